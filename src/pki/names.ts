@@ -1,0 +1,315 @@
+/**
+ * Subject name parts and alternative names: catalogue, validation and normalisation.
+ * Messages are written for the administrator, as they appear beside the field.
+ */
+
+/** Subject attribute types MMC offers, with their OIDs and RFC 5280 Appendix A upper bounds. */
+export const SUBJECT_TYPES = [
+  { type: "CN", label: "Common name", oid: "2.5.4.3", max: 64 }, // ub-common-name
+  { type: "O", label: "Organization", oid: "2.5.4.10", max: 64 }, // ub-organization-name
+  { type: "OU", label: "Organizational unit", oid: "2.5.4.11", max: 64 }, // ub-organizational-unit-name
+  { type: "L", label: "Locality", oid: "2.5.4.7", max: 128 }, // ub-locality-name
+  { type: "ST", label: "State", oid: "2.5.4.8", max: 128 }, // ub-state-name
+  { type: "C", label: "Country", oid: "2.5.4.6", max: 2 }, // ub-country-name-alpha-length
+  { type: "E", label: "Email", oid: "1.2.840.113549.1.9.1", max: 255 }, // ub-emailaddress-length (PKCS #9)
+  { type: "DC", label: "Domain component", oid: "0.9.2342.19200300.100.1.25", max: 63 }, // RFC 4519, one DNS label
+] as const;
+
+export type SubjectType = (typeof SUBJECT_TYPES)[number]["type"];
+
+/** One attribute of the subject, in the order the admin added it. */
+export interface SubjectPart {
+  type: SubjectType;
+  value: string;
+}
+
+/** GeneralName choices MMC offers (RFC 5280 4.2.1.6), with its labels. */
+export const ALT_NAME_TYPES = [
+  { type: "dns", label: "DNS" },
+  { type: "ipv4", label: "IP address (v4)" },
+  { type: "ipv6", label: "IP address (v6)" },
+  { type: "email", label: "Email" },
+  { type: "url", label: "URL" },
+  { type: "upn", label: "User principal name" },
+  { type: "dn", label: "Directory name" },
+] as const;
+
+export type AltNameType = (typeof ALT_NAME_TYPES)[number]["type"];
+
+/** One alternative name. `value` is what goes into the request (a DNS name in its `xn--` form). */
+export interface AltName {
+  type: AltNameType;
+  value: string;
+  /** The international form of a DNS name, kept only to show it beside its `xn--` form. */
+  unicode?: string;
+}
+
+export function subjectType(type: SubjectType) {
+  const found = SUBJECT_TYPES.find((t) => t.type === type);
+  if (!found) throw new Error(`Unknown subject type ${type}`);
+  return found;
+}
+
+export function altNameLabel(type: AltNameType): string {
+  return ALT_NAME_TYPES.find((t) => t.type === type)?.label ?? type;
+}
+
+/** The outcome of checking a value typed into a field: the value to store, or what is wrong with it. */
+export type Checked = { ok: true; value: string; unicode?: string } | { ok: false; error: string };
+
+const fail = (error: string): Checked => ({ ok: false, error });
+const pass = (value: string): Checked => ({ ok: true, value });
+
+/** PrintableString's alphabet, X.680 section 41.4. */
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
+
+export function isPrintableString(value: string): boolean {
+  return PRINTABLE.test(value);
+}
+
+/** Control characters and lone surrogates make a name no CA or program displays faithfully. */
+function hasControlOrBrokenText(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f]/.test(value) || !value.isWellFormed();
+}
+
+/** Checks and normalises one subject part as typed beside its Type. */
+export function checkSubjectPart(type: SubjectType, input: string): Checked {
+  const { label, max } = subjectType(type);
+  const value = input.trim().normalize("NFC");
+  if (!value) return fail(`Enter a value for ${label}.`);
+  if (hasControlOrBrokenText(value)) return fail(`${label} contains control characters or broken text; retype it.`);
+  switch (type) {
+    case "C":
+      // ISO 3166 alpha-2, and PrintableString of exactly two characters (RFC 5280 Appendix A).
+      return /^[A-Za-z]{2}$/.test(value)
+        ? pass(value.toUpperCase())
+        : fail("Country must be exactly two letters, such as US or DE (ISO 3166).");
+    case "E": {
+      const email = checkEmail(value);
+      if (!email.ok) return email;
+      return email.value.length > max ? fail(`Email is at most ${max} characters.`) : email;
+    }
+    case "DC":
+      if (!/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/.test(value)) {
+        return fail("A domain component is one DNS label, such as contoso or com: letters, digits and inner hyphens.");
+      }
+      return value.length > max ? fail(`A domain component is at most ${max} characters.`) : pass(value.toLowerCase());
+    default:
+      return [...value].length > max
+        ? fail(`${label} is at most ${max} characters (RFC 5280); this one has ${[...value].length}.`)
+        : pass(value);
+  }
+}
+
+/** A DNS name as it goes into the request, and as the admin reads it when it is international. */
+export interface DnsName {
+  ascii: string;
+  unicode: string;
+}
+
+/** Converts an international label to its `xn--` form with the platform's IDNA (UTS #46) processing. */
+function toAscii(host: string): string | null {
+  try {
+    return new URL(`http://${host}/`).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks a DNS name for a certificate (RFC 5280 4.2.1.6, RFC 1034 preferred syntax, CA/B Forum wildcard
+ * form): letters, digits and inner hyphens, labels of 1-63, at most 253 in all, and a `*` only as the
+ * whole first label. A trailing dot and upper case are normalised away; an international name is
+ * converted to its `xn--` form.
+ */
+export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok: false; error: string } {
+  let value = input.trim();
+  if (!value) return { ok: false, error: "Enter a DNS name, such as webext.contoso.com." };
+  if (value.endsWith(".") && !value.endsWith("..")) value = value.slice(0, -1);
+  if (/\s/.test(value)) return { ok: false, error: "A DNS name cannot contain spaces." };
+  if (value.includes("_")) {
+    return { ok: false, error: "A DNS name in a certificate cannot contain an underscore (_)." };
+  }
+  const wildcard = value.startsWith("*.");
+  const rest = wildcard ? value.slice(2) : value;
+  if (rest.includes("*")) {
+    return { ok: false, error: "A wildcard is allowed only as the whole first label, as in *.contoso.com." };
+  }
+  if (rest.split(".").some((label) => label === "")) {
+    return { ok: false, error: "A DNS name cannot have an empty label (two dots together, or a dot at the start)." };
+  }
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(rest) ? rest.toLowerCase() : toAscii(rest);
+  if (ascii === null || ascii.includes("%")) {
+    return { ok: false, error: "This international name cannot be converted to a DNS name." };
+  }
+  for (const label of ascii.split(".")) {
+    if (label.length > 63) {
+      return { ok: false, error: `The label "${label.slice(0, 20)}…" is ${label.length} characters; a label is at most 63.` };
+    }
+    if (!/^[a-z0-9-]+$/.test(label)) {
+      return { ok: false, error: `The label "${label}" may contain only letters, digits and hyphens.` };
+    }
+    if (label.startsWith("-") || label.endsWith("-")) {
+      return { ok: false, error: `The label "${label}" cannot start or end with a hyphen.` };
+    }
+  }
+  if (wildcard && !ascii.includes(".")) {
+    return { ok: false, error: "A wildcard needs a domain of at least two labels under it, as in *.contoso.com." };
+  }
+  const full = (wildcard ? "*." : "") + ascii;
+  if (full.length > 253) return { ok: false, error: `A DNS name is at most 253 characters; this one has ${full.length}.` };
+  const prefix = wildcard ? "*." : "";
+  return { ok: true, name: { ascii: full, unicode: ascii === rest.toLowerCase() ? full : prefix + rest.normalize("NFC") } };
+}
+
+/** True when the text is a syntactically valid DNS name (used to tell whether a common name is one). */
+export function isDnsName(value: string): boolean {
+  return checkDnsName(value).ok && value.includes(".");
+}
+
+function checkIpv4(input: string): Checked {
+  const value = input.trim();
+  const octet = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+  return new RegExp(`^${octet}(\\.${octet}){3}$`).test(value)
+    ? pass(value)
+    : fail("Enter an IPv4 address as four numbers from 0 to 255, such as 192.0.2.10.");
+}
+
+function checkIpv6(input: string): Checked {
+  const value = input.trim().replace(/^\[|\]$/g, "");
+  // The URL parser implements RFC 4291 text forms and gives the canonical RFC 5952 one back.
+  const invalid = fail("Enter an IPv6 address, such as 2001:db8::10.");
+  if (!value.includes(":") || !/^[0-9A-Fa-f:.]+$/.test(value)) return invalid;
+  try {
+    return pass(new URL(`http://[${value}]/`).hostname.slice(1, -1));
+  } catch {
+    return invalid;
+  }
+}
+
+/** An rfc822Name (IA5String): an ASCII local part and a DNS domain. */
+export function checkEmail(input: string): Checked {
+  const value = input.trim();
+  const at = value.lastIndexOf("@");
+  if (at < 1) return fail("Enter an email address with a domain, such as admin@contoso.com.");
+  const local = value.slice(0, at);
+  const domain = checkDnsName(value.slice(at + 1));
+  if (!domain.ok || !value.slice(at + 1).includes(".")) {
+    return fail("The part after @ must be a domain, such as contoso.com.");
+  }
+  if (!/^[\x21-\x7e]+$/.test(local) || local.includes("@")) {
+    return fail("The part before @ may contain only ASCII letters, digits and punctuation, without spaces.");
+  }
+  return pass(`${local}@${domain.name.ascii}`);
+}
+
+function checkUrl(input: string): Checked {
+  const value = input.trim();
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail("Enter a full URL with its scheme, such as https://meet.contoso.com/.");
+  }
+  if (!url.hostname) return fail("The URL needs a host name, such as https://meet.contoso.com/.");
+  // uniformResourceIdentifier is an IA5String: the parser's serialisation is ASCII (punycode, %-escapes).
+  return pass(url.href);
+}
+
+function checkUpn(input: string): Checked {
+  const value = input.trim().normalize("NFC");
+  const at = value.lastIndexOf("@");
+  if (at < 1 || at === value.length - 1 || /\s/.test(value) || hasControlOrBrokenText(value)) {
+    return fail("Enter a user principal name as user@domain, such as svc-proxy@contoso.com.");
+  }
+  return pass(value);
+}
+
+/** Splits a directory name typed as "CN=…, O=…" into parts; a comma inside a value is written "\,". */
+export function parseDirectoryName(input: string): { ok: true; parts: SubjectPart[] } | { ok: false; error: string } {
+  const text = input.trim();
+  const bad = { ok: false as const, error: 'Enter a directory name as TYPE=value pairs, such as "CN=proxy, O=Contoso, C=US".' };
+  if (!text) return bad;
+  const pieces: string[] = [];
+  let current = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === "\\" && i + 1 < text.length) {
+      current += text[++i];
+    } else if (ch === ",") {
+      pieces.push(current);
+      current = "";
+    } else current += ch;
+  }
+  pieces.push(current);
+  const parts: SubjectPart[] = [];
+  for (const piece of pieces) {
+    const eq = piece.indexOf("=");
+    if (eq < 1) return bad;
+    const key = piece.slice(0, eq).trim().toUpperCase();
+    const type = (key === "S" ? "ST" : key) as SubjectType;
+    if (!SUBJECT_TYPES.some((t) => t.type === type)) {
+      return { ok: false, error: `"${key}" is not a name type here; use CN, O, OU, L, ST, C, E or DC.` };
+    }
+    const part = checkSubjectPart(type, piece.slice(eq + 1));
+    if (!part.ok) return part;
+    parts.push({ type, value: part.value });
+  }
+  return { ok: true, parts };
+}
+
+/** Writes parts back as the text form parseDirectoryName reads. */
+export function formatDirectoryName(parts: readonly SubjectPart[]): string {
+  return parts.map((p) => `${p.type}=${p.value.replace(/[\\,]/g, (c) => `\\${c}`)}`).join(", ");
+}
+
+/** Checks and normalises one alternative name as typed beside its Type. */
+export function checkAltName(type: AltNameType, input: string): Checked {
+  switch (type) {
+    case "dns": {
+      const dns = checkDnsName(input);
+      if (!dns.ok) return dns;
+      return dns.name.unicode === dns.name.ascii ? pass(dns.name.ascii) : { ok: true, value: dns.name.ascii, unicode: dns.name.unicode };
+    }
+    case "ipv4":
+      return checkIpv4(input);
+    case "ipv6":
+      return checkIpv6(input);
+    case "email":
+      return checkEmail(input);
+    case "url":
+      return checkUrl(input);
+    case "upn":
+      return checkUpn(input);
+    case "dn": {
+      const dn = parseDirectoryName(input);
+      return dn.ok ? pass(formatDirectoryName(dn.parts)) : dn;
+    }
+  }
+}
+
+/** How an `xn--` DNS name reads to a person; the platform has no punycode decoder, so we keep both forms. */
+export function dnsDisplay(ascii: string, unicode: string | undefined): string {
+  return unicode && unicode !== ascii ? `${unicode} (${ascii})` : ascii;
+}
+
+/** The common name, when the subject has one. */
+export function commonName(subject: readonly SubjectPart[]): string | undefined {
+  return subject.find((p) => p.type === "CN")?.value;
+}
+
+/**
+ * The alternative names the request will carry: the admin's, with the common name added first when it is
+ * a DNS name missing from them. Why: "The subject name must also be present in the subject alternative
+ * name" (the article), and browsers ignore the common name altogether (CA/B Forum BR 7.1.4.3).
+ */
+export function effectiveAltNames(subject: readonly SubjectPart[], altNames: readonly AltName[]): AltName[] {
+  const cn = commonName(subject);
+  const dns = cn ? checkDnsName(cn) : undefined;
+  if (!cn || !dns?.ok || !cn.includes(".") || altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)) {
+    return [...altNames];
+  }
+  return [{ type: "dns", value: dns.name.ascii }, ...altNames];
+}

@@ -1,0 +1,161 @@
+/** The whole certificate request as data: what every wizard page edits, and what the settings file holds. */
+import { checkAltName, checkSubjectPart, effectiveAltNames, type AltName, type SubjectPart } from "./names";
+import { CLIENT_AUTH, SERVER_AUTH, validateOid, type KeyUsageName } from "./usages";
+
+/** "(No template) Legacy key" is a CAPI key (RSA only); "(No template) CNG key" allows ECDSA too. */
+export type Template = "legacy" | "cng";
+export type KeyAlgorithm = "rsa" | "ecdsa-p256" | "ecdsa-p384";
+export type RsaKeySize = 1024 | 2048 | 3072 | 4096;
+export type HashName = "sha256" | "sha384" | "sha512";
+/** CAPI key spec: AT_KEYEXCHANGE ("Exchange") or AT_SIGNATURE ("Signature"). */
+export type KeySpec = "exchange" | "signature";
+export type RequestFormat = "base64" | "binary";
+
+export const TEMPLATES: readonly { value: Template; label: string }[] = [
+  { value: "legacy", label: "(No template) Legacy key" },
+  { value: "cng", label: "(No template) CNG key" },
+];
+export const KEY_ALGORITHMS: readonly { value: KeyAlgorithm; label: string; cngOnly: boolean }[] = [
+  { value: "rsa", label: "RSA", cngOnly: false },
+  { value: "ecdsa-p256", label: "ECDSA P-256", cngOnly: true },
+  { value: "ecdsa-p384", label: "ECDSA P-384", cngOnly: true },
+];
+export const RSA_KEY_SIZES: readonly RsaKeySize[] = [1024, 2048, 3072, 4096];
+export const HASHES: readonly HashName[] = ["sha256", "sha384", "sha512"];
+
+export interface BasicConstraints {
+  enabled: boolean;
+  ca: boolean;
+  /** Path length constraint; only meaningful when `ca` is true. */
+  pathLength: number | null;
+  critical: boolean;
+}
+
+export interface RequestPlan {
+  friendlyName: string;
+  description: string;
+  template: Template;
+  suppressDefaultExtensions: boolean;
+  subject: SubjectPart[];
+  altNames: AltName[];
+  keyUsage: KeyUsageName[];
+  keyUsageCritical: boolean;
+  /** EKU OIDs, MMC's or custom. */
+  extendedKeyUsage: string[];
+  extendedKeyUsageCritical: boolean;
+  basicConstraints: BasicConstraints;
+  key: { algorithm: KeyAlgorithm; rsaKeySize: RsaKeySize; keySpec: KeySpec; hash: HashName };
+  output: { fileName: string; format: RequestFormat };
+}
+
+/** What a blank request starts as: MMC's defaults (Legacy key, RSA 2048, Exchange, sha256, Base 64). */
+export function blankPlan(): RequestPlan {
+  return {
+    friendlyName: "",
+    description: "",
+    template: "legacy",
+    suppressDefaultExtensions: false,
+    subject: [],
+    altNames: [],
+    keyUsage: [],
+    keyUsageCritical: true,
+    extendedKeyUsage: [],
+    extendedKeyUsageCritical: false,
+    basicConstraints: { enabled: false, ca: false, pathLength: null, critical: true },
+    key: { algorithm: "rsa", rsaKeySize: 2048, keySpec: "exchange", hash: "sha256" },
+    output: { fileName: "", format: "base64" },
+  };
+}
+
+/** A TLS server certificate for IIS ARR, Exchange or another web farm: usages set, names left to the admin. */
+export function webServerPlan(): RequestPlan {
+  return {
+    ...blankPlan(),
+    keyUsage: ["digitalSignature", "keyEncipherment"],
+    extendedKeyUsage: [SERVER_AUTH],
+  };
+}
+
+/** The article's reverse-proxy example: every value as "Request and Configure a Certificate…" gives it. */
+export function reverseProxyPlan(): RequestPlan {
+  return {
+    ...webServerPlan(),
+    friendlyName: "Reverse Proxy Listener for Lync Server",
+    subject: [{ type: "CN", value: "webext.contoso.com" }],
+    altNames: ["webext.contoso.com", "meet.contoso.com", "dialin.contoso.com", "lyncdiscover.contoso.com"].map(
+      (value) => ({ type: "dns" as const, value }),
+    ),
+    extendedKeyUsage: [SERVER_AUTH, CLIENT_AUTH],
+  };
+}
+
+/** The request file's name: as typed, else from the friendly name or common name, always ending `.req`. */
+export function requestFileName(plan: RequestPlan): string {
+  const base =
+    plan.output.fileName.trim() ||
+    plan.friendlyName.trim() ||
+    plan.subject.find((p) => p.type === "CN")?.value ||
+    "certificate-request";
+  const safe = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/\.req$/i, "");
+  return `${safe}.req`;
+}
+
+/** The name stem shared by the key, settings and request files. */
+export function fileStem(plan: RequestPlan): string {
+  return requestFileName(plan).replace(/\.req$/, "");
+}
+
+/** Where on the pages a problem belongs, so it can be shown beside its field. */
+export type PlanField = "subject" | "altNames" | "keyUsage" | "extendedKeyUsage" | "basicConstraints" | "key" | "friendlyName";
+
+export interface PlanProblem {
+  field: PlanField;
+  message: string;
+}
+
+/**
+ * Every value in a plan that the pages would refuse. The pages check each value as it is added; this
+ * re-checks them all, because a plan also comes from a settings file or a saved draft.
+ */
+export function valueProblems(plan: RequestPlan): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  for (const part of plan.subject) {
+    const checked = checkSubjectPart(part.type, part.value);
+    if (!checked.ok) problems.push({ field: "subject", message: checked.error });
+  }
+  for (const name of plan.altNames) {
+    const checked = checkAltName(name.type, name.value);
+    if (!checked.ok) problems.push({ field: "altNames", message: checked.error });
+  }
+  for (const oid of plan.extendedKeyUsage) {
+    const error = validateOid(oid);
+    if (error) problems.push({ field: "extendedKeyUsage", message: error });
+  }
+  const { algorithm } = plan.key;
+  if (plan.template === "legacy" && algorithm !== "rsa") {
+    problems.push({ field: "key", message: "The Legacy key template supports RSA only: choose the CNG key template for ECDSA." });
+  }
+  const bc = plan.basicConstraints;
+  if (bc.enabled && bc.pathLength !== null && (!bc.ca || !Number.isInteger(bc.pathLength) || bc.pathLength < 0)) {
+    problems.push({
+      field: "basicConstraints",
+      message: "A path length applies only to a CA certificate and must be a whole number of 0 or more.",
+    });
+  }
+  if (plan.friendlyName.length > 256) {
+    problems.push({ field: "friendlyName", message: "Friendly name is at most 256 characters." });
+  }
+  return problems;
+}
+
+/** Everything that stops the plan from becoming a request: bad values, and a request that names nothing. */
+export function planProblems(plan: RequestPlan): PlanProblem[] {
+  const problems = valueProblems(plan);
+  if (plan.subject.length === 0 && effectiveAltNames(plan.subject, plan.altNames).length === 0) {
+    problems.unshift({
+      field: "subject",
+      message: "Add a subject name or at least one alternative name: a request must name what it is for.",
+    });
+  }
+  return problems;
+}

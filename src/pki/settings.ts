@@ -1,0 +1,120 @@
+/**
+ * "Save request settings" / "Open saved request settings": the plan as a JSON file with no secret in it.
+ * Reading checks every field, so a damaged or foreign file is reported instead of half-loaded.
+ */
+import { ALT_NAME_TYPES, SUBJECT_TYPES, type AltName, type SubjectPart } from "./names";
+import { HASHES, KEY_ALGORITHMS, RSA_KEY_SIZES, TEMPLATES, valueProblems, type RequestPlan } from "./request";
+import { KEY_USAGE_NAMES, type KeyUsageName } from "./usages";
+
+export const SETTINGS_FORMAT = "certificate-request-wizard/request-settings";
+export const SETTINGS_VERSION = 1;
+
+export interface SettingsFile {
+  format: typeof SETTINGS_FORMAT;
+  version: typeof SETTINGS_VERSION;
+  plan: RequestPlan;
+}
+
+export function writeSettings(plan: RequestPlan): string {
+  const file: SettingsFile = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, plan };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+class ShapeError extends Error {}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function field<T>(obj: Obj, key: string, check: (v: unknown) => v is T): T {
+  const value = obj[key];
+  if (!check(value)) throw new ShapeError(`"${key}" is missing or has the wrong type.`);
+  return value;
+}
+const isString = (v: unknown): v is string => typeof v === "string";
+const isBoolean = (v: unknown): v is boolean => typeof v === "boolean";
+const oneOf =
+  <T>(values: readonly T[]) =>
+  (v: unknown): v is T =>
+    values.includes(v as T);
+const arrayOf =
+  <T>(check: (v: unknown) => v is T) =>
+  (v: unknown): v is T[] =>
+    Array.isArray(v) && v.every(check);
+
+const isSubjectPart = (v: unknown): v is SubjectPart =>
+  isObj(v) && oneOf(SUBJECT_TYPES.map((t) => t.type))(v.type) && isString(v.value);
+const isAltName = (v: unknown): v is AltName =>
+  isObj(v) &&
+  oneOf(ALT_NAME_TYPES.map((t) => t.type))(v.type) &&
+  isString(v.value) &&
+  (v.unicode === undefined || isString(v.unicode));
+const isPathLength = (v: unknown): v is number | null => v === null || (Number.isInteger(v) && (v as number) >= 0);
+
+/** Rebuilds a RequestPlan from untrusted data, field by field; throws a ShapeError naming the first bad field. */
+function planFrom(data: unknown): RequestPlan {
+  if (!isObj(data)) throw new ShapeError("the request settings are missing.");
+  const key = field(data, "key", isObj);
+  const output = field(data, "output", isObj);
+  const bc = field(data, "basicConstraints", isObj);
+  return {
+    friendlyName: field(data, "friendlyName", isString),
+    description: field(data, "description", isString),
+    template: field(data, "template", oneOf(TEMPLATES.map((t) => t.value))),
+    suppressDefaultExtensions: field(data, "suppressDefaultExtensions", isBoolean),
+    subject: field(data, "subject", arrayOf(isSubjectPart)).map(({ type, value }) => ({ type, value })),
+    altNames: field(data, "altNames", arrayOf(isAltName)).map(({ type, value, unicode }) =>
+      unicode === undefined ? { type, value } : { type, value, unicode },
+    ),
+    keyUsage: field(data, "keyUsage", arrayOf(oneOf<KeyUsageName>(KEY_USAGE_NAMES))),
+    keyUsageCritical: field(data, "keyUsageCritical", isBoolean),
+    extendedKeyUsage: field(data, "extendedKeyUsage", arrayOf(isString)),
+    extendedKeyUsageCritical: field(data, "extendedKeyUsageCritical", isBoolean),
+    basicConstraints: {
+      enabled: field(bc, "enabled", isBoolean),
+      ca: field(bc, "ca", isBoolean),
+      pathLength: field(bc, "pathLength", isPathLength),
+      critical: field(bc, "critical", isBoolean),
+    },
+    key: {
+      algorithm: field(key, "algorithm", oneOf(KEY_ALGORITHMS.map((a) => a.value))),
+      rsaKeySize: field(key, "rsaKeySize", oneOf(RSA_KEY_SIZES)),
+      keySpec: field(key, "keySpec", oneOf(["exchange", "signature"] as const)),
+      hash: field(key, "hash", oneOf(HASHES)),
+    },
+    output: {
+      fileName: field(output, "fileName", isString),
+      format: field(output, "format", oneOf(["base64", "binary"] as const)),
+    },
+  };
+}
+
+/** Checks a plan from storage or a file: right shape and no value the pages would refuse. */
+export function validatePlan(data: unknown): { ok: true; plan: RequestPlan } | { ok: false; error: string } {
+  try {
+    const plan = planFrom(data);
+    const problem = valueProblems(plan)[0];
+    if (problem) return { ok: false, error: problem.message };
+    return { ok: true, plan };
+  } catch (e) {
+    if (e instanceof ShapeError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+/** Reads a settings file; the error is one sentence for the page. */
+export function readSettings(text: string): { ok: true; plan: RequestPlan } | { ok: false; error: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: "This file is damaged: it is not valid JSON. Nothing was loaded." };
+  }
+  if (!isObj(data) || data.format !== SETTINGS_FORMAT) {
+    return { ok: false, error: "This is not a request settings file written by this tool. Nothing was loaded." };
+  }
+  if (data.version !== SETTINGS_VERSION) {
+    return { ok: false, error: `This settings file is version ${String(data.version)}; this tool reads version ${SETTINGS_VERSION}. Nothing was loaded.` };
+  }
+  const checked = validatePlan(data.plan);
+  return checked.ok ? checked : { ok: false, error: `This settings file is damaged: ${checked.error} Nothing was loaded.` };
+}

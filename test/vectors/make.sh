@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Remakes the OpenSSL vectors the unit tests read. Run from this folder; OpenSSL 3.
+# The committed files were made by exactly these commands (OpenSSL 3.0.19); rerunning makes new keys,
+# after which the golden request must be remade too (it is derived from rsa2048.pk8.pem).
+set -euo pipefail
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa2048.pk8.pem
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out p256.pk8.pem
+# The article's reverse-proxy request, made by OpenSSL from the fixed key: our builder must match it byte for byte.
+openssl req -new -key rsa2048.pk8.pem -config reverse-proxy.cnf -sha256 -outform DER -out reverse-proxy.openssl.csr.der
+# Encrypted keys as OpenSSL writes them, under the passphrase "correct horse battery staple".
+openssl pkcs8 -topk8 -in p256.pk8.pem -v2 aes-256-cbc -v2prf hmacWithSHA256 -iter 2048 \
+  -passout pass:'correct horse battery staple' -out p256.aes256-sha256.key.pem
+openssl pkcs8 -topk8 -in rsa2048.pk8.pem -v2 aes-128-cbc -v2prf hmacWithSHA1 -iter 1000 \
+  -passout pass:'correct horse battery staple' -out rsa2048.aes128-sha1.key.pem
