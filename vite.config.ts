@@ -46,5 +46,6 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["test/setup.ts"],
   },
 });

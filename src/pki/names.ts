@@ -161,7 +161,7 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
   const full = (wildcard ? "*." : "") + ascii;
   if (full.length > 253) return { ok: false, error: `A DNS name is at most 253 characters; this one has ${full.length}.` };
   const prefix = wildcard ? "*." : "";
-  return { ok: true, name: { ascii: full, unicode: ascii === rest.toLowerCase() ? full : prefix + rest.normalize("NFC") } };
+  return { ok: true, name: { ascii: full, unicode: ascii === rest.toLowerCase() ? full : prefix + rest.normalize("NFC").toLowerCase() } };
 }
 
 /** True when the text is a syntactically valid DNS name (used to tell whether a common name is one). */

@@ -7,7 +7,7 @@ export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   return btoa(binary);
 }
 
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replace(/[\s]+/g, ""));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
@@ -26,7 +26,7 @@ export function toWindowsRequestBase64(der: ArrayBuffer | Uint8Array): string {
 
 export interface PemBlock {
   label: string;
-  der: Uint8Array;
+  der: Uint8Array<ArrayBuffer>;
 }
 
 /** Every PEM block in a text, in order; text around the blocks is ignored. Throws on a damaged block. */
