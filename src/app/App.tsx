@@ -1,0 +1,74 @@
+/** The shell: title, the list of pages, the current page, Back / Next, and the Properties dialog. */
+import { useEffect, useRef } from "react";
+import { CertificateInformationPage } from "../pages/certificate-information";
+import { CustomRequestPage } from "../pages/custom-request";
+import { EnrollmentPage } from "../pages/enrollment";
+import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
+import { PropertiesDialog } from "../pages/properties/properties-dialog";
+import { SaveRequestPage } from "../pages/save-request";
+import { PAGES, useWizard, type PageId } from "../store/wizard";
+
+const PAGE_COMPONENTS: Record<PageId, () => React.JSX.Element> = {
+  enrollment: EnrollmentPage,
+  "enrollment-policy": EnrollmentPolicyPage,
+  "custom-request": CustomRequestPage,
+  "certificate-information": CertificateInformationPage,
+  "save-request": SaveRequestPage,
+};
+
+export function App() {
+  const page = useWizard((s) => s.page);
+  const propertiesOpen = useWizard((s) => s.properties !== null);
+  const next = useWizard((s) => s.next);
+  const back = useWizard((s) => s.back);
+  const reset = useWizard((s) => s.reset);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  const index = PAGES.findIndex((p) => p.id === page);
+  const current = PAGES[index]!;
+  const Page = PAGE_COMPONENTS[page];
+  useEffect(() => {
+    document.title = `${current.title} - Certificate request wizard`;
+    // Why focus the heading: a keyboard or screen-reader user hears where Next or Back took them.
+    if (!firstRender.current) heading.current?.focus();
+    firstRender.current = false;
+  }, [current]);
+  return (
+    <div className="shell">
+      <header>
+        <h1>Create Custom Request</h1>
+        <p className="tagline">An offline certificate request for a reverse proxy, made in this browser.</p>
+      </header>
+      <nav aria-label="Wizard pages">
+        <ol>
+          {PAGES.map((p, i) => (
+            <li key={p.id} aria-current={p.id === page ? "step" : undefined} className={i < index ? "done" : undefined}>
+              {p.title}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <main>
+        <h2 ref={heading} tabIndex={-1}>
+          {current.title}
+        </h2>
+        <Page />
+        <div className="wizard-buttons">
+          <button type="button" onClick={reset} className="link">
+            Start over
+          </button>
+          <span className="spacer" />
+          <button type="button" onClick={back} disabled={index === 0}>
+            Back
+          </button>
+          {index < PAGES.length - 1 && (
+            <button type="button" className="primary" onClick={next}>
+              Next
+            </button>
+          )}
+        </div>
+      </main>
+      {propertiesOpen && <PropertiesDialog />}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/** Certificate Information: the request summarised, its problems beside each part, Details and Properties. */
+import { useId, useMemo } from "react";
+import { planProblems, type PlanField } from "../pki/request";
+import { summarisePlan } from "../pki/summary";
+import { useWizard, type PropertiesTab } from "../store/wizard";
+
+const FIELD_TAB: Record<PlanField, PropertiesTab> = {
+  friendlyName: "general",
+  subject: "subject",
+  altNames: "subject",
+  keyUsage: "extensions",
+  extendedKeyUsage: "extensions",
+  basicConstraints: "extensions",
+  key: "private-key",
+};
+
+export function CertificateInformationPage() {
+  const id = useId();
+  const plan = useWizard((s) => s.plan);
+  const openProperties = useWizard((s) => s.openProperties);
+  const summary = useMemo(() => summarisePlan(plan), [plan]);
+  const problems = useMemo(() => planProblems(plan), [plan]);
+  const implied = summary.altNames.find((n) => n.implied);
+  return (
+    <>
+      <p>Click Properties to set the subject, alternative names, usages and key. Click Next when the request is right.</p>
+      <div className="cert-card" aria-labelledby={`${id}-title`}>
+        <h3 id={`${id}-title`}>{plan.friendlyName || "Custom request"}</h3>
+        <dl className="summary">
+          <dt>Subject</dt>
+          <dd>{summary.subject || "(empty)"}</dd>
+          <dt>Alternative names</dt>
+          <dd>
+            {summary.altNames.length === 0 ? (
+              "(none)"
+            ) : (
+              <ul>
+                {summary.altNames.map((n) => (
+                  <li key={n.text}>{n.text}</li>
+                ))}
+              </ul>
+            )}
+            {implied && (
+              <p className="hint">
+                The subject name must also be present in the subject alternative name: {implied.text.replace(/^DNS: /, "")} is added.
+              </p>
+            )}
+          </dd>
+          <dt>Key usage</dt>
+          <dd>
+            {summary.keyUsage
+              ? `${summary.keyUsage.text}${summary.keyUsage.critical ? " (critical)" : ""}${summary.keyUsage.isDefault ? " (default)" : ""}`
+              : "(none)"}
+          </dd>
+          <dt>Extended Key Usage</dt>
+          <dd>
+            {summary.extendedKeyUsage
+              ? `${summary.extendedKeyUsage.text}${summary.extendedKeyUsage.critical ? " (critical)" : " (not critical)"}`
+              : "(none)"}
+          </dd>
+          <dt>Key</dt>
+          <dd>{summary.key}</dd>
+        </dl>
+        <div className="problems" role="group" aria-label="Problems">
+          {problems.map((p) => (
+            <p className="error" key={p.message}>
+              {p.message}{" "}
+              <button type="button" className="link" onClick={() => openProperties(FIELD_TAB[p.field])}>
+                Fix it in Properties
+              </button>
+            </p>
+          ))}
+        </div>
+      </div>
+      <details>
+        <summary>Details</summary>
+        <dl className="summary">
+          <dt>Friendly name</dt>
+          <dd>{plan.friendlyName || "(none)"}</dd>
+          <dt>Description</dt>
+          <dd>{plan.description || "(none)"}</dd>
+          <dt>Template</dt>
+          <dd>{summary.template}</dd>
+          <dt>Request format</dt>
+          <dd>PKCS #10</dd>
+          <dt>Default extensions</dt>
+          <dd>{summary.defaultExtensions}</dd>
+          <dt>Basic constraints</dt>
+          <dd>{summary.basicConstraints ?? "(not in the request)"}</dd>
+        </dl>
+      </details>
+      <button type="button" onClick={() => openProperties()}>
+        Properties
+      </button>
+    </>
+  );
+}

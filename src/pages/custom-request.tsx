@@ -1,0 +1,56 @@
+/** Custom Request: template, default extensions and request format. */
+import { useId } from "react";
+import { TEMPLATES, type Template } from "../pki/request";
+import { useWizard } from "../store/wizard";
+import { Checkbox } from "../ui/checkbox";
+import { Field } from "../ui/field";
+
+export function CustomRequestPage() {
+  const id = useId();
+  const plan = useWizard((s) => s.plan);
+  const updatePlan = useWizard((s) => s.updatePlan);
+  const legacyEcdsa = plan.template === "legacy" && plan.key.algorithm !== "rsa";
+  return (
+    <>
+      <Field
+        label="Template"
+        hint="Legacy key is a CryptoAPI key (RSA only), what Lync, Exchange and TMG expect. CNG key also allows ECDSA."
+        error={legacyEcdsa ? "The Legacy key template supports RSA only: the key is ECDSA. Choose CNG key, or RSA on the Private Key tab." : null}
+      >
+        {(control) => (
+          <select
+            {...control}
+            value={plan.template}
+            onChange={(e) => updatePlan((p) => ({ ...p, template: e.target.value as Template }))}
+          >
+            {TEMPLATES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Checkbox
+        label="Suppress default extensions"
+        checked={plan.suppressDefaultExtensions}
+        onChange={(suppressDefaultExtensions) => updatePlan((p) => ({ ...p, suppressDefaultExtensions }))}
+        hint="Unchecked, the request also carries a Subject Key Identifier, and a default key usage when you choose none. Checked, it carries only the extensions you add."
+      />
+      <fieldset>
+        <legend>Request format</legend>
+        <div className="choice">
+          <input type="radio" id={`${id}-pkcs10`} name={`${id}-format`} checked readOnly />
+          <label htmlFor={`${id}-pkcs10`}>PKCS #10</label>
+        </div>
+        <div className="choice">
+          <input type="radio" id={`${id}-cmc`} name={`${id}-format`} disabled aria-describedby={`${id}-cmc-hint`} />
+          <label htmlFor={`${id}-cmc`}>CMC</label>
+          <p className="hint" id={`${id}-cmc-hint`}>
+            CMC is not supported here: every public CA and Windows CA accepts PKCS #10.
+          </p>
+        </div>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+/** Certificate Enrollment: "Before You Begin", and where the request starts from. */
+import { useId } from "react";
+import { useWizard, type StartFrom } from "../store/wizard";
+import { ErrorText } from "../ui/field";
+
+const STARTS: { value: StartFrom; label: string; hint: string }[] = [
+  {
+    value: "reverse-proxy",
+    label: "Reverse proxy for Lync Server 2013 / Skype for Business",
+    hint: "The article's example: webext, meet, dialin and lyncdiscover names, usages and key as it asks.",
+  },
+  {
+    value: "web-server",
+    label: "Web server (IIS ARR, Exchange, other)",
+    hint: "Server Authentication with Digital signature and Key encipherment; you add the names.",
+  },
+  { value: "blank", label: "Blank request", hint: "Nothing filled in: every choice is yours." },
+];
+
+export function EnrollmentPage() {
+  const id = useId();
+  const startFrom = useWizard((s) => s.startFrom);
+  const chooseStart = useWizard((s) => s.chooseStart);
+  const openSettings = useWizard((s) => s.openSettings);
+  const settingsError = useWizard((s) => s.settingsError);
+  const next = useWizard((s) => s.next);
+  return (
+    <>
+      <section aria-labelledby={`${id}-before`}>
+        <h3 id={`${id}-before`}>Before You Begin</h3>
+        <ul className="promises">
+          <li>The key pair and the certificate request are created in this browser.</li>
+          <li>Nothing is sent anywhere: this page makes no network connection.</li>
+          <li>You keep the private key as a file encrypted under your passphrase.</li>
+        </ul>
+      </section>
+      <fieldset>
+        <legend>Start from</legend>
+        {STARTS.map((s) => (
+          <div className="choice" key={s.value}>
+            <input
+              type="radio"
+              name={`${id}-start`}
+              id={`${id}-${s.value}`}
+              checked={startFrom === s.value}
+              onChange={() => chooseStart(s.value)}
+              aria-describedby={`${id}-${s.value}-hint`}
+            />
+            <label htmlFor={`${id}-${s.value}`}>{s.label}</label>
+            <p className="hint" id={`${id}-${s.value}-hint`}>
+              {s.hint}
+            </p>
+          </div>
+        ))}
+        <div className="choice">
+          <label className="button" htmlFor={`${id}-open`}>
+            Open saved request settings…
+          </label>
+          <input
+            className="visually-hidden"
+            type="file"
+            id={`${id}-open`}
+            accept=".json,application/json"
+            aria-describedby={`${id}-open-error`}
+            onChange={async (e) => {
+              const input = e.currentTarget;
+              const file = input.files?.[0];
+              if (!file) return;
+              const text = await file.text();
+              input.value = "";
+              if (openSettings(text)) next();
+            }}
+          />
+          <p className="hint">A .json file this tool wrote earlier. It holds no secret.</p>
+          <ErrorText id={`${id}-open-error`} error={settingsError} />
+        </div>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+/** General tab: Friendly name and Description. */
+import { useWizard } from "../../store/wizard";
+import { Field } from "../../ui/field";
+
+export function GeneralTab() {
+  const draft = useWizard((s) => s.properties!.draft);
+  const update = useWizard((s) => s.updateDraft);
+  return (
+    <>
+      <Field
+        label="Friendly name"
+        hint="Shown by Windows beside the certificate once imported; it does not go into the request."
+        error={draft.friendlyName.length > 256 ? "Friendly name is at most 256 characters." : null}
+      >
+        {(control) => (
+          <input {...control} value={draft.friendlyName} onChange={(e) => update((d) => ({ ...d, friendlyName: e.target.value }))} />
+        )}
+      </Field>
+      <Field label="Description">
+        {(control) => (
+          <textarea {...control} rows={3} value={draft.description} onChange={(e) => update((d) => ({ ...d, description: e.target.value }))} />
+        )}
+      </Field>
+    </>
+  );
+}

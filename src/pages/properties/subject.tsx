@@ -1,0 +1,87 @@
+/** Subject tab: Subject name parts and Alternative names, each with Type, Value, Add > and < Remove. */
+import { ALT_NAME_TYPES, checkAltName, checkSubjectPart, dnsDisplay, effectiveAltNames, SUBJECT_TYPES, subjectType, altNameLabel } from "../../pki/names";
+import type { AltNameType, SubjectType } from "../../pki/names";
+import { useWizard } from "../../store/wizard";
+import { TypeValueList } from "../../ui/type-value-list";
+
+const SUBJECT_EXAMPLES: Record<SubjectType, string> = {
+  CN: "webext.contoso.com",
+  O: "Contoso Ltd",
+  OU: "IT",
+  L: "Redmond",
+  ST: "Washington",
+  C: "US",
+  E: "pki@contoso.com",
+  DC: "contoso",
+};
+const ALT_EXAMPLES: Record<AltNameType, string> = {
+  dns: "meet.contoso.com",
+  ipv4: "192.0.2.10",
+  ipv6: "2001:db8::10",
+  email: "admin@contoso.com",
+  url: "https://meet.contoso.com/",
+  upn: "svc-proxy@contoso.com",
+  dn: "CN=proxy, O=Contoso, C=US",
+};
+
+export function SubjectTab() {
+  const draft = useWizard((s) => s.properties!.draft);
+  const update = useWizard((s) => s.updateDraft);
+  const names = effectiveAltNames(draft.subject, draft.altNames);
+  const implied = names.length > draft.altNames.length ? names[0] : undefined;
+  return (
+    <>
+      <p className="hint">
+        The subject of a certificate is the user or computer it is issued to. For a reverse proxy, the Common
+        name is its external web services FQDN, and every name clients connect to is an alternative name.
+      </p>
+      <TypeValueList<SubjectType>
+        legend="Subject name"
+        types={SUBJECT_TYPES}
+        placeholder={(t) => SUBJECT_EXAMPLES[t]}
+        entries={draft.subject.map((p, i) => ({ key: String(i), text: `${subjectType(p.type).label}: ${p.value}` }))}
+        onAdd={(type, input) => {
+          const checked = checkSubjectPart(type, input);
+          if (!checked.ok) return checked.error;
+          if (draft.subject.some((p) => p.type === type && p.value === checked.value)) {
+            return `${subjectType(type).label} ${checked.value} is already in the subject.`;
+          }
+          update((d) => ({ ...d, subject: [...d.subject, { type, value: checked.value }] }));
+          return null;
+        }}
+        onRemove={(keys) => update((d) => ({ ...d, subject: d.subject.filter((_, i) => !keys.includes(String(i))) }))}
+      />
+      <TypeValueList<AltNameType>
+        legend="Alternative name"
+        types={ALT_NAME_TYPES}
+        placeholder={(t) => ALT_EXAMPLES[t]}
+        entries={[
+          ...(implied ? [{ key: "implied", text: `${altNameLabel(implied.type)}: ${implied.value} (the subject name)`, implied: true }] : []),
+          ...draft.altNames.map((n, i) => ({
+            key: String(i),
+            text: `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`,
+          })),
+        ]}
+        onAdd={(type, input) => {
+          const checked = checkAltName(type, input);
+          if (!checked.ok) return checked.error;
+          if (draft.altNames.some((n) => n.type === type && n.value === checked.value)) {
+            return `${checked.value} is already an alternative name.`;
+          }
+          const name = checked.unicode ? { type, value: checked.value, unicode: checked.unicode } : { type, value: checked.value };
+          update((d) => ({ ...d, altNames: [...d.altNames, name] }));
+          return null;
+        }}
+        onRemove={(keys) => update((d) => ({ ...d, altNames: d.altNames.filter((_, i) => !keys.includes(String(i))) }))}
+        note={
+          implied && (
+            <p className="hint" role="note">
+              The subject name must also be present in the subject alternative name: {implied.value} is added to the
+              request for you.
+            </p>
+          )
+        }
+      />
+    </>
+  );
+}

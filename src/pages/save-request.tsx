@@ -1,0 +1,172 @@
+/** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
+import { useId, useMemo, useState } from "react";
+import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
+import { toWindowsRequestBase64 } from "../pki/pem";
+import { fileStem, planProblems, requestFileName } from "../pki/request";
+import { writeSettings } from "../pki/settings";
+import { useWizard } from "../store/wizard";
+import { Checkbox } from "../ui/checkbox";
+import { Field } from "../ui/field";
+import { saveFile } from "../ui/download";
+
+export function SaveRequestPage() {
+  const id = useId();
+  const plan = useWizard((s) => s.plan);
+  const updatePlan = useWizard((s) => s.updatePlan);
+  const passphrase = useWizard((s) => s.passphrase);
+  const confirm = useWizard((s) => s.passphraseConfirm);
+  const setPassphrase = useWizard((s) => s.setPassphrase);
+  const finish = useWizard((s) => s.finish);
+  const runFinish = useWizard((s) => s.runFinish);
+  const [show, setShow] = useState(false);
+  const [tried, setTried] = useState(false);
+  const strength = passphraseStrength(passphrase);
+  const blocked = useMemo(() => planProblems(plan).length > 0, [plan]);
+  const passphraseError = tried && !passphrase ? "Enter a passphrase: the private key file is encrypted under it." : null;
+  const confirmError = (tried || confirm.length >= passphrase.length) && confirm && confirm !== passphrase
+    ? "The passphrases differ: type the same passphrase in both fields."
+    : tried && passphrase && !confirm
+      ? "Type the passphrase again to confirm it."
+      : null;
+  const stem = fileStem(plan);
+  const busy = finish.status === "working";
+
+  return (
+    <>
+      <Field label="File Name" hint={`The request is saved as ${requestFileName(plan)}; the key as ${stem}.key.`}>
+        {(control) => (
+          <input
+            {...control}
+            value={plan.output.fileName}
+            placeholder={requestFileName(plan)}
+            onChange={(e) => {
+              const fileName = e.target.value;
+              updatePlan((p) => ({ ...p, output: { ...p.output, fileName } }));
+            }}
+          />
+        )}
+      </Field>
+      <fieldset>
+        <legend>File format</legend>
+        {(
+          [
+            ["base64", "Base 64", "Text between -----BEGIN NEW CERTIFICATE REQUEST----- lines, as Windows writes it: paste it into a CA's web form."],
+            ["binary", "Binary", "DER bytes, for a CA that asks for a binary file."],
+          ] as const
+        ).map(([value, label, hint]) => (
+          <div className="choice" key={value}>
+            <input
+              type="radio"
+              name={`${id}-format`}
+              id={`${id}-${value}`}
+              checked={plan.output.format === value}
+              aria-describedby={`${id}-${value}-hint`}
+              onChange={() => updatePlan((p) => ({ ...p, output: { ...p.output, format: value } }))}
+            />
+            <label htmlFor={`${id}-${value}`}>{label}</label>
+            <p className="hint" id={`${id}-${value}-hint`}>
+              {hint}
+            </p>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Private key protection</legend>
+        <p className="hint">
+          The private key is saved encrypted (PKCS #8, AES-256, PBKDF2 with 600,000 iterations). The passphrase is
+          never stored: without it the key file cannot be opened, by you or anyone.
+        </p>
+        <Field label="Passphrase" error={passphraseError} hint={passphrase ? strength.hint : undefined}>
+          {(control) => (
+            <input
+              {...control}
+              type={show ? "text" : "password"}
+              autoComplete="new-password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value, confirm)}
+            />
+          )}
+        </Field>
+        <Field label="Confirm passphrase" error={confirmError}>
+          {(control) => (
+            <input
+              {...control}
+              type={show ? "text" : "password"}
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setPassphrase(passphrase, e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="inline">
+          <button
+            type="button"
+            onClick={() => {
+              const generated = generatePassphrase();
+              setPassphrase(generated, generated);
+              setShow(true);
+            }}
+          >
+            Generate a passphrase
+          </button>
+          <Checkbox label="Show passphrase" checked={show} onChange={setShow} />
+        </div>
+        {show && passphrase && <p className="hint">Write the passphrase down or keep it in your password manager before you click Finish.</p>}
+      </fieldset>
+      <div className="finish">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => {
+            setTried(true);
+            if (passphrase && passphrase === confirm) void runFinish();
+          }}
+        >
+          Finish
+        </button>
+        {blocked && <p className="error">The request has problems: go Back to Certificate Information to fix them.</p>}
+        <p role="status" aria-live="polite" className="status">
+          {busy && (
+            <>
+              <span className="spinner" aria-hidden="true" /> Creating the key pair and the request in this browser…
+            </>
+          )}
+          {finish.status === "failed" && `The request could not be created: ${finish.error}`}
+        </p>
+      </div>
+      {finish.status === "done" && (
+        <section className="result" aria-labelledby={`${id}-done`}>
+          <h3 id={`${id}-done`}>Your request and key are ready</h3>
+          <p>
+            Public key SHA-256 fingerprint: <code className="fingerprint">{finish.result.spkiSha256}</code>
+          </p>
+          <p className="hint">
+            Send the request to your CA. Keep the key file and its passphrase: you need both when the certificate comes back.
+          </p>
+          <div className="inline">
+            <button
+              type="button"
+              onClick={() =>
+                plan.output.format === "base64"
+                  ? saveFile({ name: requestFileName(plan), content: toWindowsRequestBase64(finish.result.pkcs10), type: "application/pkcs10" })
+                  : saveFile({ name: requestFileName(plan), content: finish.result.pkcs10, type: "application/pkcs10" })
+              }
+            >
+              Download request
+            </button>
+            <button
+              type="button"
+              onClick={() => saveFile({ name: `${stem}.key`, content: finish.result.encryptedKey, type: "application/pkcs8" })}
+            >
+              Download encrypted private key
+            </button>
+          </div>
+        </section>
+      )}
+      <button type="button" onClick={() => saveFile({ name: `${stem}.json`, content: writeSettings(plan), type: "application/json" })}>
+        Save request settings
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+/** The request described in words, as Certificate Information and the Details expander show it. */
+import { defaultKeyUsage } from "./csr";
+import { altNameLabel, dnsDisplay, effectiveAltNames, formatDirectoryName } from "./names";
+import { KEY_ALGORITHMS, TEMPLATES, type RequestPlan } from "./request";
+import { extendedKeyUsageLabel, keyUsage } from "./usages";
+
+export interface PlanSummary {
+  subject: string;
+  altNames: { text: string; implied: boolean }[];
+  keyUsage: { text: string; critical: boolean; isDefault: boolean } | null;
+  extendedKeyUsage: { text: string; critical: boolean } | null;
+  basicConstraints: string | null;
+  key: string;
+  template: string;
+  defaultExtensions: string;
+}
+
+export function summarisePlan(plan: RequestPlan): PlanSummary {
+  const names = effectiveAltNames(plan.subject, plan.altNames);
+  const explicitKu = plan.keyUsage.length > 0;
+  const ku = explicitKu || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+  const algorithm = KEY_ALGORITHMS.find((a) => a.value === plan.key.algorithm)?.label ?? plan.key.algorithm;
+  const bc = plan.basicConstraints;
+  return {
+    subject: formatDirectoryName(plan.subject),
+    altNames: names.map((n, i) => ({
+      text: `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`,
+      implied: names.length > plan.altNames.length && i === 0,
+    })),
+    keyUsage: ku.length > 0 ? { text: ku.map((u) => keyUsage(u).label).join(", "), critical: plan.keyUsageCritical, isDefault: !explicitKu } : null,
+    extendedKeyUsage:
+      plan.extendedKeyUsage.length > 0
+        ? { text: plan.extendedKeyUsage.map(extendedKeyUsageLabel).join(", "), critical: plan.extendedKeyUsageCritical }
+        : null,
+    basicConstraints: bc.enabled
+      ? `${bc.ca ? "Subject Type=CA" : "Subject Type=End Entity"}${bc.ca && bc.pathLength !== null ? `, Path Length Constraint=${bc.pathLength}` : ""}${bc.critical ? " (critical)" : ""}`
+      : null,
+    key: `${algorithm}${plan.key.algorithm === "rsa" ? ` ${plan.key.rsaKeySize} bits` : ""}, key type ${plan.key.keySpec === "exchange" ? "Exchange" : "Signature"}, ${plan.key.hash}`,
+    template: TEMPLATES.find((t) => t.value === plan.template)?.label ?? plan.template,
+    defaultExtensions: plan.suppressDefaultExtensions ? "suppressed" : "Subject Key Identifier added",
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The one wizard store: the request being planned, where the admin is, and what Finish produced.
+ * Slices: plan (persisted as a draft), navigation (persisted), secrets and output (memory only).
+ */
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { createOfflineRequest, type OfflineRequest } from "../pki/offline-request";
+import { blankPlan, planProblems, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
+import { readSettings, validatePlan } from "../pki/settings";
+
+/** The wizard's pages in order, named as in wizard.md. */
+export const PAGES = [
+  { id: "enrollment", title: "Certificate Enrollment" },
+  { id: "enrollment-policy", title: "Select Certificate Enrollment Policy" },
+  { id: "custom-request", title: "Custom Request" },
+  { id: "certificate-information", title: "Certificate Information" },
+  { id: "save-request", title: "Where do you want to save the offline request?" },
+] as const;
+
+export type PageId = (typeof PAGES)[number]["id"];
+export type StartFrom = "reverse-proxy" | "web-server" | "blank";
+export type PropertiesTab = "general" | "subject" | "extensions" | "private-key";
+
+export const START_PLANS: Record<StartFrom, () => RequestPlan> = {
+  "reverse-proxy": reverseProxyPlan,
+  "web-server": webServerPlan,
+  blank: blankPlan,
+};
+
+type Finish = { status: "idle" } | { status: "working" } | { status: "done"; result: OfflineRequest } | { status: "failed"; error: string };
+
+interface WizardState {
+  plan: RequestPlan;
+  startFrom: StartFrom;
+  page: PageId;
+  /** The Certificate Properties dialog edits a copy; OK keeps it, Cancel drops it, as in MMC. */
+  properties: { draft: RequestPlan; tab: PropertiesTab } | null;
+  /** Secrets: never persisted, dropped by reset() and once Finish has used them. */
+  passphrase: string;
+  passphraseConfirm: string;
+  finish: Finish;
+  settingsError: string | null;
+}
+
+interface WizardActions {
+  chooseStart: (start: StartFrom) => void;
+  openSettings: (text: string) => boolean;
+  goTo: (page: PageId) => void;
+  next: () => void;
+  back: () => void;
+  updatePlan: (change: (plan: RequestPlan) => RequestPlan) => void;
+  openProperties: (tab?: PropertiesTab) => void;
+  updateDraft: (change: (draft: RequestPlan) => RequestPlan) => void;
+  selectTab: (tab: PropertiesTab) => void;
+  closeProperties: (keep: boolean) => void;
+  setPassphrase: (passphrase: string, confirm: string) => void;
+  runFinish: (options?: { iterations?: number }) => Promise<void>;
+  reset: () => void;
+}
+
+export type WizardStore = WizardState & WizardActions;
+
+const initialState = (): WizardState => ({
+  plan: reverseProxyPlan(),
+  startFrom: "reverse-proxy",
+  page: "enrollment",
+  properties: null,
+  passphrase: "",
+  passphraseConfirm: "",
+  finish: { status: "idle" },
+  settingsError: null,
+});
+
+const pageIndex = (page: PageId) => PAGES.findIndex((p) => p.id === page);
+
+/** Why a plain object and not the result: Finish's output is only valid for the plan it was made from. */
+const stale = { finish: { status: "idle" } as Finish };
+
+export const useWizard = create<WizardStore>()(
+  persist(
+    (set, get) => ({
+      ...initialState(),
+      chooseStart: (startFrom) => set({ startFrom, plan: START_PLANS[startFrom](), settingsError: null, ...stale }),
+      openSettings: (text) => {
+        const read = readSettings(text);
+        if (!read.ok) {
+          set({ settingsError: read.error });
+          return false;
+        }
+        set({ plan: read.plan, settingsError: null, ...stale });
+        return true;
+      },
+      goTo: (page) => set({ page }),
+      next: () => {
+        const { page, plan } = get();
+        // Certificate Information is where the whole request is checked: Next stays while it has problems.
+        if (page === "certificate-information" && planProblems(plan).length > 0) return;
+        const next = PAGES[pageIndex(page) + 1];
+        if (next) set({ page: next.id });
+      },
+      back: () => {
+        const previous = PAGES[pageIndex(get().page) - 1];
+        if (previous) set({ page: previous.id });
+      },
+      updatePlan: (change) => set((s) => ({ plan: change(s.plan), ...stale })),
+      openProperties: (tab = "general") => set((s) => ({ properties: { draft: structuredClone(s.plan), tab } })),
+      updateDraft: (change) => set((s) => (s.properties ? { properties: { ...s.properties, draft: change(s.properties.draft) } } : {})),
+      selectTab: (tab) => set((s) => (s.properties ? { properties: { ...s.properties, tab } } : {})),
+      closeProperties: (keep) =>
+        set((s) => (keep && s.properties ? { plan: s.properties.draft, properties: null, ...stale } : { properties: null })),
+      setPassphrase: (passphrase, passphraseConfirm) => set({ passphrase, passphraseConfirm }),
+      runFinish: async (options = {}) => {
+        const { plan, passphrase, passphraseConfirm, finish } = get();
+        if (finish.status === "working" || planProblems(plan).length > 0) return;
+        if (!passphrase || passphrase !== passphraseConfirm) return;
+        set({ finish: { status: "working" } });
+        try {
+          const result = await createOfflineRequest({ plan, passphrase, iterations: options.iterations });
+          // Why the passphrase is dropped now: it has done its one job, and the page should not hold it longer.
+          set({ finish: { status: "done", result }, passphrase: "", passphraseConfirm: "" });
+        } catch (e) {
+          set({ finish: { status: "failed", error: e instanceof Error ? e.message : String(e) } });
+        }
+      },
+      reset: () => {
+        useWizard.persist.clearStorage();
+        set(initialState());
+      },
+    }),
+    {
+      name: "certificate-request-wizard/draft",
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      // Why only these: the draft must survive a reload, and no secret may reach storage.
+      partialize: (s) => ({ plan: s.plan, page: s.page, startFrom: s.startFrom }),
+      // persist does not validate what it reads back: a damaged or edited draft is dropped, not half-loaded.
+      merge: (persisted, current) => {
+        if (typeof persisted !== "object" || persisted === null) return current;
+        const p = persisted as Partial<Record<"plan" | "page" | "startFrom", unknown>>;
+        const plan = validatePlan(p.plan);
+        if (!plan.ok) return current;
+        const page = PAGES.some((x) => x.id === p.page) ? (p.page as PageId) : current.page;
+        const startFrom = typeof p.startFrom === "string" && p.startFrom in START_PLANS ? (p.startFrom as StartFrom) : current.startFrom;
+        return { ...current, plan: plan.plan, page, startFrom };
+      },
+    },
+  ),
+);

@@ -1,0 +1,83 @@
+/** MMC's two-list picker: Available options, Add >, < Remove, Selected options. */
+import { useId, useState } from "react";
+
+export interface PickerOption {
+  value: string;
+  label: string;
+}
+
+export function ListPicker(props: {
+  name: string;
+  options: readonly PickerOption[];
+  selected: readonly string[];
+  onChange: (selected: string[]) => void;
+}) {
+  const id = useId();
+  const [toAdd, setToAdd] = useState<string[]>([]);
+  const [toRemove, setToRemove] = useState<string[]>([]);
+  const available = props.options.filter((o) => !props.selected.includes(o.value));
+  const label = (value: string) => props.options.find((o) => o.value === value)?.label ?? value;
+  const picked = (e: React.ChangeEvent<HTMLSelectElement>) => Array.from(e.target.selectedOptions, (o) => o.value);
+  return (
+    <div className="picker">
+      <div className="picker-list">
+        <label htmlFor={`${id}-available`}>Available options</label>
+        <select
+          id={`${id}-available`}
+          multiple
+          size={Math.max(4, Math.min(props.options.length, 9))}
+          value={toAdd}
+          onChange={(e) => setToAdd(picked(e))}
+          aria-description={`${props.name}: not in the request`}
+        >
+          {available.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="picker-buttons">
+        <button
+          type="button"
+          aria-label={`Add > ${props.name}`}
+          disabled={toAdd.length === 0}
+          onClick={() => {
+            props.onChange([...props.selected, ...toAdd.filter((v) => !props.selected.includes(v))]);
+            setToAdd([]);
+          }}
+        >
+          Add &gt;
+        </button>
+        <button
+          type="button"
+          aria-label={`< Remove ${props.name}`}
+          disabled={toRemove.length === 0}
+          onClick={() => {
+            props.onChange(props.selected.filter((v) => !toRemove.includes(v)));
+            setToRemove([]);
+          }}
+        >
+          &lt; Remove
+        </button>
+      </div>
+      <div className="picker-list">
+        <label htmlFor={`${id}-selected`}>Selected options</label>
+        <select
+          id={`${id}-selected`}
+          multiple
+          size={Math.max(4, Math.min(props.options.length, 9))}
+          value={toRemove}
+          onChange={(e) => setToRemove(picked(e))}
+          aria-description={`${props.name}: in the request`}
+        >
+          {props.selected.map((v) => (
+            <option key={v} value={v}>
+              {label(v)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/** MMC's Subject tab block: Type, Value, Add >, < Remove and the list of what was added. */
+import { useId, useState } from "react";
+import { ErrorText } from "./field";
+
+export interface ListEntry {
+  key: string;
+  text: string;
+  /** Shown but not removable here: it is there because of another choice. */
+  implied?: boolean;
+}
+
+export function TypeValueList<T extends string>(props: {
+  legend: string;
+  types: readonly { type: T; label: string }[];
+  entries: readonly ListEntry[];
+  /** Adds the value, or returns what is wrong with it. */
+  onAdd: (type: T, value: string) => string | null;
+  onRemove: (keys: string[]) => void;
+  placeholder: (type: T) => string;
+  note?: React.ReactNode;
+}) {
+  const id = useId();
+  const first = props.types[0]?.type as T;
+  const [type, setType] = useState<T>(first);
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const add = () => {
+    const problem = props.onAdd(type, value);
+    setError(problem);
+    if (!problem) setValue("");
+  };
+  return (
+    <fieldset className="type-value">
+      <legend>{props.legend}</legend>
+      <div className="type-value-grid">
+        <div className="type-value-input">
+          <label htmlFor={`${id}-type`}>Type</label>
+          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as T)}>
+            {props.types.map((t) => (
+              <option key={t.type} value={t.type}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-value`}>Value</label>
+          <input
+            id={`${id}-value`}
+            value={value}
+            placeholder={props.placeholder(type)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-error`}
+            onChange={(e) => setValue(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                add();
+              }
+            }}
+          />
+          <ErrorText id={`${id}-error`} error={error} />
+        </div>
+        <div className="picker-buttons">
+          <button type="button" aria-label={`Add > ${props.legend}`} onClick={add}>
+            Add &gt;
+          </button>
+          <button
+            type="button"
+            aria-label={`< Remove ${props.legend}`}
+            disabled={chosen.length === 0}
+            onClick={() => {
+              props.onRemove(chosen);
+              setChosen([]);
+            }}
+          >
+            &lt; Remove
+          </button>
+        </div>
+        <div className="picker-list">
+          <label htmlFor={`${id}-list`}>{`${props.legend} in the request`}</label>
+          <select
+            id={`${id}-list`}
+            multiple
+            size={6}
+            value={chosen}
+            onChange={(e) => setChosen(Array.from(e.target.selectedOptions, (o) => o.value))}
+          >
+            {props.entries.map((entry) => (
+              <option key={entry.key} value={entry.key} disabled={entry.implied}>
+                {entry.text}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {props.note}
+    </fieldset>
+  );
+}
