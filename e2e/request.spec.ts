@@ -1,0 +1,160 @@
+/** The article's reverse-proxy example through the real UI, each download checked by the openssl command line. */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import {
+  addName,
+  download,
+  finish,
+  lineAfter,
+  next,
+  openssl,
+  opensslStatus,
+  openTab,
+  PASSPHRASE,
+  pick,
+  properties,
+  startAndReachInformation,
+  tempDir,
+} from "./helpers";
+
+const ARTICLE_NAMES = "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com";
+
+/** Checks the key file against the request with openssl: opens with the passphrase only, same public key, PBES2 as promised. */
+function checkKeyMatchesRequest(keyPath: string, reqPath: string, inform: "PEM" | "DER"): void {
+  const keyPub = openssl("pkey", "-in", keyPath, "-passin", `pass:${PASSPHRASE}`, "-pubout");
+  const reqPub = openssl("req", "-in", reqPath, "-inform", inform, "-noout", "-pubkey");
+  expect(keyPub).toBe(reqPub);
+  const wrong = opensslStatus("pkey", "-in", keyPath, "-passin", "pass:not the passphrase", "-noout");
+  expect(wrong.ok).toBe(false);
+  const structure = openssl("asn1parse", "-in", keyPath);
+  expect(structure).toContain(":PBES2");
+  expect(structure).toContain(":PBKDF2");
+  expect(structure).toContain(":hmacWithSHA256");
+  expect(structure).toContain(":aes-256-cbc");
+  expect(structure).toMatch(/INTEGER\s+:0927C0/); // 600,000 iterations
+  expect(structure).toMatch(/OCTET STRING\s+\[HEX DUMP\]:[0-9A-F]{32}\n/); // the 16-byte salt
+  expect(readFileSync(keyPath, "utf8")).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----\n/);
+}
+
+/** The fingerprint the page shows is the SHA-256 of the request's SubjectPublicKeyInfo. */
+async function checkFingerprint(page: Page, reqPath: string, inform: "PEM" | "DER"): Promise<void> {
+  const pubPem = openssl("req", "-in", reqPath, "-inform", inform, "-noout", "-pubkey");
+  const spki = Buffer.from(pubPem.replace(/-----[A-Z ]+-----|\s/g, ""), "base64");
+  const expected = createHash("sha256").update(spki).digest("hex").toUpperCase().match(/../g)!.join(":");
+  await expect(page.locator(".fingerprint")).toHaveText(expected);
+}
+
+test("the article's reverse-proxy example, typed into Certificate Properties, gives a Base 64 request and key that OpenSSL accepts", async ({ page }) => {
+  const dir = tempDir();
+  await startAndReachInformation(page, "Blank request", "(No template) Legacy key");
+  await page.getByRole("button", { name: "Properties", exact: true }).click();
+  const dialog = properties(page);
+  await expect(dialog).toBeVisible();
+
+  const general = await openTab(page, "General");
+  await general.getByLabel("Friendly name").fill("Reverse Proxy Listener for Lync Server");
+
+  const subject = await openTab(page, "Subject");
+  await addName(subject, "Subject name", "Common name", "webext.contoso.com");
+  for (const name of ["meet.contoso.com", "dialin.contoso.com", "lyncdiscover.contoso.com"]) {
+    await addName(subject, "Alternative name", "DNS", name);
+  }
+  await expect(subject.getByText("The subject name must also be present in the subject alternative name")).toBeVisible();
+  await expect(subject.getByLabel("Alternative name in the request").getByRole("option")).toHaveText([
+    "DNS: webext.contoso.com (the subject name)",
+    "DNS: meet.contoso.com",
+    "DNS: dialin.contoso.com",
+    "DNS: lyncdiscover.contoso.com",
+  ]);
+
+  const extensions = await openTab(page, "Extensions");
+  await pick(extensions, "Key usage", "Key usage", ["Digital signature", "Key encipherment"]);
+  await expect(extensions.getByLabel("Make these key usages critical")).toBeChecked();
+  await pick(extensions, "Extended Key Usage (application policies)", "Extended Key Usage", ["Server Authentication", "Client Authentication"]);
+  await expect(extensions.getByLabel("Make the Extended Key Usages critical")).not.toBeChecked();
+
+  const key = await openTab(page, "Private Key");
+  await expect(key.getByLabel("RSA", { exact: true })).toBeChecked();
+  await expect(key.getByLabel("Key size")).toHaveValue("2048");
+  await expect(key.getByLabel("Make private key exportable")).toBeChecked();
+  await expect(key.getByLabel("Exchange")).toBeChecked();
+  await expect(key.getByLabel("Hash Algorithm")).toHaveValue("sha256");
+  await dialog.getByRole("button", { name: "OK" }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(page.locator(".cert-card")).toContainText("Reverse Proxy Listener for Lync Server");
+  await expect(page.locator(".cert-card")).toContainText("Digital signature, Key encipherment (critical)");
+  await next(page, "Where do you want to save the offline request?");
+  await expect(page.getByLabel("Base 64")).toBeChecked();
+  await finish(page);
+
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  const key2 = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
+  expect(req.name).toBe("Reverse Proxy Listener for Lync Server.req");
+  expect(key2.name).toBe("Reverse Proxy Listener for Lync Server.key");
+
+  const base64 = readFileSync(req.path, "latin1");
+  expect(base64.startsWith("-----BEGIN NEW CERTIFICATE REQUEST-----\r\n")).toBe(true);
+  expect(base64.endsWith("-----END NEW CERTIFICATE REQUEST-----\r\n")).toBe(true);
+  expect(base64.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+  expect(Math.max(...base64.split("\r\n").slice(1, -2).map((l) => l.length))).toBe(64);
+
+  expect(opensslStatus("req", "-in", req.path, "-noout", "-verify").out).toMatch(/verify OK/);
+  const text = openssl("req", "-in", req.path, "-noout", "-text");
+  expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
+  expect(lineAfter(text, /X509v3 Subject Alternative Name:/)).toBe(ARTICLE_NAMES);
+  expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
+  expect(text).toMatch(/X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
+  expect(text).toContain("Public-Key: (2048 bit)");
+  expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
+  checkKeyMatchesRequest(key2.path, req.path, "PEM");
+  await checkFingerprint(page, req.path, "PEM");
+});
+
+test("the reverse-proxy start in Binary format gives a DER request OpenSSL verifies", async ({ page }) => {
+  const dir = tempDir();
+  await startAndReachInformation(page, "Reverse proxy for Lync Server 2013 / Skype for Business");
+  await next(page, "Where do you want to save the offline request?");
+  await page.getByLabel("Binary").check();
+  await finish(page);
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  const key = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
+  expect(readFileSync(req.path)[0]).toBe(0x30); // DER SEQUENCE, no armour
+  expect(opensslStatus("req", "-in", req.path, "-inform", "DER", "-noout", "-verify").out).toMatch(/verify OK/);
+  const text = openssl("req", "-in", req.path, "-inform", "DER", "-noout", "-text");
+  expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
+  expect(lineAfter(text, /X509v3 Subject Alternative Name:/)).toBe(ARTICLE_NAMES);
+  expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
+  expect(text).toMatch(/X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
+  expect(text).toContain("Public-Key: (2048 bit)");
+  expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
+  checkKeyMatchesRequest(key.path, req.path, "DER");
+  await checkFingerprint(page, req.path, "DER");
+});
+
+test("ECDSA P-256 with the CNG key template gives a request whose DER signature OpenSSL verifies", async ({ page }) => {
+  const dir = tempDir();
+  await startAndReachInformation(page, "Reverse proxy for Lync Server 2013 / Skype for Business", "(No template) CNG key");
+  await page.getByRole("button", { name: "Properties", exact: true }).click();
+  const key = await openTab(page, "Private Key");
+  await key.getByLabel("ECDSA P-256").check();
+  const extensions = await openTab(page, "Extensions");
+  // Key encipherment does not fit an ECDSA key: take it out with < Remove.
+  const ku = extensions.getByRole("group", { name: "Key usage", exact: true });
+  await ku.getByLabel("Selected options").selectOption({ label: "Key encipherment" });
+  await ku.getByRole("button", { name: "< Remove Key usage" }).click();
+  await properties(page).getByRole("button", { name: "OK" }).click();
+  await next(page, "Where do you want to save the offline request?");
+  await finish(page);
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  const keyFile = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
+  expect(opensslStatus("req", "-in", req.path, "-noout", "-verify").out).toMatch(/verify OK/);
+  const text = openssl("req", "-in", req.path, "-noout", "-text");
+  expect(text).toContain("Public Key Algorithm: id-ecPublicKey");
+  expect(text).toContain("NIST CURVE: P-256");
+  expect(text).toContain("Signature Algorithm: ecdsa-with-SHA256");
+  expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature\n/);
+  expect(lineAfter(text, /X509v3 Subject Alternative Name:/)).toBe(ARTICLE_NAMES);
+  checkKeyMatchesRequest(keyFile.path, req.path, "PEM");
+});
