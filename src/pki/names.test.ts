@@ -55,6 +55,11 @@ describe("checkSubjectPart", () => {
     if (!checked.ok) expect(checked.error).toContain(says);
   });
 
+  it("writes an international DNS common name in its xn-- form, keeping the Unicode form to show", () => {
+    expect(checkSubjectPart("CN", "bücher.example")).toEqual({ ok: true, value: "xn--bcher-kva.example", unicode: "bücher.example" });
+    expect(checkSubjectPart("CN", "Reverse Proxy Listener")).toEqual({ ok: true, value: "Reverse Proxy Listener" });
+  });
+
   it("upper-cases a country and accepts a 64-character common name", () => {
     expect(checkSubjectPart("C", "us")).toEqual({ ok: true, value: "US" });
     expect(checkSubjectPart("CN", "a".repeat(64)).ok).toBe(true);

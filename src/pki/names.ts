@@ -21,6 +21,8 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number]["type"];
 export interface SubjectPart {
   type: SubjectType;
   value: string;
+  /** A common name that is an international DNS name goes in as its `xn--` form; this keeps the one to show. */
+  unicode?: string;
 }
 
 /** GeneralName choices MMC offers (RFC 5280 4.2.1.6), with its labels. */
@@ -89,6 +91,18 @@ export function checkSubjectPart(type: SubjectType, input: string): Checked {
       const email = checkEmail(value);
       if (!email.ok) return email;
       return email.value.length > max ? fail(`Email is at most ${max} characters.`) : email;
+    }
+    case "CN": {
+      // Why the xn-- form: a CA copies the common name from the SAN byte for byte (CA/B Forum BR 7.1.4.3).
+      const dns = value.includes(".") && /[^\x00-\x7f]/.test(value) ? checkDnsName(value) : undefined;
+      if (dns?.ok) {
+        return dns.name.ascii.length > max
+          ? fail(`${label} is at most ${max} characters (RFC 5280); in its xn-- form this one has ${dns.name.ascii.length}.`)
+          : { ok: true, value: dns.name.ascii, unicode: dns.name.unicode };
+      }
+      return [...value].length > max
+        ? fail(`${label} is at most ${max} characters (RFC 5280); this one has ${[...value].length}.`)
+        : pass(value);
     }
     case "DC":
       if (!/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/.test(value)) {
@@ -295,21 +309,16 @@ export function dnsDisplay(ascii: string, unicode: string | undefined): string {
   return unicode && unicode !== ascii ? `${unicode} (${ascii})` : ascii;
 }
 
-/** The common name, when the subject has one. */
-export function commonName(subject: readonly SubjectPart[]): string | undefined {
-  return subject.find((p) => p.type === "CN")?.value;
-}
-
 /**
  * The alternative names the request will carry: the admin's, with the common name added first when it is
  * a DNS name missing from them. Why: "The subject name must also be present in the subject alternative
  * name" (the article), and browsers ignore the common name altogether (CA/B Forum BR 7.1.4.3).
  */
 export function effectiveAltNames(subject: readonly SubjectPart[], altNames: readonly AltName[]): AltName[] {
-  const cn = commonName(subject);
-  const dns = cn ? checkDnsName(cn) : undefined;
-  if (!cn || !dns?.ok || !cn.includes(".") || altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)) {
+  const cn = subject.find((p) => p.type === "CN");
+  const dns = cn ? checkDnsName(cn.value) : undefined;
+  if (!cn || !dns?.ok || !cn.value.includes(".") || altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)) {
     return [...altNames];
   }
-  return [{ type: "dns", value: dns.name.ascii }, ...altNames];
+  return [{ type: "dns", value: dns.name.ascii, ...(cn.unicode ? { unicode: cn.unicode } : {}) }, ...altNames];
 }

@@ -41,13 +41,14 @@ const arrayOf =
   (v: unknown): v is T[] =>
     Array.isArray(v) && v.every(check);
 
+const isOptionalString = (v: unknown): v is string | undefined => v === undefined || isString(v);
 const isSubjectPart = (v: unknown): v is SubjectPart =>
-  isObj(v) && oneOf(SUBJECT_TYPES.map((t) => t.type))(v.type) && isString(v.value);
+  isObj(v) && oneOf(SUBJECT_TYPES.map((t) => t.type))(v.type) && isString(v.value) && isOptionalString(v.unicode);
 const isAltName = (v: unknown): v is AltName =>
-  isObj(v) &&
-  oneOf(ALT_NAME_TYPES.map((t) => t.type))(v.type) &&
-  isString(v.value) &&
-  (v.unicode === undefined || isString(v.unicode));
+  isObj(v) && oneOf(ALT_NAME_TYPES.map((t) => t.type))(v.type) && isString(v.value) && isOptionalString(v.unicode);
+/** Only the known fields, so nothing foreign rides along from the file into the plan. */
+const withUnicode = <T extends { value: string; unicode?: string }>({ unicode, ...rest }: T) =>
+  unicode === undefined ? rest : { ...rest, unicode };
 const isPathLength = (v: unknown): v is number | null => v === null || (Number.isInteger(v) && (v as number) >= 0);
 
 /** Rebuilds a RequestPlan from untrusted data, field by field; throws a ShapeError naming the first bad field. */
@@ -61,10 +62,8 @@ function planFrom(data: unknown): RequestPlan {
     description: field(data, "description", isString),
     template: field(data, "template", oneOf(TEMPLATES.map((t) => t.value))),
     suppressDefaultExtensions: field(data, "suppressDefaultExtensions", isBoolean),
-    subject: field(data, "subject", arrayOf(isSubjectPart)).map(({ type, value }) => ({ type, value })),
-    altNames: field(data, "altNames", arrayOf(isAltName)).map(({ type, value, unicode }) =>
-      unicode === undefined ? { type, value } : { type, value, unicode },
-    ),
+    subject: field(data, "subject", arrayOf(isSubjectPart)).map(({ type, value, unicode }) => withUnicode({ type, value, unicode })),
+    altNames: field(data, "altNames", arrayOf(isAltName)).map(({ type, value, unicode }) => withUnicode({ type, value, unicode })),
     keyUsage: field(data, "keyUsage", arrayOf(oneOf<KeyUsageName>(KEY_USAGE_NAMES))),
     keyUsageCritical: field(data, "keyUsageCritical", isBoolean),
     extendedKeyUsage: field(data, "extendedKeyUsage", arrayOf(isString)),

@@ -39,14 +39,15 @@ export function SubjectTab() {
         legend="Subject name"
         types={SUBJECT_TYPES}
         placeholder={(t) => SUBJECT_EXAMPLES[t]}
-        entries={draft.subject.map((p, i) => ({ key: String(i), text: `${subjectType(p.type).label}: ${p.value}` }))}
+        entries={draft.subject.map((p, i) => ({ key: String(i), text: `${subjectType(p.type).label}: ${dnsDisplay(p.value, p.unicode)}` }))}
         onAdd={(type, input) => {
           const checked = checkSubjectPart(type, input);
           if (!checked.ok) return checked.error;
           if (draft.subject.some((p) => p.type === type && p.value === checked.value)) {
             return `${subjectType(type).label} ${checked.value} is already in the subject.`;
           }
-          update((d) => ({ ...d, subject: [...d.subject, { type, value: checked.value }] }));
+          const part = checked.unicode ? { type, value: checked.value, unicode: checked.unicode } : { type, value: checked.value };
+          update((d) => ({ ...d, subject: [...d.subject, part] }));
           return null;
         }}
         onRemove={(keys) => update((d) => ({ ...d, subject: d.subject.filter((_, i) => !keys.includes(String(i))) }))}
@@ -56,7 +57,7 @@ export function SubjectTab() {
         types={ALT_NAME_TYPES}
         placeholder={(t) => ALT_EXAMPLES[t]}
         entries={[
-          ...(implied ? [{ key: "implied", text: `${altNameLabel(implied.type)}: ${implied.value} (the subject name)`, implied: true }] : []),
+          ...(implied ? [{ key: "implied", text: `${altNameLabel(implied.type)}: ${dnsDisplay(implied.value, implied.unicode)} (the subject name)`, implied: true }] : []),
           ...draft.altNames.map((n, i) => ({
             key: String(i),
             text: `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`,
