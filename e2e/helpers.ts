@@ -80,6 +80,9 @@ export async function finish(page: Page, passphrase = PASSPHRASE): Promise<void>
   await page.getByLabel("Confirm passphrase").fill(passphrase);
   await page.getByRole("button", { name: "Finish" }).click();
   await expect(page.getByRole("heading", { name: "Your request and key are ready" })).toBeVisible({ timeout: 60_000 });
+  // Finish empties the passphrase fields on purpose; that must not read as a mistake.
+  await expect(page.getByLabel("Passphrase", { exact: true })).toHaveValue("");
+  await expect(page.getByText("Enter a passphrase")).toHaveCount(0);
 }
 
 /** The lines of `openssl req -text` that follow a heading line, trimmed. */

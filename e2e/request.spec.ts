@@ -21,8 +21,8 @@ import {
 const ARTICLE_NAMES = "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com";
 
 /** Checks the key file against the request with openssl: opens with the passphrase only, same public key, PBES2 as promised. */
-function checkKeyMatchesRequest(keyPath: string, reqPath: string, inform: "PEM" | "DER"): void {
-  const keyPub = openssl("pkey", "-in", keyPath, "-passin", `pass:${PASSPHRASE}`, "-pubout");
+function checkKeyMatchesRequest(keyPath: string, reqPath: string, inform: "PEM" | "DER", passphrase = PASSPHRASE): void {
+  const keyPub = openssl("pkey", "-in", keyPath, "-passin", `pass:${passphrase}`, "-pubout");
   const reqPub = openssl("req", "-in", reqPath, "-inform", inform, "-noout", "-pubkey");
   expect(keyPub).toBe(reqPub);
   const wrong = opensslStatus("pkey", "-in", keyPath, "-passin", "pass:not the passphrase", "-noout");
@@ -117,7 +117,13 @@ test("the reverse-proxy start in Binary format gives a DER request OpenSSL verif
   await startAndReachInformation(page, "Reverse proxy for Lync Server 2013 / Skype for Business");
   await next(page, "Where do you want to save the offline request?");
   await page.getByLabel("Binary").check();
-  await finish(page);
+  await page.getByRole("button", { name: "Generate a passphrase" }).click();
+  const generated = await page.getByLabel("Passphrase", { exact: true }).inputValue();
+  expect(generated).toMatch(/^([a-km-zA-HJ-NP-Z2-9]{5}-){4}[a-km-zA-HJ-NP-Z2-9]{5}$/);
+  await expect(page.getByLabel("Confirm passphrase")).toHaveValue(generated);
+  await expect(page.getByLabel("Passphrase", { exact: true })).toHaveAttribute("type", "text");
+  await expect(page.getByLabel("Passphrase", { exact: true })).toHaveAccessibleDescription("Strong.");
+  await finish(page, generated);
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
   const key = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
   expect(readFileSync(req.path)[0]).toBe(0x30); // DER SEQUENCE, no armour
@@ -129,7 +135,7 @@ test("the reverse-proxy start in Binary format gives a DER request OpenSSL verif
   expect(text).toMatch(/X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
   expect(text).toContain("Public-Key: (2048 bit)");
   expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
-  checkKeyMatchesRequest(key.path, req.path, "DER");
+  checkKeyMatchesRequest(key.path, req.path, "DER", generated);
   await checkFingerprint(page, req.path, "DER");
 });
 

@@ -1,5 +1,5 @@
 /** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
 import { fileStem, planProblems, requestFileName } from "../pki/request";
@@ -20,6 +20,10 @@ export function SaveRequestPage() {
   const runFinish = useWizard((s) => s.runFinish);
   const [show, setShow] = useState(false);
   const [tried, setTried] = useState(false);
+  // Finish empties the passphrase fields on purpose: that is not a mistake to point at.
+  useEffect(() => {
+    if (finish.status === "done") setTried(false);
+  }, [finish.status]);
   const strength = passphraseStrength(passphrase);
   const blocked = useMemo(() => planProblems(plan).length > 0, [plan]);
   const passphraseError = tried && !passphrase ? "Enter a passphrase: the private key file is encrypted under it." : null;
