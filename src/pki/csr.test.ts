@@ -1,9 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as x509 from "@peculiar/x509";
 import { describe, expect, it } from "vitest";
 import { fixedRsaPair, hex, vector } from "../../test/helpers/vectors";
 import { createPkcs10, generalNamesDer, requestExtensions, toName } from "./csr";
 import { generateKeyPair } from "./keys";
-import { blankPlan, reverseProxyPlan, type RequestPlan } from "./request";
+import { blankPlan, HASHES, reverseProxyPlan, type RequestPlan, type RsaKeySize } from "./request";
 import { CLIENT_AUTH, SERVER_AUTH } from "./usages";
 
 describe("toName", () => {
@@ -54,21 +58,23 @@ describe("createPkcs10", () => {
     expect(hex(der)).toBe(hex(vector("reverse-proxy.openssl.csr.der")));
   });
 
-  const combos: [RequestPlan["key"]["algorithm"], RequestPlan["key"]["hash"], string][] = [
-    ["rsa", "sha256", "1.2.840.113549.1.1.11"],
-    ["rsa", "sha384", "1.2.840.113549.1.1.12"],
-    ["rsa", "sha512", "1.2.840.113549.1.1.13"],
-    ["ecdsa-p256", "sha256", "1.2.840.10045.4.3.2"],
-    ["ecdsa-p384", "sha384", "1.2.840.10045.4.3.3"],
-    ["ecdsa-p256", "sha512", "1.2.840.10045.4.3.4"],
-  ];
-  it.each(combos)("signs a %s request with %s as %s and the signature verifies", async (algorithm, hash, oid) => {
-    const plan: RequestPlan = { ...reverseProxyPlan(), template: "cng", key: { algorithm, rsaKeySize: 2048, keySpec: "exchange", hash } };
+  const combos: [RequestPlan["key"]["algorithm"], RsaKeySize, RequestPlan["key"]["hash"], string][] = [];
+  for (const hash of HASHES) {
+    for (const size of [2048, 3072, 4096] as const) combos.push(["rsa", size, hash, `sha${hash.slice(3)}WithRSAEncryption`]);
+    for (const curve of ["ecdsa-p256", "ecdsa-p384"] as const) combos.push([curve, 2048, hash, `ecdsa-with-SHA${hash.slice(3)}`]);
+  }
+  it.each(combos)("signs a %s (RSA size %i) request with %s that openssl verifies as %s", async (algorithm, rsaKeySize, hash, name) => {
+    const plan: RequestPlan = { ...reverseProxyPlan(), template: "cng", key: { algorithm, rsaKeySize, keySpec: "exchange", hash } };
     const keys = await generateKeyPair({ choice: plan.key });
-    const csr = new x509.Pkcs10CertificateRequest(await createPkcs10({ plan, keys }));
-    expect(await csr.verify()).toBe(true);
-    const algId = (csr as unknown as { asn: { signatureAlgorithm: { algorithm: string } } }).asn.signatureAlgorithm.algorithm;
-    expect(algId).toBe(oid);
+    const der = await createPkcs10({ plan, keys });
+    expect(await new x509.Pkcs10CertificateRequest(der).verify()).toBe(true);
+    const file = join(mkdtempSync(join(tmpdir(), "csr-")), "r.der");
+    writeFileSync(file, new Uint8Array(der));
+    const run = spawnSync("openssl", ["req", "-in", file, "-inform", "DER", "-noout", "-verify", "-text"], { encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout + run.stderr).toContain("verify OK");
+    expect(run.stdout).toContain(`Signature Algorithm: ${name}`);
+    expect(run.stdout).toContain(algorithm === "rsa" ? `Public-Key: (${rsaKeySize} bit)` : `NIST CURVE: P-${algorithm.slice(7)}`);
   });
 });
 
