@@ -20,6 +20,18 @@ import {
 
 const ARTICLE_NAMES = "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com";
 
+/** What `openssl req` must say of the article's example: verified, its subject, exactly its names, usages, key and hash. */
+function checkArticleRequest(reqPath: string, inform: "PEM" | "DER"): void {
+  expect(opensslStatus("req", "-in", reqPath, "-inform", inform, "-noout", "-verify").out).toMatch(/verify OK/);
+  const text = openssl("req", "-in", reqPath, "-inform", inform, "-noout", "-text");
+  expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
+  expect(lineAfter(text, /X509v3 Subject Alternative Name:/)).toBe(ARTICLE_NAMES);
+  expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
+  expect(text).toMatch(/X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
+  expect(text).toContain("Public-Key: (2048 bit)");
+  expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
+}
+
 /** Checks the key file against the request with openssl: opens with the passphrase only, same public key, PBES2 as promised. */
 function checkKeyMatchesRequest(keyPath: string, reqPath: string, inform: "PEM" | "DER", passphrase = PASSPHRASE): void {
   const keyPub = openssl("pkey", "-in", keyPath, "-passin", `pass:${passphrase}`, "-pubout");
@@ -100,14 +112,7 @@ test("the article's reverse-proxy example, typed into Certificate Properties, gi
   expect(base64.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   expect(Math.max(...base64.split("\r\n").slice(1, -2).map((l) => l.length))).toBe(64);
 
-  expect(opensslStatus("req", "-in", req.path, "-noout", "-verify").out).toMatch(/verify OK/);
-  const text = openssl("req", "-in", req.path, "-noout", "-text");
-  expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
-  expect(lineAfter(text, /X509v3 Subject Alternative Name:/)).toBe(ARTICLE_NAMES);
-  expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
-  expect(text).toMatch(/X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
-  expect(text).toContain("Public-Key: (2048 bit)");
-  expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
+  checkArticleRequest(req.path, "PEM");
   checkKeyMatchesRequest(key2.path, req.path, "PEM");
   await checkFingerprint(page, req.path, "PEM");
 });
@@ -127,14 +132,7 @@ test("the reverse-proxy start in Binary format gives a DER request OpenSSL verif
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
   const key = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
   expect(readFileSync(req.path)[0]).toBe(0x30); // DER SEQUENCE, no armour
-  expect(opensslStatus("req", "-in", req.path, "-inform", "DER", "-noout", "-verify").out).toMatch(/verify OK/);
-  const text = openssl("req", "-in", req.path, "-inform", "DER", "-noout", "-text");
-  expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
-  expect(lineAfter(text, /X509v3 Subject Alternative Name:/)).toBe(ARTICLE_NAMES);
-  expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
-  expect(text).toMatch(/X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
-  expect(text).toContain("Public-Key: (2048 bit)");
-  expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
+  checkArticleRequest(req.path, "DER");
   checkKeyMatchesRequest(key.path, req.path, "DER", generated);
   await checkFingerprint(page, req.path, "DER");
 });

@@ -1,12 +1,11 @@
 /** Custom Request: template, default extensions and request format. */
-import { useId } from "react";
 import { TEMPLATES, type Template } from "../pki/request";
 import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
+import { RadioChoices } from "../ui/radio-choices";
 
 export function CustomRequestPage() {
-  const id = useId();
   const plan = useWizard((s) => s.plan);
   const updatePlan = useWizard((s) => s.updatePlan);
   const legacyEcdsa = plan.template === "legacy" && plan.key.algorithm !== "rsa";
@@ -37,20 +36,15 @@ export function CustomRequestPage() {
         onChange={(suppressDefaultExtensions) => updatePlan((p) => ({ ...p, suppressDefaultExtensions }))}
         hint="Unchecked, the request also carries a Subject Key Identifier, and a default key usage when you choose none. Checked, it carries only the extensions you add."
       />
-      <fieldset>
-        <legend>Request format</legend>
-        <div className="choice">
-          <input type="radio" id={`${id}-pkcs10`} name={`${id}-format`} checked readOnly />
-          <label htmlFor={`${id}-pkcs10`}>PKCS #10</label>
-        </div>
-        <div className="choice">
-          <input type="radio" id={`${id}-cmc`} name={`${id}-format`} disabled aria-describedby={`${id}-cmc-hint`} />
-          <label htmlFor={`${id}-cmc`}>CMC</label>
-          <p className="hint" id={`${id}-cmc-hint`}>
-            CMC is not supported here: every public CA and Windows CA accepts PKCS #10.
-          </p>
-        </div>
-      </fieldset>
+      <RadioChoices
+        legend="Request format"
+        options={[
+          { value: "pkcs10", label: "PKCS #10" },
+          { value: "cmc", label: "CMC", disabled: true, hint: "CMC is not supported here: every public CA and Windows CA accepts PKCS #10." },
+        ]}
+        value="pkcs10"
+        onChange={() => undefined}
+      />
     </>
   );
 }

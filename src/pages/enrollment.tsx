@@ -2,8 +2,9 @@
 import { useId } from "react";
 import { useWizard, type StartFrom } from "../store/wizard";
 import { ErrorText } from "../ui/field";
+import { RadioChoices, type RadioOption } from "../ui/radio-choices";
 
-const STARTS: { value: StartFrom; label: string; hint: string }[] = [
+const STARTS: RadioOption<StartFrom>[] = [
   {
     value: "reverse-proxy",
     label: "Reverse proxy for Lync Server 2013 / Skype for Business",
@@ -34,24 +35,7 @@ export function EnrollmentPage() {
           <li>You keep the private key as a file encrypted under your passphrase.</li>
         </ul>
       </section>
-      <fieldset>
-        <legend>Start from</legend>
-        {STARTS.map((s) => (
-          <div className="choice" key={s.value}>
-            <input
-              type="radio"
-              name={`${id}-start`}
-              id={`${id}-${s.value}`}
-              checked={startFrom === s.value}
-              onChange={() => chooseStart(s.value)}
-              aria-describedby={`${id}-${s.value}-hint`}
-            />
-            <label htmlFor={`${id}-${s.value}`}>{s.label}</label>
-            <p className="hint" id={`${id}-${s.value}-hint`}>
-              {s.hint}
-            </p>
-          </div>
-        ))}
+      <RadioChoices legend="Start from" options={STARTS} value={startFrom} onChange={chooseStart}>
         <div className="choice">
           <label className="button" htmlFor={`${id}-open`}>
             Open saved request settings…
@@ -74,7 +58,7 @@ export function EnrollmentPage() {
           <p className="hint">A .json file this tool wrote earlier. It holds no secret.</p>
           <ErrorText id={`${id}-open-error`} error={settingsError} />
         </div>
-      </fieldset>
+      </RadioChoices>
     </>
   );
 }

@@ -2,12 +2,22 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
-import { fileStem, planProblems, requestFileName } from "../pki/request";
+import { fileStem, planProblems, requestFileName, type RequestFormat } from "../pki/request";
 import { writeSettings } from "../pki/settings";
 import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
 import { saveFile } from "../ui/download";
+import { RadioChoices, type RadioOption } from "../ui/radio-choices";
+
+const FILE_FORMATS: RadioOption<RequestFormat>[] = [
+  {
+    value: "base64",
+    label: "Base 64",
+    hint: "Text between -----BEGIN NEW CERTIFICATE REQUEST----- lines, as Windows writes it: paste it into a CA's web form.",
+  },
+  { value: "binary", label: "Binary", hint: "DER bytes, for a CA that asks for a binary file." },
+];
 
 export function SaveRequestPage() {
   const id = useId();
@@ -50,30 +60,12 @@ export function SaveRequestPage() {
           />
         )}
       </Field>
-      <fieldset>
-        <legend>File format</legend>
-        {(
-          [
-            ["base64", "Base 64", "Text between -----BEGIN NEW CERTIFICATE REQUEST----- lines, as Windows writes it: paste it into a CA's web form."],
-            ["binary", "Binary", "DER bytes, for a CA that asks for a binary file."],
-          ] as const
-        ).map(([value, label, hint]) => (
-          <div className="choice" key={value}>
-            <input
-              type="radio"
-              name={`${id}-format`}
-              id={`${id}-${value}`}
-              checked={plan.output.format === value}
-              aria-describedby={`${id}-${value}-hint`}
-              onChange={() => updatePlan((p) => ({ ...p, output: { ...p.output, format: value } }))}
-            />
-            <label htmlFor={`${id}-${value}`}>{label}</label>
-            <p className="hint" id={`${id}-${value}-hint`}>
-              {hint}
-            </p>
-          </div>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend="File format"
+        options={FILE_FORMATS}
+        value={plan.output.format}
+        onChange={(format) => updatePlan((p) => ({ ...p, output: { ...p.output, format } }))}
+      />
       <fieldset>
         <legend>Private key protection</legend>
         <p className="hint">
