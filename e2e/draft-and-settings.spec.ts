@@ -82,6 +82,7 @@ test("Save request settings writes a .json with no secret that Open saved reques
   await expect(fresh.getByText("This is not a request settings file written by this tool. Nothing was loaded.")).toBeVisible();
   await next(fresh, "Select Certificate Enrollment Policy");
   await next(fresh, "Custom Request");
+  await next(fresh, "Plan names");
   await next(fresh, "Certificate Information");
   await expect(fresh.locator(".cert-card")).toContainText("webext.contoso.com");
   await expect(fresh.locator(".cert-card")).not.toContainText("mail.contoso.com");

@@ -46,8 +46,11 @@ export async function startAndReachInformation(page: Page, start: string, templa
   await expect(page.getByLabel("Proceed without enrollment policy")).toBeChecked();
   await next(page, "Custom Request");
   if (template) await page.getByLabel("Template").selectOption({ label: template });
+  if (start === REVERSE_PROXY) await next(page, "Plan names");
   await next(page, "Certificate Information");
 }
+
+export const REVERSE_PROXY = "Reverse proxy for Lync Server 2013 / Skype for Business";
 
 export function properties(page: Page): Locator {
   return page.getByRole("dialog", { name: "Certificate Properties" });

@@ -6,33 +6,37 @@ import { EnrollmentPage } from "../pages/enrollment";
 import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
 import { PropertiesDialog } from "../pages/properties/properties-dialog";
 import { SaveRequestPage } from "../pages/save-request";
-import { PAGES, useWizard, type PageId } from "../store/wizard";
+import { PlanNamesPage } from "../pages/plan-names";
+import { useWizard, visiblePages, type PageId } from "../store/wizard";
 
 const PAGE_COMPONENTS: Record<PageId, () => React.JSX.Element> = {
   enrollment: EnrollmentPage,
   "enrollment-policy": EnrollmentPolicyPage,
   "custom-request": CustomRequestPage,
+  "plan-names": PlanNamesPage,
   "certificate-information": CertificateInformationPage,
   "save-request": SaveRequestPage,
 };
 
 export function App() {
   const page = useWizard((s) => s.page);
+  const startFrom = useWizard((s) => s.startFrom);
+  const pages = visiblePages(startFrom);
   const propertiesOpen = useWizard((s) => s.properties !== null);
   const next = useWizard((s) => s.next);
   const back = useWizard((s) => s.back);
   const reset = useWizard((s) => s.reset);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
-  const index = PAGES.findIndex((p) => p.id === page);
-  const current = PAGES[index]!;
+  const index = pages.findIndex((p) => p.id === page);
+  const current = pages[index] ?? pages[0]!;
   const Page = PAGE_COMPONENTS[page];
   useEffect(() => {
     document.title = `${current.title} - Certificate request wizard`;
     // Why focus the heading: a keyboard or screen-reader user hears where Next or Back took them.
     if (!firstRender.current) heading.current?.focus();
     firstRender.current = false;
-  }, [current]);
+  }, [current.id, current.title]);
   return (
     <div className="shell">
       <header>
@@ -41,7 +45,7 @@ export function App() {
       </header>
       <nav aria-label="Wizard pages">
         <ol>
-          {PAGES.map((p, i) => (
+          {pages.map((p, i) => (
             <li key={p.id} aria-current={p.id === page ? "step" : undefined} className={i < index ? "done" : undefined}>
               {p.title}
             </li>
@@ -61,7 +65,7 @@ export function App() {
           <button type="button" onClick={back} disabled={index === 0}>
             Back
           </button>
-          {index < PAGES.length - 1 && (
+          {index < pages.length - 1 && (
             <button type="button" className="primary" onClick={next}>
               Next
             </button>

@@ -35,7 +35,14 @@ export function EnrollmentPage() {
           <li>You keep the private key as a file encrypted under your passphrase.</li>
         </ul>
       </section>
-      <RadioChoices legend="Start from" options={STARTS} value={startFrom} onChange={chooseStart}>
+      <RadioChoices
+        legend="Start from"
+        options={STARTS}
+        value={startFrom}
+        onChange={(start) => {
+          if (start !== "settings") chooseStart(start);
+        }}
+      >
         <div className="choice">
           <label className="button" htmlFor={`${id}-open`}>
             Open saved request settings…

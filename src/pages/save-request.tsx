@@ -3,7 +3,6 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
 import { fileStem, planProblems, requestFileName, type RequestFormat } from "../pki/request";
-import { writeSettings } from "../pki/settings";
 import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
@@ -28,6 +27,7 @@ export function SaveRequestPage() {
   const setPassphrase = useWizard((s) => s.setPassphrase);
   const finish = useWizard((s) => s.finish);
   const runFinish = useWizard((s) => s.runFinish);
+  const settingsFile = useWizard((s) => s.settingsFile);
   const [show, setShow] = useState(false);
   const [tried, setTried] = useState(false);
   // Finish empties the passphrase fields on purpose: that is not a mistake to point at.
@@ -160,7 +160,7 @@ export function SaveRequestPage() {
           </div>
         </section>
       )}
-      <button type="button" onClick={() => saveFile({ name: `${stem}.json`, content: writeSettings(plan), type: "application/json" })}>
+      <button type="button" onClick={() => saveFile({ name: `${stem}.json`, content: settingsFile(), type: "application/json" })}>
         Save request settings
       </button>
     </>

@@ -3,6 +3,7 @@
  * Reading checks every field, so a damaged or foreign file is reported instead of half-loaded.
  */
 import { ALT_NAME_TYPES, SUBJECT_TYPES, type AltName, type SubjectPart } from "./names";
+import type { LyncTopology } from "./profiles/lync-reverse-proxy";
 import { HASHES, KEY_ALGORITHMS, RSA_KEY_SIZES, TEMPLATES, valueProblems, type RequestPlan } from "./request";
 import { KEY_USAGE_NAMES, type KeyUsageName } from "./usages";
 
@@ -13,10 +14,18 @@ export interface SettingsFile {
   format: typeof SETTINGS_FORMAT;
   version: typeof SETTINGS_VERSION;
   plan: RequestPlan;
+  /** The reverse-proxy names plan, when the request was planned with it. */
+  namesPlan?: LyncTopology;
 }
 
-export function writeSettings(plan: RequestPlan): string {
-  const file: SettingsFile = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, plan };
+/** What a settings file holds, once read and checked. */
+export interface Settings {
+  plan: RequestPlan;
+  namesPlan?: LyncTopology;
+}
+
+export function writeSettings(settings: Settings): string {
+  const file: SettingsFile = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...settings };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -87,6 +96,41 @@ function planFrom(data: unknown): RequestPlan {
   };
 }
 
+const isStringArray = arrayOf(isString);
+const isStringRecord = (v: unknown): v is Record<string, string> => isObj(v) && Object.values(v).every(isString);
+
+/** Rebuilds a names plan from untrusted data; its values are checked by the planner, which shows what is wrong. */
+function topologyFrom(data: unknown): LyncTopology {
+  if (!isObj(data)) throw new ShapeError('"namesPlan" has the wrong type.');
+  const exchange = field(data, "exchange", isObj);
+  return {
+    sipDomains: field(data, "sipDomains", isStringArray),
+    pools: field(data, "pools", isStringArray),
+    directors: field(data, "directors", isStringArray),
+    simpleUrlFormat: field(data, "simpleUrlFormat", oneOf(["dedicated", "common"] as const)),
+    meetingUrls: { ...field(data, "meetingUrls", isStringRecord) },
+    dialInUrl: field(data, "dialInUrl", (v): v is string | null => v === null || isString(v)),
+    officeWebApps: field(data, "officeWebApps", isString),
+    autodiscoverPort: field(data, "autodiscoverPort", oneOf([443, 80] as const)),
+    exchange: {
+      publish: field(exchange, "publish", isBoolean),
+      autodiscover: field(exchange, "autodiscover", isStringArray),
+      webServices: field(exchange, "webServices", isString),
+    },
+    wildcard: field(data, "wildcard", isBoolean),
+  };
+}
+
+/** Checks a names plan from storage or a file: the right shape, or what is wrong with it. */
+export function validateTopology(data: unknown): { ok: true; topology: LyncTopology } | { ok: false; error: string } {
+  try {
+    return { ok: true, topology: topologyFrom(data) };
+  } catch (e) {
+    if (e instanceof ShapeError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
 /** Checks a plan from storage or a file: right shape and no value the pages would refuse. */
 export function validatePlan(data: unknown): { ok: true; plan: RequestPlan } | { ok: false; error: string } {
   try {
@@ -101,7 +145,7 @@ export function validatePlan(data: unknown): { ok: true; plan: RequestPlan } | {
 }
 
 /** Reads a settings file; the error is one sentence for the page. */
-export function readSettings(text: string): { ok: true; plan: RequestPlan } | { ok: false; error: string } {
+export function readSettings(text: string): ({ ok: true } & Settings) | { ok: false; error: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -114,6 +158,10 @@ export function readSettings(text: string): { ok: true; plan: RequestPlan } | { 
   if (data.version !== SETTINGS_VERSION) {
     return { ok: false, error: `This settings file is version ${String(data.version)}; this tool reads version ${SETTINGS_VERSION}. Nothing was loaded.` };
   }
+  const damaged = (error: string) => ({ ok: false as const, error: `This settings file is damaged: ${error} Nothing was loaded.` });
   const checked = validatePlan(data.plan);
-  return checked.ok ? checked : { ok: false, error: `This settings file is damaged: ${checked.error} Nothing was loaded.` };
+  if (!checked.ok) return damaged(checked.error);
+  if (data.namesPlan === undefined) return { ok: true, plan: checked.plan };
+  const names = validateTopology(data.namesPlan);
+  return names.ok ? { ok: true, plan: checked.plan, namesPlan: names.topology } : damaged(names.error);
 }

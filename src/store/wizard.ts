@@ -5,23 +5,26 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { createOfflineRequest, type OfflineRequest } from "../pki/offline-request";
+import { applyNamesPlan, articleTopology, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
 import { blankPlan, planProblems, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
-import { readSettings, validatePlan } from "../pki/settings";
+import { readSettings, validatePlan, validateTopology, writeSettings } from "../pki/settings";
 
 /** The wizard's pages in order, named as in wizard.md. */
 export const PAGES = [
   { id: "enrollment", title: "Certificate Enrollment" },
   { id: "enrollment-policy", title: "Select Certificate Enrollment Policy" },
   { id: "custom-request", title: "Custom Request" },
+  { id: "plan-names", title: "Plan names" },
   { id: "certificate-information", title: "Certificate Information" },
   { id: "save-request", title: "Where do you want to save the offline request?" },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]["id"];
-export type StartFrom = "reverse-proxy" | "web-server" | "blank";
+/** "settings": the request came from a settings file without a names plan. */
+export type StartFrom = "reverse-proxy" | "web-server" | "blank" | "settings";
 export type PropertiesTab = "general" | "subject" | "extensions" | "private-key";
 
-export const START_PLANS: Record<StartFrom, () => RequestPlan> = {
+export const START_PLANS: Record<Exclude<StartFrom, "settings">, () => RequestPlan> = {
   "reverse-proxy": reverseProxyPlan,
   "web-server": webServerPlan,
   blank: blankPlan,
@@ -32,6 +35,10 @@ type Finish = { status: "idle" } | { status: "working" } | { status: "done"; res
 interface WizardState {
   plan: RequestPlan;
   startFrom: StartFrom;
+  /** The names planner's inputs (reverse-proxy start only). */
+  topology: LyncTopology;
+  /** The topology whose names were last put into the plan, so Next does not undo later edits in Properties. */
+  appliedTopology: string | null;
   page: PageId;
   /** The Certificate Properties dialog edits a copy; OK keeps it, Cancel drops it, as in MMC. */
   properties: { draft: RequestPlan; tab: PropertiesTab } | null;
@@ -43,7 +50,11 @@ interface WizardState {
 }
 
 interface WizardActions {
-  chooseStart: (start: StartFrom) => void;
+  chooseStart: (start: Exclude<StartFrom, "settings">) => void;
+  updateTopology: (change: (topology: LyncTopology) => LyncTopology) => void;
+  /** "Use these names": the planner's names, usages and key into the plan. False when the plan has errors. */
+  useNames: () => boolean;
+  settingsFile: () => string;
   openSettings: (text: string) => boolean;
   goTo: (page: PageId) => void;
   next: () => void;
@@ -63,6 +74,8 @@ export type WizardStore = WizardState & WizardActions;
 const initialState = (): WizardState => ({
   plan: reverseProxyPlan(),
   startFrom: "reverse-proxy",
+  topology: articleTopology(),
+  appliedTopology: JSON.stringify(articleTopology()),
   page: "enrollment",
   properties: null,
   passphrase: "",
@@ -71,7 +84,10 @@ const initialState = (): WizardState => ({
   settingsError: null,
 });
 
-const pageIndex = (page: PageId) => PAGES.findIndex((p) => p.id === page);
+/** The pages this start walks: Plan names only for the reverse proxy. */
+export function visiblePages(startFrom: StartFrom) {
+  return PAGES.filter((p) => p.id !== "plan-names" || startFrom === "reverse-proxy");
+}
 
 /** Why a plain object and not the result: Finish's output is only valid for the plan it was made from. */
 const stale = { finish: { status: "idle" } as Finish };
@@ -80,26 +96,53 @@ export const useWizard = create<WizardStore>()(
   persist(
     (set, get) => ({
       ...initialState(),
-      chooseStart: (startFrom) => set({ startFrom, plan: START_PLANS[startFrom](), settingsError: null, ...stale }),
+      chooseStart: (startFrom) =>
+        set({
+          startFrom,
+          plan: START_PLANS[startFrom](),
+          topology: articleTopology(),
+          appliedTopology: JSON.stringify(articleTopology()),
+          settingsError: null,
+          ...stale,
+        }),
+      updateTopology: (change) => set((s) => ({ topology: change(s.topology) })),
+      useNames: () => {
+        const { topology, plan } = get();
+        const names = planReverseProxyNames(topology);
+        if (names.findings.some((f) => f.severity === "error")) return false;
+        set({ plan: applyNamesPlan(plan, names), appliedTopology: JSON.stringify(topology), ...stale });
+        return true;
+      },
+      settingsFile: () => {
+        const { plan, topology, startFrom } = get();
+        return writeSettings(startFrom === "reverse-proxy" ? { plan, namesPlan: topology } : { plan });
+      },
       openSettings: (text) => {
         const read = readSettings(text);
         if (!read.ok) {
           set({ settingsError: read.error });
           return false;
         }
-        set({ plan: read.plan, settingsError: null, ...stale });
+        const names = read.namesPlan
+          ? { startFrom: "reverse-proxy" as const, topology: read.namesPlan, appliedTopology: JSON.stringify(read.namesPlan) }
+          : { startFrom: "settings" as const };
+        set({ plan: read.plan, ...names, settingsError: null, ...stale });
         return true;
       },
       goTo: (page) => set({ page }),
       next: () => {
-        const { page, plan } = get();
+        const { page, plan, startFrom, topology, appliedTopology } = get();
+        // Plan names: Next uses the names when the topology changed since they were last used, and stays on errors.
+        if (page === "plan-names" && JSON.stringify(topology) !== appliedTopology && !get().useNames()) return;
         // Certificate Information is where the whole request is checked: Next stays while it has problems.
         if (page === "certificate-information" && planProblems(plan).length > 0) return;
-        const next = PAGES[pageIndex(page) + 1];
+        const pages = visiblePages(startFrom);
+        const next = pages[pages.findIndex((p) => p.id === page) + 1];
         if (next) set({ page: next.id });
       },
       back: () => {
-        const previous = PAGES[pageIndex(get().page) - 1];
+        const pages = visiblePages(get().startFrom);
+        const previous = pages[pages.findIndex((p) => p.id === get().page) - 1];
         if (previous) set({ page: previous.id });
       },
       updatePlan: (change) => set((s) => ({ plan: change(s.plan), ...stale })),
@@ -135,16 +178,20 @@ export const useWizard = create<WizardStore>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       // Why only these: the draft must survive a reload, and no secret may reach storage.
-      partialize: (s) => ({ plan: s.plan, page: s.page, startFrom: s.startFrom }),
+      partialize: (s) => ({ plan: s.plan, page: s.page, startFrom: s.startFrom, topology: s.topology, appliedTopology: s.appliedTopology }),
       // persist does not validate what it reads back: a damaged or edited draft is dropped, not half-loaded.
       merge: (persisted, current) => {
         if (typeof persisted !== "object" || persisted === null) return current;
-        const p = persisted as Partial<Record<"plan" | "page" | "startFrom", unknown>>;
+        const p = persisted as Partial<Record<keyof WizardState, unknown>>;
         const plan = validatePlan(p.plan);
-        if (!plan.ok) return current;
-        const page = PAGES.some((x) => x.id === p.page) ? (p.page as PageId) : current.page;
-        const startFrom = typeof p.startFrom === "string" && p.startFrom in START_PLANS ? (p.startFrom as StartFrom) : current.startFrom;
-        return { ...current, plan: plan.plan, page, startFrom };
+        const topology = validateTopology(p.topology);
+        if (!plan.ok || !topology.ok) return current;
+        const startFrom = ["reverse-proxy", "web-server", "blank", "settings"].includes(p.startFrom as string)
+          ? (p.startFrom as StartFrom)
+          : current.startFrom;
+        const page = visiblePages(startFrom).some((x) => x.id === p.page) ? (p.page as PageId) : current.page;
+        const appliedTopology = typeof p.appliedTopology === "string" ? p.appliedTopology : null;
+        return { ...current, plan: plan.plan, page, startFrom, topology: topology.topology, appliedTopology };
       },
     },
   ),

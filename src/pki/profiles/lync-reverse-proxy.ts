@@ -83,6 +83,8 @@ export interface Finding {
 export interface PlannedName {
   name: string;
   reasons: string[];
+  /** The input the name came from, so a finding about it shows beside that input. */
+  source: TopologyField;
 }
 
 export interface PublishingRule {
@@ -91,6 +93,8 @@ export interface PublishingRule {
 }
 
 export interface NamesPlan {
+  /** The SIP domains as normalised, the first being the default one. */
+  sipDomains: string[];
   subject: string | null;
   names: PlannedName[];
   findings: Finding[];
@@ -282,14 +286,14 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
   if (t.exchange.publish) {
     const typed = t.exchange.autodiscover.some((a) => a.trim()) ? t.exchange.autodiscover : defaults.exchangeAutodiscover;
     for (const name of parseFqdnList(typed, "Exchange Autodiscover", "exchange", findings)) {
-      exchange.push({ name, reasons: ["Exchange Autodiscover"] });
+      exchange.push({ name, reasons: ["Exchange Autodiscover"], source: "exchange" });
     }
     if (!t.exchange.webServices.trim()) {
       findings.push({ id: "bad-value", severity: "error", message: "Enter the Exchange web services (OWA) name, such as mail.contoso.com.", field: "exchange" });
     } else {
       const web = parseFqdn(t.exchange.webServices, "Exchange web services");
       if (!web.ok) findings.push({ id: "bad-value", severity: "error", message: web.error, field: "exchange" });
-      else exchange.push({ name: web.value, reasons: ["Exchange web services and Outlook on the web"] });
+      else exchange.push({ name: web.value, reasons: ["Exchange web services and Outlook on the web"], source: "exchange" });
     }
   }
 
@@ -307,15 +311,16 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     ...pools.filter((p) => !p.startsWith("*.")).map((p, i) => ({
       name: p,
       reasons: [i === 0 ? "Subject name: external web services of the Front End pool" : `External web services of Front End pool ${i + 1}`],
+      source: "pools" as const,
     })),
-    ...directors.map((d) => ({ name: d, reasons: ["External web services of the Director"] })),
+    ...directors.map((d) => ({ name: d, reasons: ["External web services of the Director"], source: "directors" as const })),
   ];
   const coverable: PlannedName[] = [
-    ...meetings.map((m) => ({ name: m.url.host, reasons: [`Meeting simple URL of ${m.domain}`] })),
-    ...(dialIn ? [{ name: dialIn.host, reasons: ["Dial-in simple URL"] }] : []),
+    ...meetings.map((m) => ({ name: m.url.host, reasons: [`Meeting simple URL of ${m.domain}`], source: "meetingUrls" as const })),
+    ...(dialIn ? [{ name: dialIn.host, reasons: ["Dial-in simple URL"], source: "dialInUrl" as const }] : []),
   ];
   const lyncdiscover =
-    t.autodiscoverPort === 443 ? sipDomains.map((d) => ({ name: `lyncdiscover.${d}`, reasons: [`Autodiscover for mobile clients of ${d}`] })) : [];
+    t.autodiscoverPort === 443 ? sipDomains.map((d) => ({ name: `lyncdiscover.${d}`, reasons: [`Autodiscover for mobile clients of ${d}`], source: "autodiscoverPort" as const })) : [];
   if (t.autodiscoverPort === 80 && sipDomains.length > 0) {
     findings.push({
       id: "no-lyncdiscover",
@@ -324,7 +329,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
       field: "autodiscoverPort",
     });
   }
-  const owa = officeWebApps?.ok ? [{ name: officeWebApps.value, reasons: ["Office Web Apps Server for conferencing"] }] : [];
+  const owa: PlannedName[] = officeWebApps?.ok ? [{ name: officeWebApps.value, reasons: ["Office Web Apps Server for conferencing"], source: "officeWebApps" }] : [];
 
   // The wildcard option: one *.<sipdomain> in place of the meeting, dial-in and lyncdiscover names it covers.
   const wildcards: PlannedName[] = [];
@@ -333,7 +338,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
       const star = `*.${domain}`;
       const covered = [...coverable, ...lyncdiscover].filter((n) => wildcardCovers(star, n.name));
       if (covered.length > 0) {
-        wildcards.push({ name: star, reasons: [`Wildcard for ${[...new Set(covered.map((n) => label1(n.name)))].join(", ")} of ${domain}`] });
+        wildcards.push({ name: star, reasons: [`Wildcard for ${[...new Set(covered.map((n) => label1(n.name)))].join(", ")} of ${domain}`], source: "wildcard" });
       }
     }
   }
@@ -354,14 +359,14 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
   for (const n of ordered) {
     const existing = names.find((m) => m.name === n.name);
     if (existing) existing.reasons.push(...n.reasons.filter((r) => !existing.reasons.includes(r)));
-    else names.push({ name: n.name, reasons: [...n.reasons] });
+    else names.push({ ...n, reasons: [...n.reasons] });
   }
 
   for (const n of names) {
     if (INTERNAL_LABELS.has(label1(n.name))) {
-      findings.push({ id: "internal-name", severity: "error", message: `${n.name} is an internal name (${label1(n.name)}): it never goes on the reverse proxy's certificate.` });
+      findings.push({ id: "internal-name", severity: "error", message: `${n.name} is an internal name (${label1(n.name)}): it never goes on the reverse proxy's certificate.`, field: n.source });
     } else if (EDGE_LABELS.has(label1(n.name))) {
-      findings.push({ id: "edge-name", severity: "warning", message: `${n.name} looks like an Edge Server name: Edge names go on the Edge certificate, not the reverse proxy's.` });
+      findings.push({ id: "edge-name", severity: "warning", message: `${n.name} looks like an Edge Server name: Edge names go on the Edge certificate, not the reverse proxy's.`, field: n.source });
     }
   }
   const missing = subjectInSanFinding(subject, names.map((n) => n.name));
@@ -379,7 +384,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     ...owa.map((n) => ({ externalName: n.name, rule: `https://${n.name}/* → the Office Web Apps Server on port 443` })),
     ...exchange.map((n) => ({ externalName: n.name, rule: `https://${n.name}/* → the Exchange Client Access servers on port 443` })),
   ];
-  return { subject, names, findings, defaults, publishing };
+  return { sipDomains, subject, names, findings, defaults, publishing };
 }
 
 /**

@@ -1,0 +1,262 @@
+/** Plan names: the Lync / Skype for Business topology in, the reverse proxy certificate's names out, with reasons and findings. */
+import { useId, useMemo, useState, type ReactNode } from "react";
+import { planReverseProxyNames, type Finding, type LyncTopology, type TopologyField } from "../pki/profiles/lync-reverse-proxy";
+import { useWizard } from "../store/wizard";
+import { Checkbox } from "../ui/checkbox";
+import { RadioChoices } from "../ui/radio-choices";
+
+const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" } as const;
+
+/** A labelled input with the planner's findings for it beside it. */
+function PlanField(props: { label: string; hint?: ReactNode; findings: Finding[]; children: (control: { id: string; "aria-describedby": string; "aria-invalid"?: boolean }) => ReactNode }) {
+  const id = useId();
+  const invalid = props.findings.some((f) => f.severity === "error");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({ id, "aria-describedby": `${id}-messages ${id}-hint`, "aria-invalid": invalid || undefined })}
+      {props.hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <div id={`${id}-messages`} aria-live="polite">
+        {props.findings.map((f) => (
+          <p key={f.message} className={f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "hint"}>
+            {f.message}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const lines = (text: string) => text.split("\n");
+
+export function PlanNamesPage() {
+  const topology = useWizard((s) => s.topology);
+  const update = useWizard((s) => s.updateTopology);
+  const useNames = useWizard((s) => s.useNames);
+  const next = useWizard((s) => s.next);
+  const [refused, setRefused] = useState(false);
+  const result = useMemo(() => planReverseProxyNames(topology), [topology]);
+  const at = (field: TopologyField, sipDomain?: string) =>
+    result.findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain));
+  const set = <K extends keyof LyncTopology>(key: K, value: LyncTopology[K]) => update((t) => ({ ...t, [key]: value }));
+  const errors = result.findings.filter((f) => f.severity === "error");
+
+  return (
+    <>
+      <p>
+        Describe the deployment the reverse proxy publishes. The subject and alternative names follow from it, each with
+        the reason it is there, as Microsoft's reverse proxy certificate summary asks.
+      </p>
+      <PlanField label="SIP domains" hint="One per line; the first is the default SIP domain." findings={at("sipDomains")}>
+        {(control) => <textarea {...control} rows={2} value={topology.sipDomains.join("\n")} onChange={(e) => set("sipDomains", lines(e.target.value))} />}
+      </PlanField>
+      <fieldset>
+        <legend>Front End pools</legend>
+        <PlanField label="External web services FQDN" hint="One per line, for each pool that homes remote users. The first is the subject name." findings={at("pools")}>
+          {(control) => <textarea {...control} rows={2} value={topology.pools.join("\n")} onChange={(e) => set("pools", lines(e.target.value))} />}
+        </PlanField>
+      </fieldset>
+      <fieldset>
+        <legend>Director</legend>
+        <PlanField label="External web services FQDN" hint="Optional: one per line, for each Director or Director pool." findings={at("directors")}>
+          {(control) => <textarea {...control} rows={1} value={topology.directors.join("\n")} onChange={(e) => set("directors", lines(e.target.value))} />}
+        </PlanField>
+      </fieldset>
+      <RadioChoices
+        legend="Simple URLs"
+        options={[
+          { value: "dedicated", label: "Dedicated (meet.<sipdomain>, dialin.<sipdomain>)" },
+          { value: "common", label: "Common base (https://join.<sipdomain>/meet, /dialin)", hint: "The certificate needs the host once." },
+        ]}
+        value={topology.simpleUrlFormat}
+        onChange={(format) => update((t) => ({ ...t, simpleUrlFormat: format, meetingUrls: {}, dialInUrl: null }))}
+      >
+        {result.sipDomains.map((domain) => {
+          const typed = Object.hasOwn(topology.meetingUrls, domain);
+          const fallback = result.defaults.meetingUrls[result.sipDomains.indexOf(domain)] ?? "";
+          return (
+            <PlanField
+              key={domain}
+              label={`Meeting simple URL (${domain})`}
+              hint={typed ? <UseDefault onClick={() => update((t) => ({ ...t, meetingUrls: omit(t.meetingUrls, domain) }))} value={fallback} /> : "Default, from the SIP domain; change it if yours differs."}
+              findings={at("meetingUrls", domain)}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  value={typed ? topology.meetingUrls[domain] : fallback}
+                  onChange={(e) => {
+                    const value = e.target.value;
+                    update((t) => ({ ...t, meetingUrls: { ...t.meetingUrls, [domain]: value } }));
+                  }}
+                />
+              )}
+            </PlanField>
+          );
+        })}
+        {at("meetingUrls").filter((f) => !f.sipDomain).map((f) => (
+          <p key={f.message} className="warning">
+            {f.message}
+          </p>
+        ))}
+        {result.sipDomains.length > 0 && (
+          <PlanField
+            label="Dial-in simple URL"
+            hint={topology.dialInUrl !== null ? <UseDefault onClick={() => set("dialInUrl", null)} value={result.defaults.dialInUrl} /> : "Default, from the first SIP domain; one for the deployment."}
+            findings={at("dialInUrl")}
+          >
+            {(control) => <input {...control} value={topology.dialInUrl ?? result.defaults.dialInUrl} onChange={(e) => set("dialInUrl", e.target.value)} />}
+          </PlanField>
+        )}
+      </RadioChoices>
+      <PlanField label="Office Web Apps Server" hint="Optional: the external FQDN of the Office Web Apps Server used for conferencing." findings={at("officeWebApps")}>
+        {(control) => <input {...control} value={topology.officeWebApps} placeholder="officewebapps01.contoso.com" onChange={(e) => set("officeWebApps", e.target.value)} />}
+      </PlanField>
+      <RadioChoices
+        legend="Mobility"
+        options={[
+          { value: "443", label: "Publish Autodiscover on port 443", hint: "Adds lyncdiscover.<sipdomain> for every SIP domain." },
+          { value: "80", label: "Port 80 only", hint: "Mobile clients' Autodiscover over HTTP: no lyncdiscover name on this certificate." },
+        ]}
+        value={String(topology.autodiscoverPort) as "443" | "80"}
+        onChange={(port) => set("autodiscoverPort", port === "443" ? 443 : 80)}
+      >
+        {at("autodiscoverPort").map((f) => (
+          <p key={f.message} className="hint">
+            {f.message}
+          </p>
+        ))}
+      </RadioChoices>
+      <fieldset>
+        <legend>Exchange</legend>
+        <Checkbox
+          label="Publish Exchange through this proxy"
+          checked={topology.exchange.publish}
+          onChange={(publish) => set("exchange", { ...topology.exchange, publish })}
+        />
+        {topology.exchange.publish && (
+          <>
+            <PlanField label="Exchange Autodiscover names" hint={`One per line; left empty: ${result.defaults.exchangeAutodiscover.join(", ") || "autodiscover.<sipdomain>"}.`} findings={[]}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={1}
+                  value={topology.exchange.autodiscover.join("\n")}
+                  placeholder={result.defaults.exchangeAutodiscover.join("\n")}
+                  onChange={(e) => set("exchange", { ...topology.exchange, autodiscover: lines(e.target.value) })}
+                />
+              )}
+            </PlanField>
+            <PlanField label="Exchange web services name" hint="Outlook on the web and Exchange Web Services, such as mail.contoso.com." findings={at("exchange")}>
+              {(control) => (
+                <input {...control} value={topology.exchange.webServices} onChange={(e) => set("exchange", { ...topology.exchange, webServices: e.target.value })} />
+              )}
+            </PlanField>
+          </>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Wildcard</legend>
+        <Checkbox
+          label="Use a wildcard"
+          checked={topology.wildcard}
+          onChange={(wildcard) => set("wildcard", wildcard)}
+          hint="*.<sipdomain> in place of the meeting, dial-in and lyncdiscover names. Supported on the reverse proxy; test UC phones before relying on it. Never the subject name."
+        />
+        {at("wildcard").map((f) => (
+          <p key={f.message} className="warning">
+            {f.message}
+          </p>
+        ))}
+      </fieldset>
+
+      <section className="cert-card" aria-labelledby="planned-names">
+        <h3 id="planned-names">The certificate's names</h3>
+        <dl className="summary">
+          <dt>Subject name</dt>
+          <dd>{result.subject ? `CN=${result.subject}` : "(none yet)"}</dd>
+        </dl>
+        <table className="names">
+          <caption>Alternative names</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Why it is there</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.names.map((n) => (
+              <tr key={n.name}>
+                <td>{n.name}</td>
+                <td>{n.reasons.join("; ")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h4>Findings</h4>
+        {result.findings.length === 0 ? (
+          <p>None: the names follow the rules.</p>
+        ) : (
+          <ul className="findings" aria-label="Findings">
+            {result.findings.map((f) => (
+              <li key={`${f.id}${f.message}`} className={f.severity}>
+                <strong>{SEVERITY_WORD[f.severity]}:</strong> {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <details>
+        <summary>What the proxy needs besides this certificate</summary>
+        <p>One web listener on port 443 with this certificate{topology.autodiscoverPort === 80 ? ", and one on port 80 for Autodiscover" : ""}, and a publishing rule for each external name:</p>
+        <ul>
+          {result.publishing.map((r) => (
+            <li key={r.externalName}>
+              <strong>{r.externalName}</strong>: {r.rule}
+            </li>
+          ))}
+        </ul>
+        <p>
+          Install on the proxy the root and intermediate certificates of your internal CA (the one that issued the Front End
+          and Director certificates) and those of the public CA that will issue this certificate.
+        </p>
+      </details>
+      <div className="inline">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            const ok = useNames();
+            setRefused(!ok);
+            if (ok) next();
+          }}
+        >
+          Use these names
+        </button>
+        <p className="error" aria-live="polite">
+          {refused && errors.length > 0 ? "Fix the errors above first: the names cannot be used while the plan has errors." : ""}
+        </p>
+      </div>
+    </>
+  );
+}
+
+function UseDefault(props: { value: string; onClick: () => void }) {
+  return (
+    <>
+      Changed from the default {props.value}.{" "}
+      <button type="button" className="link" onClick={props.onClick}>
+        Use the default
+      </button>
+    </>
+  );
+}
+
+function omit(record: Record<string, string>, key: string): Record<string, string> {
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
