@@ -1,83 +1,15 @@
 /**
  * The private key file: PKCS #8 EncryptedPrivateKeyInfo (RFC 5208 section 6) with PBES2 (RFC 8018
  * section 6.2), PBKDF2-HMAC-SHA256 and AES-256-CBC, as `openssl pkcs8 -topk8 -v2 aes-256-cbc` writes it.
- * Every cipher and KDF is WebCrypto's; this module only encodes and decodes the parameters.
+ * Every cipher and KDF is WebCrypto's; pbes2.ts only encodes and decodes the parameters.
  */
-import { AsnConvert, AsnProp, AsnPropTypes, OctetString } from "@peculiar/asn1-schema";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { EncryptedPrivateKeyInfo, PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
-import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
+import { pbes2Decrypt, pbes2Encrypt, UnsupportedEncryptionError } from "./pbes2";
 import { toPem } from "./pem";
-
-/** RFC 8018 Appendix A.4 id-PBES2, A.2 id-PBKDF2. */
-export const ID_PBES2 = "1.2.840.113549.1.5.13";
-export const ID_PBKDF2 = "1.2.840.113549.1.5.12";
-/** RFC 8018 Appendix B.1: the PRFs PBKDF2 may use. hmacWithSHA1 is the DEFAULT when absent. */
-const PRFS: Record<string, "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512"> = {
-  "1.2.840.113549.2.7": "SHA-1",
-  "1.2.840.113549.2.9": "SHA-256",
-  "1.2.840.113549.2.10": "SHA-384",
-  "1.2.840.113549.2.11": "SHA-512",
-};
-const ID_HMAC_WITH_SHA256 = "1.2.840.113549.2.9";
-/** NIST aes128/192/256-CBC (RFC 8018 B.2.5 names AES-CBC-Pad), parameters: the 16-byte IV. */
-const AES_CBC: Record<string, number> = {
-  "2.16.840.1.101.3.4.1.2": 128,
-  "2.16.840.1.101.3.4.1.22": 192,
-  "2.16.840.1.101.3.4.1.42": 256,
-};
-const ID_AES256_CBC = "2.16.840.1.101.3.4.1.42";
 
 /** Iterations for new keys. Why: OWASP's 2023 figure for PBKDF2-HMAC-SHA256, and what the issue asks. */
 export const PBKDF2_ITERATIONS = 600_000;
-/** Why a ceiling when reading: a hostile file could otherwise ask the page to run for hours. */
-const MAX_ITERATIONS = 10_000_000;
-
-/**
- * ```asn1
- * PBKDF2-params ::= SEQUENCE {
- *   salt CHOICE { specified OCTET STRING, otherSource AlgorithmIdentifier {{PBKDF2-SaltSources}} },
- *   iterationCount INTEGER (1..MAX),
- *   keyLength INTEGER (1..MAX) OPTIONAL,
- *   prf AlgorithmIdentifier {{PBKDF2-PRFs}} DEFAULT algid-hmacWithSHA1 }
- * ```
- * Only the `specified` salt is supported, as in every PBES2 file OpenSSL and Windows write.
- */
-export class Pbkdf2Params {
-  @AsnProp({ type: OctetString })
-  public salt = new OctetString();
-
-  @AsnProp({ type: AsnPropTypes.Integer })
-  public iterationCount = 0;
-
-  @AsnProp({ type: AsnPropTypes.Integer, optional: true })
-  public keyLength?: number;
-
-  @AsnProp({ type: AlgorithmIdentifier, optional: true })
-  public prf?: AlgorithmIdentifier;
-
-  constructor(params: Partial<Pbkdf2Params> = {}) {
-    Object.assign(this, params);
-  }
-}
-
-/**
- * ```asn1
- * PBES2-params ::= SEQUENCE {
- *   keyDerivationFunc AlgorithmIdentifier {{PBES2-KDFs}},
- *   encryptionScheme AlgorithmIdentifier {{PBES2-Encs}} }
- * ```
- */
-export class Pbes2Params {
-  @AsnProp({ type: AlgorithmIdentifier })
-  public keyDerivationFunc = new AlgorithmIdentifier();
-
-  @AsnProp({ type: AlgorithmIdentifier })
-  public encryptionScheme = new AlgorithmIdentifier();
-
-  constructor(params: Partial<Pbes2Params> = {}) {
-    Object.assign(this, params);
-  }
-}
 
 /** The passphrase could not open the key: wrong, or the file is not what it claims. */
 export class WrongPassphraseError extends Error {
@@ -85,31 +17,6 @@ export class WrongPassphraseError extends Error {
     super("The passphrase does not open this key.");
     this.name = "WrongPassphraseError";
   }
-}
-
-/** Why UTF-8 of the string as typed: it is the octet string OpenSSL derives from when the same text is typed at its prompt. */
-function passphraseBytes(passphrase: string): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(passphrase);
-}
-
-async function deriveAesKey(params: {
-  passphrase: string;
-  salt: BufferSource;
-  iterations: number;
-  prf: "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
-  bits: number;
-  usage: "encrypt" | "decrypt";
-  crypto: Crypto;
-}): Promise<CryptoKey> {
-  const { crypto } = params;
-  const base = await crypto.subtle.importKey("raw", passphraseBytes(params.passphrase), "PBKDF2", false, ["deriveKey"]);
-  return crypto.subtle.deriveKey(
-    { name: "PBKDF2", salt: params.salt, iterations: params.iterations, hash: params.prf },
-    base,
-    { name: "AES-CBC", length: params.bits },
-    false,
-    [params.usage],
-  );
 }
 
 /**
@@ -125,35 +32,21 @@ export async function encryptPrivateKey(params: {
   crypto?: Crypto;
 }): Promise<ArrayBuffer> {
   const crypto = params.crypto ?? globalThis.crypto;
-  const iterations = params.iterations ?? PBKDF2_ITERATIONS;
-  // Why 16 random bytes of salt: RFC 8018 4.1 asks for at least 64 bits; NIST SP 800-132 for 128.
-  const salt = params.salt ?? crypto.getRandomValues(new Uint8Array(16));
-  // Why a fresh random IV: CBC needs an unpredictable IV for each encryption (RFC 8018 B.2.5).
-  const iv = params.iv ?? crypto.getRandomValues(new Uint8Array(16));
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", params.privateKey);
-  const key = await deriveAesKey({ passphrase: params.passphrase, salt, iterations, prf: "SHA-256", bits: 256, usage: "encrypt", crypto });
-  const encrypted = await crypto.subtle.encrypt({ name: "AES-CBC", iv }, key, pkcs8);
-  const pbes2 = new Pbes2Params({
-    keyDerivationFunc: new AlgorithmIdentifier({
-      algorithm: ID_PBKDF2,
-      parameters: AsnConvert.serialize(
-        new Pbkdf2Params({
-          salt: new OctetString(salt),
-          iterationCount: iterations,
-          prf: new AlgorithmIdentifier({ algorithm: ID_HMAC_WITH_SHA256, parameters: null }),
-        }),
-      ),
-    }),
-    encryptionScheme: new AlgorithmIdentifier({
-      algorithm: ID_AES256_CBC,
-      parameters: AsnConvert.serialize(new OctetString(iv)),
-    }),
-  });
-  const info = new EncryptedPrivateKeyInfo({
-    encryptionAlgorithm: new AlgorithmIdentifier({ algorithm: ID_PBES2, parameters: AsnConvert.serialize(pbes2) }),
-    encryptedData: new OctetString(encrypted),
-  });
-  return AsnConvert.serialize(info);
+  return encryptPrivateKeyInfo({ ...params, pkcs8 });
+}
+
+/** The same for a PrivateKeyInfo already in DER (a key read back from a file or from storage). */
+export async function encryptPrivateKeyInfo(params: {
+  pkcs8: BufferSource;
+  passphrase: string;
+  iterations?: number;
+  salt?: Uint8Array<ArrayBuffer>;
+  iv?: Uint8Array<ArrayBuffer>;
+  crypto?: Crypto;
+}): Promise<ArrayBuffer> {
+  const { algorithm, ciphertext } = await pbes2Encrypt({ ...params, data: params.pkcs8, iterations: params.iterations ?? PBKDF2_ITERATIONS });
+  return AsnConvert.serialize(new EncryptedPrivateKeyInfo({ encryptionAlgorithm: algorithm, encryptedData: new OctetString(ciphertext) }));
 }
 
 /** The key file as the wizard writes it: PEM "ENCRYPTED PRIVATE KEY" (RFC 7468 section 11). */
@@ -170,55 +63,22 @@ export class UnsupportedKeyError extends Error {
 }
 
 /** Opens a PBES2 EncryptedPrivateKeyInfo and returns the PKCS #8 PrivateKeyInfo DER inside it. */
-export async function decryptPrivateKey(params: {
-  der: BufferSource;
-  passphrase: string;
-  crypto?: Crypto;
-}): Promise<ArrayBuffer> {
-  const crypto = params.crypto ?? globalThis.crypto;
+export async function decryptPrivateKey(params: { der: BufferSource; passphrase: string; crypto?: Crypto }): Promise<ArrayBuffer> {
   let info: EncryptedPrivateKeyInfo;
-  let pbes2: Pbes2Params;
-  let kdf: Pbkdf2Params;
-  let iv: OctetString;
   try {
     info = AsnConvert.parse(params.der, EncryptedPrivateKeyInfo);
   } catch {
     throw new UnsupportedKeyError("This file is not an encrypted private key (PKCS #8).");
   }
-  if (info.encryptionAlgorithm.algorithm !== ID_PBES2 || !info.encryptionAlgorithm.parameters) {
-    throw new UnsupportedKeyError("This key is encrypted with an old scheme; only PBES2 (AES) keys are supported.");
-  }
+  let pkcs8: ArrayBuffer;
   try {
-    pbes2 = AsnConvert.parse(info.encryptionAlgorithm.parameters, Pbes2Params);
-    if (pbes2.keyDerivationFunc.algorithm !== ID_PBKDF2 || !pbes2.keyDerivationFunc.parameters) throw new Error();
-    kdf = AsnConvert.parse(pbes2.keyDerivationFunc.parameters, Pbkdf2Params);
-    iv = AsnConvert.parse(pbes2.encryptionScheme.parameters ?? new ArrayBuffer(0), OctetString);
-  } catch {
-    throw new UnsupportedKeyError("This key's encryption parameters are damaged or not PBKDF2.");
+    pkcs8 = await pbes2Decrypt({ algorithm: info.encryptionAlgorithm, ciphertext: info.encryptedData.buffer, passphrase: params.passphrase, crypto: params.crypto });
+  } catch (e) {
+    if (e instanceof UnsupportedEncryptionError) throw new UnsupportedKeyError(`This key cannot be opened here: ${e.message}`);
+    throw new WrongPassphraseError();
   }
-  const prf = kdf.prf ? PRFS[kdf.prf.algorithm] : "SHA-1";
-  const bits = AES_CBC[pbes2.encryptionScheme.algorithm];
-  if (!prf) throw new UnsupportedKeyError("This key uses a PBKDF2 hash that is not supported.");
-  if (!bits) throw new UnsupportedKeyError("This key is encrypted with a cipher other than AES-CBC, which is not supported.");
-  if (iv.byteLength !== 16) throw new UnsupportedKeyError("This key's AES initialisation vector is damaged.");
-  if (kdf.iterationCount < 1 || kdf.iterationCount > MAX_ITERATIONS) {
-    throw new UnsupportedKeyError(`This key asks for ${kdf.iterationCount} PBKDF2 iterations, outside what is safe to run here.`);
-  }
-  if (kdf.keyLength !== undefined && kdf.keyLength !== bits / 8) {
-    throw new UnsupportedKeyError("This key's PBKDF2 key length does not fit its cipher.");
-  }
-  const key = await deriveAesKey({
-    passphrase: params.passphrase,
-    salt: kdf.salt.buffer,
-    iterations: kdf.iterationCount,
-    prf,
-    bits,
-    usage: "decrypt",
-    crypto,
-  });
   try {
     // A wrong passphrase almost always breaks the CBC padding; when it does not, the result is not PKCS #8.
-    const pkcs8 = await crypto.subtle.decrypt({ name: "AES-CBC", iv: iv.buffer }, key, info.encryptedData.buffer);
     AsnConvert.parse(pkcs8, PrivateKeyInfo);
     return pkcs8;
   } catch {
