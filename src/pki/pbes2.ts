@@ -24,8 +24,6 @@ const AES_CBC: Record<string, number> = {
 };
 export const ID_AES256_CBC = "2.16.840.1.101.3.4.1.42";
 
-/** Iterations for new keys. Why: OWASP's 2023 figure for PBKDF2-HMAC-SHA256, and what the issue asks. */
-export const PBKDF2_ITERATIONS = 600_000;
 /** Why a ceiling when reading: a hostile file could otherwise ask the page to run for hours. */
 const MAX_ITERATIONS = 10_000_000;
 

@@ -12,3 +12,10 @@ openssl pkcs8 -topk8 -in p256.pk8.pem -v2 aes-256-cbc -v2prf hmacWithSHA256 -ite
   -passout pass:'correct horse battery staple' -out p256.aes256-sha256.key.pem
 openssl pkcs8 -topk8 -in rsa2048.pk8.pem -v2 aes-128-cbc -v2prf hmacWithSHA1 -iter 1000 \
   -passout pass:'correct horse battery staple' -out rsa2048.aes128-sha1.key.pem
+# A certificate for the fixed key, and .pfx files OpenSSL writes from them in both Windows profiles.
+openssl req -x509 -new -key rsa2048.pk8.pem -subj /CN=webext.contoso.com -days 36500 -sha256 -out webext.crt
+openssl pkcs12 -export -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -inkey rsa2048.pk8.pem -in webext.crt \
+  -name 'Reverse Proxy Listener for Lync Server' -CSP 'Microsoft RSA SChannel Cryptographic Provider' -keyex \
+  -passout pass:'correct horse battery staple' -out webext.tripledes-sha1.pfx
+openssl pkcs12 -export -inkey rsa2048.pk8.pem -in webext.crt -name 'Reverse Proxy Listener for Lync Server' \
+  -passout pass:'correct horse battery staple' -out webext.aes256-sha256.pfx

@@ -1,0 +1,319 @@
+/**
+ * PKCS #12 (RFC 7292) files in the two profiles Windows imports (shared/docs/windows-pfx.md):
+ * - TripleDES-SHA1: key and certificates pbeWithSHAAnd3-KeyTripleDES-CBC, MAC HMAC-SHA-1, as
+ *   `openssl pkcs12 -export -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1` writes it;
+ * - AES256-SHA256: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for key and certificates, MAC HMAC-SHA-256,
+ *   as OpenSSL 3's default `openssl pkcs12 -export` writes it.
+ * The PKCS #12 key derivation (RFC 7292 Appendix B) and 3DES come from node-forge (WebCrypto has neither);
+ * PBKDF2, AES and HMAC from WebCrypto. This module only lays out the ASN.1.
+ */
+import { ContentInfo, EncryptedContent, EncryptedContentInfo, id_data } from "@peculiar/asn1-cms";
+import { AuthenticatedSafe, CertBag, id_certBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, MacData, PFX, PKCS12Attribute, SafeBag, SafeContents } from "@peculiar/asn1-pfx";
+import { Attributes, EncryptedPrivateKeyInfo, PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
+import { Attribute } from "@peculiar/asn1-x509";
+import { FriendlyName, id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId } from "@peculiar/asn1-pkcs9";
+import { DigestInfo } from "@peculiar/asn1-rsa";
+import { AsnConvert, AsnProp, AsnPropTypes, BitString, OctetString } from "@peculiar/asn1-schema";
+import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
+import forge from "node-forge";
+import { pbes2Decrypt, pbes2Encrypt, UnsupportedEncryptionError } from "./pbes2";
+
+export type PfxProfile = "TripleDES-SHA1" | "AES256-SHA256";
+
+/** RFC 7292 Appendix C: pbeWithSHAAnd3-KeyTripleDES-CBC. */
+const ID_PBE_SHA1_3DES = "1.2.840.113549.1.12.1.3";
+/** RFC 5652 section 8: id-encryptedData. */
+const ID_ENCRYPTED_DATA = "1.2.840.113549.1.7.6";
+const ID_SHA1 = "1.3.14.3.2.26";
+const ID_SHA256 = "2.16.840.1.101.3.4.2.1";
+/** Microsoft's CSP name attribute (szOID_PKCS_12_KEY_PROVIDER_NAME_ATTR), BMPString. */
+export const ID_MS_CSP_NAME = "1.3.6.1.4.1.311.17.1";
+/** id-ce-keyUsage used as a PKCS #8 attribute: the CAPI key spec, as `openssl pkcs12 -keyex/-keysig` writes it. */
+const ID_KEY_USAGE = "2.5.29.15";
+/** What Lync, Exchange and TMG expect a legacy (CAPI) RSA key to live in. */
+export const SCHANNEL_CSP = "Microsoft RSA SChannel Cryptographic Provider";
+/** OpenSSL's PKCS12_DEFAULT_ITER: what Windows and OpenSSL write, and what every Windows version imports. */
+export const PFX_ITERATIONS = 2048;
+/** Why a ceiling when reading: a hostile file could otherwise ask the page to run for hours. */
+const MAX_PFX_ITERATIONS = 10_000_000;
+
+/**
+ * ```asn1
+ * pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }
+ * ```
+ */
+class Pkcs12PbeParams {
+  @AsnProp({ type: OctetString })
+  public salt = new OctetString();
+
+  @AsnProp({ type: AsnPropTypes.Integer })
+  public iterations = 0;
+
+  constructor(params: Partial<Pkcs12PbeParams> = {}) {
+    Object.assign(this, params);
+  }
+}
+
+/**
+ * ```asn1
+ * EncryptedData ::= SEQUENCE { version CMSVersion, encryptedContentInfo EncryptedContentInfo,
+ *   unprotectedAttrs [1] IMPLICIT UnprotectedAttributes OPTIONAL }
+ * ```
+ * RFC 5652 section 8; the attributes are never written in a .pfx.
+ */
+class EncryptedData {
+  @AsnProp({ type: AsnPropTypes.Integer })
+  public version = 0;
+
+  @AsnProp({ type: EncryptedContentInfo })
+  public encryptedContentInfo = new EncryptedContentInfo();
+
+  constructor(params: Partial<EncryptedData> = {}) {
+    Object.assign(this, params);
+  }
+}
+
+const toBinary = (bytes: Uint8Array) => forge.util.binary.raw.encode(bytes);
+const fromBinary = (text: string) => Uint8Array.from(forge.util.binary.raw.decode(text));
+const bytes = (data: BufferSource) => (data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+
+/** RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation. */
+function pkcs12Kdf(params: { password: string; salt: Uint8Array; id: 1 | 2 | 3; iterations: number; length: number; hash: "SHA-1" | "SHA-256" }): Uint8Array {
+  const md = params.hash === "SHA-1" ? forge.md.sha1.create() : forge.md.sha256.create();
+  const out = forge.pkcs12.generateKey(params.password, forge.util.createBuffer(toBinary(params.salt)), params.id, params.iterations, params.length, md);
+  return fromBinary(out.getBytes());
+}
+
+function tripleDes(params: { encrypt: boolean; password: string; salt: Uint8Array; iterations: number; data: Uint8Array }): Uint8Array {
+  const key = pkcs12Kdf({ ...params, id: 1, length: 24, hash: "SHA-1" });
+  const iv = pkcs12Kdf({ ...params, id: 2, length: 8, hash: "SHA-1" });
+  const cipher = (params.encrypt ? forge.cipher.createCipher : forge.cipher.createDecipher)("3DES-CBC", forge.util.createBuffer(toBinary(key)));
+  cipher.start({ iv: forge.util.createBuffer(toBinary(iv)) });
+  cipher.update(forge.util.createBuffer(toBinary(params.data)));
+  // A wrong password almost always breaks the padding, and finish() says so.
+  if (!cipher.finish()) throw new WrongPfxPasswordError();
+  return fromBinary(cipher.output.getBytes());
+}
+
+/** Encrypts with the profile's scheme; returns the AlgorithmIdentifier and the ciphertext. */
+async function encrypt(params: { profile: PfxProfile; password: string; data: Uint8Array<ArrayBuffer>; iterations: number; random: (n: number) => Uint8Array<ArrayBuffer>; crypto: Crypto }) {
+  if (params.profile === "AES256-SHA256") {
+    return pbes2Encrypt({ data: params.data, passphrase: params.password, iterations: params.iterations, salt: params.random(16), iv: params.random(16), crypto: params.crypto });
+  }
+  // Why an 8-byte salt: what OpenSSL and Windows write for the PKCS #12 PBE (RFC 7292 B.2 asks for at least 8).
+  const salt = params.random(8);
+  const ciphertext = tripleDes({ encrypt: true, password: params.password, salt, iterations: params.iterations, data: params.data });
+  return {
+    algorithm: new AlgorithmIdentifier({ algorithm: ID_PBE_SHA1_3DES, parameters: AsnConvert.serialize(new Pkcs12PbeParams({ salt: new OctetString(salt), iterations: params.iterations })) }),
+    ciphertext: ciphertext.slice().buffer,
+  };
+}
+
+async function decrypt(params: { algorithm: AlgorithmIdentifier; password: string; data: BufferSource; crypto: Crypto }): Promise<Uint8Array> {
+  if (params.algorithm.algorithm === ID_PBE_SHA1_3DES) {
+    const pbe = AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
+    checkIterations(pbe.iterations);
+    return tripleDes({ encrypt: false, password: params.password, salt: new Uint8Array(pbe.salt.buffer), iterations: pbe.iterations, data: bytes(params.data) });
+  }
+  try {
+    return new Uint8Array(await pbes2Decrypt({ algorithm: params.algorithm, ciphertext: params.data, passphrase: params.password, crypto: params.crypto }));
+  } catch (e) {
+    if (e instanceof UnsupportedEncryptionError) throw new UnsupportedPfxError(`This .pfx cannot be opened here: ${e.message}`);
+    throw new WrongPfxPasswordError();
+  }
+}
+
+function checkIterations(n: number) {
+  if (n < 1 || n > MAX_PFX_ITERATIONS) throw new UnsupportedPfxError(`This .pfx asks for ${n} iterations, outside what is safe to run here.`);
+}
+
+/** HMAC over the AuthenticatedSafe with a key from the PKCS #12 KDF (id 3), as RFC 7292 Appendix B and OpenSSL do. */
+async function mac(params: { hash: "SHA-1" | "SHA-256"; password: string; salt: Uint8Array; iterations: number; data: Uint8Array<ArrayBuffer>; crypto: Crypto }): Promise<ArrayBuffer> {
+  const macKey = pkcs12Kdf({ ...params, id: 3, length: params.hash === "SHA-1" ? 20 : 32 });
+  const key = await params.crypto.subtle.importKey("raw", new Uint8Array(macKey), { name: "HMAC", hash: params.hash }, false, ["sign"]);
+  return params.crypto.subtle.sign("HMAC", key, params.data);
+}
+
+// Why Object.assign: PKCS12Attribute's constructor in @peculiar/asn1-pfx 2.11.1 drops its params (`Object.assign(params)`).
+const attribute = (attrId: string, value: ArrayBuffer) => Object.assign(new PKCS12Attribute(), { attrId, attrValues: [value] });
+const bmp = (text: string) => AsnConvert.serialize(new FriendlyName(text));
+
+/** Windows provider fidelity for a legacy key: which CSP it goes to on import, and its CAPI key spec. */
+export interface LegacyProvider {
+  name: string;
+  keySpec: "exchange" | "signature";
+}
+
+/**
+ * The key spec as OpenSSL writes it: a key usage BIT STRING in the PrivateKeyInfo's attributes,
+ * 0x10 (KEY_EX, AT_KEYEXCHANGE) or 0x80 (KEY_SIG, AT_SIGNATURE).
+ */
+function withKeySpec(pkcs8: BufferSource, keySpec: LegacyProvider["keySpec"]): ArrayBuffer {
+  const info = AsnConvert.parse(pkcs8, PrivateKeyInfo);
+  const value = keySpec === "exchange" ? 0x10 : 0x80;
+  // OpenSSL counts the unused bits from the trailing zero bits of the one byte: 4 for 0x10, 7 for 0x80.
+  const bits = new BitString(new Uint8Array([value]), keySpec === "exchange" ? 4 : 7);
+  info.attributes = new Attributes([new Attribute({ type: ID_KEY_USAGE, values: [AsnConvert.serialize(bits)] })]);
+  return AsnConvert.serialize(info);
+}
+
+/** Builds a .pfx. The leaf certificate comes first in `certificates`; the rest are its chain. */
+export async function createPfx(params: {
+  profile: PfxProfile;
+  privateKeyInfo: BufferSource;
+  certificates: readonly BufferSource[];
+  password: string;
+  friendlyName?: string;
+  provider?: LegacyProvider | null;
+  iterations?: number;
+  random?: (n: number) => Uint8Array<ArrayBuffer>;
+  crypto?: Crypto;
+}): Promise<ArrayBuffer> {
+  const crypto = params.crypto ?? globalThis.crypto;
+  const random = params.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
+  const iterations = params.iterations ?? PFX_ITERATIONS;
+  const leaf = params.certificates[0];
+  if (!leaf) throw new Error("A .pfx needs the certificate.");
+  const common = { profile: params.profile, password: params.password, iterations, random, crypto };
+
+  // localKeyId pairs the key with its certificate; OpenSSL and Windows use the certificate's SHA-1.
+  const localKeyId = new Uint8Array(await crypto.subtle.digest("SHA-1", leaf));
+  const pairing = [
+    attribute(id_pkcs9_at_localKeyId, AsnConvert.serialize(new OctetString(localKeyId))),
+    ...(params.friendlyName ? [attribute(id_pkcs9_at_friendlyName, bmp(params.friendlyName))] : []),
+  ];
+
+  const certBags = params.certificates.map(
+    (der, i) =>
+      new SafeBag({
+        bagId: id_certBag,
+        bagValue: AsnConvert.serialize(new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) })),
+        bagAttributes: i === 0 ? pairing : undefined,
+      }),
+  );
+  const certSafe = new Uint8Array(AsnConvert.serialize(new SafeContents(certBags)));
+  const certEncryption = await encrypt({ ...common, data: certSafe });
+  const certInfo = new ContentInfo({
+    contentType: ID_ENCRYPTED_DATA,
+    content: AsnConvert.serialize(
+      new EncryptedData({
+        encryptedContentInfo: new EncryptedContentInfo({
+          contentType: id_data,
+          contentEncryptionAlgorithm: certEncryption.algorithm,
+          encryptedContent: new EncryptedContent({ value: new OctetString(certEncryption.ciphertext) }),
+        }),
+      }),
+    ),
+  });
+
+  const keyDer = new Uint8Array(params.provider ? withKeySpec(params.privateKeyInfo, params.provider.keySpec) : bytes(params.privateKeyInfo).slice());
+  const keyEncryption = await encrypt({ ...common, data: keyDer });
+  const keyBag = new SafeBag({
+    bagId: id_pkcs8ShroudedKeyBag,
+    bagValue: AsnConvert.serialize(new EncryptedPrivateKeyInfo({ encryptionAlgorithm: keyEncryption.algorithm, encryptedData: new OctetString(keyEncryption.ciphertext) })),
+    bagAttributes: [...pairing, ...(params.provider ? [attribute(ID_MS_CSP_NAME, bmp(params.provider.name))] : [])],
+  });
+  const keyInfo = new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(AsnConvert.serialize(new SafeContents([keyBag])))) });
+
+  const authSafe = new Uint8Array(AsnConvert.serialize(new AuthenticatedSafe([certInfo, keyInfo])));
+  const hash = params.profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
+  const macSalt = random(8);
+  const digest = await mac({ hash, password: params.password, salt: macSalt, iterations, data: authSafe, crypto });
+  const pfx = new PFX({
+    version: 3,
+    authSafe: new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(authSafe)) }),
+    macData: new MacData({
+      mac: new DigestInfo({ digestAlgorithm: new AlgorithmIdentifier({ algorithm: hash === "SHA-1" ? ID_SHA1 : ID_SHA256, parameters: null }), digest: new OctetString(digest) }),
+      macSalt: new OctetString(macSalt),
+      iterations,
+    }),
+  });
+  return AsnConvert.serialize(pfx);
+}
+
+export class WrongPfxPasswordError extends Error {
+  constructor() {
+    super("The password does not open this .pfx.");
+    this.name = "WrongPfxPasswordError";
+  }
+}
+
+export class UnsupportedPfxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnsupportedPfxError";
+  }
+}
+
+export interface PfxBag {
+  kind: "certificate" | "key";
+  /** Certificate DER, or the PrivateKeyInfo DER. */
+  der: ArrayBuffer;
+  algorithm?: string;
+  friendlyName?: string;
+  localKeyId?: string;
+  cspName?: string;
+  /** The PKCS #8 key usage attribute's byte, when there is one: 0x10 Exchange, 0x80 Signature. */
+  keySpec?: number;
+}
+
+/** Reads a .pfx in either profile: checks the MAC, decrypts every bag and returns them with their attributes. */
+export async function readPfx(params: { der: BufferSource; password: string; crypto?: Crypto }): Promise<{ macAlgorithm: string; bags: PfxBag[] }> {
+  const crypto = params.crypto ?? globalThis.crypto;
+  let pfx: PFX;
+  let authSafeDer: Uint8Array<ArrayBuffer>;
+  try {
+    pfx = AsnConvert.parse(params.der, PFX);
+    authSafeDer = new Uint8Array(AsnConvert.parse(pfx.authSafe.content, OctetString).buffer);
+  } catch {
+    throw new UnsupportedPfxError("This file is not a .pfx (PKCS #12).");
+  }
+  const macAlg = pfx.macData.mac.digestAlgorithm.algorithm;
+  const hash = macAlg === ID_SHA1 ? "SHA-1" : macAlg === ID_SHA256 ? "SHA-256" : null;
+  if (!hash) throw new UnsupportedPfxError("This .pfx uses a MAC hash that is not supported here.");
+  checkIterations(pfx.macData.iterations);
+  const expected = await mac({ hash, password: params.password, salt: new Uint8Array(pfx.macData.macSalt.buffer), iterations: pfx.macData.iterations, data: authSafeDer, crypto });
+  const got = new Uint8Array(pfx.macData.mac.digest.buffer);
+  if (got.length !== expected.byteLength || !got.every((b, i) => b === new Uint8Array(expected)[i])) throw new WrongPfxPasswordError();
+
+  const bags: PfxBag[] = [];
+  for (const info of AsnConvert.parse(authSafeDer, AuthenticatedSafe)) {
+    let safeDer: BufferSource;
+    if (info.contentType === id_data) safeDer = AsnConvert.parse(info.content, OctetString).buffer;
+    else if (info.contentType === ID_ENCRYPTED_DATA) {
+      const enc = AsnConvert.parse(info.content, EncryptedData).encryptedContentInfo;
+      const content = enc.encryptedContent?.value ?? new OctetString();
+      safeDer = (await decrypt({ algorithm: enc.contentEncryptionAlgorithm, password: params.password, data: content.buffer, crypto })).slice().buffer;
+    } else throw new UnsupportedPfxError("This .pfx uses public-key encryption, which is not supported here.");
+    for (const bag of AsnConvert.parse(safeDer, SafeContents)) {
+      const attrs = bag.bagAttributes ?? [];
+      const value = (id: string) => attrs.find((a) => a.attrId === id)?.attrValues[0];
+      const name = value(id_pkcs9_at_friendlyName);
+      const keyId = value(id_pkcs9_at_localKeyId);
+      const csp = value(ID_MS_CSP_NAME);
+      const meta = {
+        friendlyName: name ? AsnConvert.parse(name, FriendlyName).value : undefined,
+        localKeyId: keyId ? hexOf(AsnConvert.parse(keyId, OctetString).buffer) : undefined,
+        cspName: csp ? AsnConvert.parse(csp, FriendlyName).value : undefined,
+      };
+      if (bag.bagId === id_certBag) {
+        const cert = AsnConvert.parse(bag.bagValue, CertBag);
+        bags.push({ kind: "certificate", der: AsnConvert.parse(cert.certValue, OctetString).buffer, ...meta });
+      } else if (bag.bagId === id_pkcs8ShroudedKeyBag) {
+        const epki = AsnConvert.parse(bag.bagValue, EncryptedPrivateKeyInfo);
+        const der = (await decrypt({ algorithm: epki.encryptionAlgorithm, password: params.password, data: epki.encryptedData.buffer, crypto })).slice().buffer;
+        const ku = AsnConvert.parse(der, PrivateKeyInfo).attributes?.find((a) => a.type === ID_KEY_USAGE)?.values[0];
+        bags.push({
+          kind: "key",
+          der,
+          algorithm: epki.encryptionAlgorithm.algorithm,
+          ...meta,
+          keySpec: ku ? new Uint8Array(AsnConvert.parse(ku, BitString).value)[0] : undefined,
+        });
+      }
+    }
+  }
+  return { macAlgorithm: hash, bags };
+}
+
+const hexOf = (data: ArrayBuffer) => Array.from(new Uint8Array(data), (b) => b.toString(16).padStart(2, "0")).join("");
