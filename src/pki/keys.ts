@@ -1,4 +1,7 @@
 /** Key pairs for the request, made with WebCrypto, and the public key's fingerprint. */
+import { PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
+import { ECParameters } from "@peculiar/asn1-ecc";
+import { AsnConvert } from "@peculiar/asn1-schema";
 import type { HashName, KeyAlgorithm, RsaKeySize } from "./request";
 
 /** WebCrypto's name of each hash choice. */
@@ -53,4 +56,30 @@ export async function spkiFingerprint(params: { publicKey: CryptoKey; crypto?: C
   const crypto = params.crypto ?? globalThis.crypto;
   const spki = await crypto.subtle.exportKey("spki", params.publicKey);
   return toColonHex(await crypto.subtle.digest("SHA-256", spki));
+}
+
+/** OIDs of the key algorithms a PrivateKeyInfo may carry (RFC 8017, RFC 5480), with WebCrypto's import parameters. */
+const KEY_IMPORT: Record<string, (curve?: string) => RsaHashedImportParams | EcKeyImportParams | null> = {
+  "1.2.840.113549.1.1.1": () => ({ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }),
+  "1.2.840.10045.2.1": (curve) => {
+    const named = { "1.2.840.10045.3.1.7": "P-256", "1.3.132.0.34": "P-384", "1.3.132.0.35": "P-521" }[curve ?? ""];
+    return named ? { name: "ECDSA", namedCurve: named } : null;
+  },
+};
+
+/**
+ * The SubjectPublicKeyInfo of a private key read from a file: the public half is rebuilt from the private
+ * one's JWK (n and e, or x and y), since PKCS #8 does not always carry it.
+ */
+export async function spkiOfPrivateKeyInfo(params: { pkcs8: BufferSource; crypto?: Crypto }): Promise<ArrayBuffer> {
+  const crypto = params.crypto ?? globalThis.crypto;
+  const info = AsnConvert.parse(params.pkcs8, PrivateKeyInfo);
+  const alg = info.privateKeyAlgorithm;
+  const curve = alg.parameters && alg.parameters.byteLength > 2 ? AsnConvert.parse(alg.parameters, ECParameters).namedCurve : undefined;
+  const importParams = KEY_IMPORT[alg.algorithm]?.(curve);
+  if (!importParams) throw new Error("This key's algorithm is not RSA or ECDSA P-256, P-384 or P-521.");
+  const privateKey = await crypto.subtle.importKey("pkcs8", params.pkcs8, importParams, true, ["sign"]);
+  const { kty, n, e, crv, x, y } = await crypto.subtle.exportKey("jwk", privateKey);
+  const publicKey = await crypto.subtle.importKey("jwk", { kty, n, e, crv, x, y }, importParams, true, ["verify"]);
+  return crypto.subtle.exportKey("spki", publicKey);
 }

@@ -1,0 +1,161 @@
+/**
+ * The CA's answer: certificates read from PEM, DER or PKCS #7 (.p7b), the leaf that matches a key, the
+ * chain built from what was given, and how the issued certificate differs from what the request asked.
+ */
+import * as x509 from "@peculiar/x509";
+import { toColonHex } from "./keys";
+import { effectiveAltNames, type AltName } from "./names";
+import { fromBase64, readPemBlocks } from "./pem";
+import type { RequestPlan } from "./request";
+import { extendedKeyUsageLabel, KEY_USAGES, keyUsageFlags, type KeyUsageName } from "./usages";
+import { defaultKeyUsage } from "./csr";
+
+/** Thrown with one sentence for the admin when what was given is not a certificate. */
+export class CertificateInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CertificateInputError";
+  }
+}
+
+const REQUEST_LABELS = new Set(["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"]);
+
+function parseDer(der: Uint8Array<ArrayBuffer>, what: string): x509.X509Certificate[] {
+  try {
+    return [new x509.X509Certificate(der)];
+  } catch {
+    /* not a single certificate: try the other forms */
+  }
+  try {
+    const certs = [...new x509.X509Certificates(der)];
+    if (certs.length === 0) throw new CertificateInputError(`${what} is a PKCS #7 (.p7b) file with no certificate in it.`);
+    return certs;
+  } catch (e) {
+    if (e instanceof CertificateInputError) throw e;
+  }
+  try {
+    new x509.Pkcs10CertificateRequest(der);
+    throw new CertificateInputError(`${what} is a certificate request, not the certificate the CA issued for it.`);
+  } catch (e) {
+    if (e instanceof CertificateInputError) throw e;
+  }
+  throw new CertificateInputError(
+    der.length > 0 && der[0] === 0x30
+      ? `${what} is damaged or cut short: it is not a whole certificate.`
+      : `${what} is not a certificate: expected a .cer, .crt or .p7b file (PEM or DER).`,
+  );
+}
+
+/** Reads every certificate in a file or pasted text: PEM (CERTIFICATE, PKCS7) with anything around it, or DER. */
+export function readCertificates(params: { bytes: Uint8Array<ArrayBuffer>; name?: string }): x509.X509Certificate[] {
+  const what = params.name ? `"${params.name}"` : "This";
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(params.bytes);
+  if (!text.includes("-----BEGIN ")) {
+    // Base 64 without armour (what some CA web pages show) is read too.
+    const bare = text.replace(/\s+/g, "");
+    if (bare.length > 40 && /^[A-Za-z0-9+/]+=*$/.test(bare)) return parseDer(fromBase64(bare), what);
+    if (params.bytes.length === 0) throw new CertificateInputError(`${what} is empty.`);
+    return parseDer(params.bytes, what);
+  }
+  let blocks;
+  try {
+    blocks = readPemBlocks(text);
+  } catch (e) {
+    throw new CertificateInputError(`${what} has a damaged PEM block: ${(e as Error).message}`);
+  }
+  if (blocks.length === 0) throw new CertificateInputError(`${what} has a BEGIN line without its END line: the text is cut short.`);
+  const certificates: x509.X509Certificate[] = [];
+  for (const block of blocks) {
+    if (REQUEST_LABELS.has(block.label)) throw new CertificateInputError(`${what} is a certificate request, not the certificate the CA issued for it.`);
+    if (block.label === "CERTIFICATE" || block.label === "PKCS7" || block.label === "X509 CERTIFICATE") {
+      certificates.push(...parseDer(block.der, what));
+    } else if (!block.label.endsWith("PRIVATE KEY")) {
+      throw new CertificateInputError(`${what} holds a ${block.label}, not a certificate.`);
+    }
+  }
+  if (certificates.length === 0) throw new CertificateInputError(`${what} holds no certificate.`);
+  return certificates;
+}
+
+/** SHA-256 of the certificate's SubjectPublicKeyInfo, as keys.ts writes a key's fingerprint. */
+export async function certificateSpkiSha256(cert: x509.X509Certificate, crypto: Crypto = globalThis.crypto): Promise<string> {
+  return toColonHex(await crypto.subtle.digest("SHA-256", cert.publicKey.rawData));
+}
+
+/** The chain from the leaf up, as far as the certificates given allow, and whether it reached a root. */
+export async function buildChain(leaf: x509.X509Certificate, pool: readonly x509.X509Certificate[], crypto: Crypto = globalThis.crypto) {
+  const chain = [...(await new x509.X509ChainBuilder({ certificates: [...pool] }).build(leaf, crypto))];
+  const top = chain[chain.length - 1] ?? leaf;
+  return { chain, complete: await top.isSelfSigned(crypto) };
+}
+
+export type ValidityState = "valid" | "expired" | "not-yet-valid";
+
+export function validity(cert: x509.X509Certificate, now: Date = new Date()): { state: ValidityState; daysLeft: number } {
+  const daysLeft = Math.floor((cert.notAfter.getTime() - now.getTime()) / 86_400_000);
+  if (now < cert.notBefore) return { state: "not-yet-valid", daysLeft };
+  return { state: now > cert.notAfter ? "expired" : "valid", daysLeft };
+}
+
+/** The certificate's alternative names in the wizard's own form, so they compare with the request's. */
+export function certificateAltNames(cert: x509.X509Certificate): AltName[] {
+  const san = cert.getExtension(x509.SubjectAlternativeNameExtension);
+  return (san?.names.items ?? []).flatMap((n): AltName[] => {
+    switch (n.type) {
+      case "dns":
+      case "email":
+      case "url":
+      case "upn":
+        return [{ type: n.type, value: n.value }];
+      case "ip":
+        return [{ type: n.value.includes(":") ? "ipv6" : "ipv4", value: n.value }];
+      case "dn":
+        return [{ type: "dn", value: n.value }];
+      default:
+        return [];
+    }
+  });
+}
+
+export function certificateKeyUsages(cert: x509.X509Certificate): KeyUsageName[] {
+  const flags = cert.getExtension(x509.KeyUsagesExtension)?.usages ?? 0;
+  return KEY_USAGES.filter((u) => flags & keyUsageFlags([u.name])).map((u) => u.name);
+}
+
+export function certificateExtendedKeyUsages(cert: x509.X509Certificate): string[] {
+  return (cert.getExtension(x509.ExtendedKeyUsageExtension)?.usages ?? []).map(String);
+}
+
+export interface RequestComparison {
+  droppedNames: string[];
+  addedNames: string[];
+  droppedKeyUsages: string[];
+  addedKeyUsages: string[];
+  droppedExtendedKeyUsages: string[];
+  addedExtendedKeyUsages: string[];
+}
+
+/** What the CA dropped from, or added to, the names and usages the request asked for. */
+export function compareWithRequest(cert: x509.X509Certificate, plan: RequestPlan): RequestComparison {
+  const key = (n: AltName) => `${n.type === "ipv4" || n.type === "ipv6" ? "IP" : n.type.toUpperCase()}:${n.type === "dns" ? n.value.toLowerCase() : n.value}`;
+  const asked = effectiveAltNames(plan.subject, plan.altNames).map(key);
+  const got = certificateAltNames(cert).map(key);
+  const askedKu =
+    plan.keyUsage.length > 0 || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+  const gotKu = certificateKeyUsages(cert);
+  const gotEku = certificateExtendedKeyUsages(cert);
+  const label = (name: KeyUsageName) => KEY_USAGES.find((u) => u.name === name)?.label ?? name;
+  return {
+    droppedNames: asked.filter((n) => !got.includes(n)),
+    addedNames: got.filter((n) => !asked.includes(n)),
+    droppedKeyUsages: askedKu.filter((u) => !gotKu.includes(u)).map(label),
+    addedKeyUsages: gotKu.filter((u) => !askedKu.includes(u)).map(label),
+    droppedExtendedKeyUsages: plan.extendedKeyUsage.filter((o) => !gotEku.includes(o)).map(extendedKeyUsageLabel),
+    addedExtendedKeyUsages: gotEku.filter((o) => !plan.extendedKeyUsage.includes(o)).map(extendedKeyUsageLabel),
+  };
+}
+
+/** The SHA-1 thumbprint as Windows shows it: upper-case hex without separators. */
+export async function windowsThumbprint(cert: x509.X509Certificate, crypto: Crypto = globalThis.crypto): Promise<string> {
+  return toColonHex(await cert.getThumbprint("SHA-1", crypto)).replace(/:/g, "");
+}
