@@ -1,5 +1,5 @@
 /** The shell: title, the list of pages, the current page, Back / Next, and the Properties dialog. */
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { CertificateInformationPage } from "../pages/certificate-information";
 import { CustomRequestPage } from "../pages/custom-request";
 import { EnrollmentPage } from "../pages/enrollment";
@@ -9,13 +9,17 @@ import { SaveRequestPage } from "../pages/save-request";
 import { PlanNamesPage } from "../pages/plan-names";
 import { useWizard, visiblePages, type PageId } from "../store/wizard";
 
-const PAGE_COMPONENTS: Record<PageId, () => React.JSX.Element> = {
+// Why lazy: this page brings the PKCS #12 code (node-forge's 3DES and KDF), which the wizard itself never needs.
+const CompleteRequestPage = lazy(() => import("../pages/complete-request").then((m) => ({ default: m.CompleteRequestPage })));
+
+const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   enrollment: EnrollmentPage,
   "enrollment-policy": EnrollmentPolicyPage,
   "custom-request": CustomRequestPage,
   "plan-names": PlanNamesPage,
   "certificate-information": CertificateInformationPage,
   "save-request": SaveRequestPage,
+  "complete-request": CompleteRequestPage,
 };
 
 export function App() {
@@ -56,7 +60,9 @@ export function App() {
         <h2 ref={heading} tabIndex={-1}>
           {current.title}
         </h2>
-        <Page />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Page />
+        </Suspense>
         <div className="wizard-buttons">
           <button type="button" onClick={reset} className="link">
             Start over

@@ -25,6 +25,7 @@ export function EnrollmentPage() {
   const openSettings = useWizard((s) => s.openSettings);
   const settingsError = useWizard((s) => s.settingsError);
   const next = useWizard((s) => s.next);
+  const goTo = useWizard((s) => s.goTo);
   return (
     <>
       <section aria-labelledby={`${id}-before`}>
@@ -64,6 +65,12 @@ export function EnrollmentPage() {
           />
           <p className="hint">A .json file this tool wrote earlier. It holds no secret.</p>
           <ErrorText id={`${id}-open-error`} error={settingsError} />
+        </div>
+        <div className="choice">
+          <button type="button" onClick={() => goTo("complete-request")}>
+            Complete a pending request…
+          </button>
+          <p className="hint">The CA has answered: match its certificate to your key and export a .pfx.</p>
         </div>
       </RadioChoices>
     </>

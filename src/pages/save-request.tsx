@@ -28,6 +28,8 @@ export function SaveRequestPage() {
   const finish = useWizard((s) => s.finish);
   const runFinish = useWizard((s) => s.runFinish);
   const settingsFile = useWizard((s) => s.settingsFile);
+  const keepPending = useWizard((s) => s.keepPending);
+  const setKeepPending = useWizard((s) => s.setKeepPending);
   const [show, setShow] = useState(false);
   const [tried, setTried] = useState(false);
   // Finish empties the passphrase fields on purpose: that is not a mistake to point at.
@@ -109,6 +111,12 @@ export function SaveRequestPage() {
         </div>
         {show && passphrase && <p className="hint">Write the passphrase down or keep it in your password manager before you click Finish.</p>}
       </fieldset>
+      <Checkbox
+        label="Keep this request in this browser until the certificate comes back"
+        checked={keepPending}
+        onChange={setKeepPending}
+        hint="Kept like Windows' Certificate Enrollment Requests store: the request, its settings and the private key encrypted under the same passphrase. Complete the request lists it."
+      />
       <div className="finish">
         <button
           type="button"
@@ -139,7 +147,9 @@ export function SaveRequestPage() {
           </p>
           <p className="hint">
             Send the request to your CA. Keep the key file and its passphrase: you need both when the certificate comes back.
+            {finish.kept === "yes" && " The request is also kept in this browser: when the CA answers, open Complete the request."}
           </p>
+          {typeof finish.kept === "object" && <p className="warning">The request could not be kept in this browser ({finish.kept.error}); keep the downloaded files.</p>}
           <div className="inline">
             <button
               type="button"

@@ -159,3 +159,58 @@ export function compareWithRequest(cert: x509.X509Certificate, plan: RequestPlan
 export async function windowsThumbprint(cert: x509.X509Certificate, crypto: Crypto = globalThis.crypto): Promise<string> {
   return toColonHex(await cert.getThumbprint("SHA-1", crypto)).replace(/:/g, "");
 }
+
+/** What Windows' certificate dialog shows of a certificate. */
+export interface CertificateView {
+  subject: string;
+  issuer: string;
+  notBefore: Date;
+  notAfter: Date;
+  validity: { state: ValidityState; daysLeft: number };
+  altNames: string[];
+  keyUsages: string[];
+  extendedKeyUsages: string[];
+  thumbprint: string;
+  spkiSha256: string;
+}
+
+export async function viewCertificate(cert: x509.X509Certificate, crypto: Crypto = globalThis.crypto): Promise<CertificateView> {
+  return {
+    subject: cert.subject,
+    issuer: cert.issuer,
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
+    validity: validity(cert),
+    altNames: certificateAltNames(cert).map((n) => `${n.type === "ipv4" || n.type === "ipv6" ? "IP Address" : n.type.toUpperCase()}=${n.value}`),
+    keyUsages: certificateKeyUsages(cert).map((u) => KEY_USAGES.find((k) => k.name === u)?.label ?? u),
+    extendedKeyUsages: certificateExtendedKeyUsages(cert).map(extendedKeyUsageLabel),
+    thumbprint: await windowsThumbprint(cert, crypto),
+    spkiSha256: await certificateSpkiSha256(cert, crypto),
+  };
+}
+
+/**
+ * The answer matched to a key: the leaf (the certificate whose public key is the key's), the chain built
+ * from the other certificates given, or, when none matches, which key each certificate does belong to.
+ */
+export async function matchAnswer(params: {
+  certificates: readonly Uint8Array<ArrayBuffer>[];
+  keySpkiSha256: string;
+  crypto?: Crypto;
+}): Promise<
+  | { matched: true; leaf: x509.X509Certificate; chain: x509.X509Certificate[]; complete: boolean }
+  | { matched: false; belongsTo: { subject: string; spkiSha256: string }[] }
+> {
+  const crypto = params.crypto ?? globalThis.crypto;
+  const certs = params.certificates.map((der) => new x509.X509Certificate(der));
+  const prints = await Promise.all(certs.map((c) => certificateSpkiSha256(c, crypto)));
+  const index = prints.indexOf(params.keySpkiSha256);
+  const leaf = certs[index];
+  if (!leaf) {
+    // Only end-entity certificates can be what the admin meant: leave out the CAs given with them.
+    const ends = certs.map((c, i) => ({ c, i })).filter(({ c }) => !c.getExtension(x509.BasicConstraintsExtension)?.ca);
+    return { matched: false, belongsTo: ends.map(({ c, i }) => ({ subject: c.subject, spkiSha256: prints[i]! })) };
+  }
+  const { chain, complete } = await buildChain(leaf, certs.filter((_, i) => i !== index), crypto);
+  return { matched: true, leaf, chain, complete };
+}

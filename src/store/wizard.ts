@@ -8,6 +8,8 @@ import { createOfflineRequest, type OfflineRequest } from "../pki/offline-reques
 import { applyNamesPlan, articleTopology, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
 import { blankPlan, planProblems, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, validateTopology, writeSettings } from "../pki/settings";
+import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
+import { savePendingRequest } from "./pending-requests";
 
 /** The wizard's pages in order, named as in wizard.md. */
 export const PAGES = [
@@ -17,6 +19,7 @@ export const PAGES = [
   { id: "plan-names", title: "Plan names" },
   { id: "certificate-information", title: "Certificate Information" },
   { id: "save-request", title: "Where do you want to save the offline request?" },
+  { id: "complete-request", title: "Complete the request" },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]["id"];
@@ -30,7 +33,11 @@ export const START_PLANS: Record<Exclude<StartFrom, "settings">, () => RequestPl
   blank: blankPlan,
 };
 
-type Finish = { status: "idle" } | { status: "working" } | { status: "done"; result: OfflineRequest } | { status: "failed"; error: string };
+type Finish =
+  | { status: "idle" }
+  | { status: "working" }
+  | { status: "done"; result: OfflineRequest; kept: "yes" | "no" | { error: string } }
+  | { status: "failed"; error: string };
 
 interface WizardState {
   plan: RequestPlan;
@@ -46,6 +53,8 @@ interface WizardState {
   passphrase: string;
   passphraseConfirm: string;
   finish: Finish;
+  /** Keep the request and its encrypted key in this browser until the certificate comes back (on by default). */
+  keepPending: boolean;
   settingsError: string | null;
 }
 
@@ -65,13 +74,15 @@ interface WizardActions {
   selectTab: (tab: PropertiesTab) => void;
   closeProperties: (keep: boolean) => void;
   setPassphrase: (passphrase: string, confirm: string) => void;
+  setKeepPending: (keep: boolean) => void;
   runFinish: (options?: { iterations?: number }) => Promise<void>;
   reset: () => void;
 }
 
-export type WizardStore = WizardState & WizardActions;
+export type WizardStore = WizardState & WizardActions & CompleteSlice;
 
-const initialState = (): WizardState => ({
+const initialState = (): WizardState & ReturnType<typeof initialCompleteState> => ({
+  ...initialCompleteState(),
   plan: reverseProxyPlan(),
   startFrom: "reverse-proxy",
   topology: articleTopology(),
@@ -81,6 +92,7 @@ const initialState = (): WizardState => ({
   passphrase: "",
   passphraseConfirm: "",
   finish: { status: "idle" },
+  keepPending: true,
   settingsError: null,
 });
 
@@ -94,7 +106,8 @@ const stale = { finish: { status: "idle" } as Finish };
 
 export const useWizard = create<WizardStore>()(
   persist(
-    (set, get) => ({
+    (set, get, store) => ({
+      ...createCompleteSlice(set, get, store),
       ...initialState(),
       chooseStart: (startFrom) =>
         set({
@@ -152,6 +165,7 @@ export const useWizard = create<WizardStore>()(
       closeProperties: (keep) =>
         set((s) => (keep && s.properties ? { plan: s.properties.draft, properties: null, ...stale } : { properties: null })),
       setPassphrase: (passphrase, passphraseConfirm) => set({ passphrase, passphraseConfirm }),
+      setKeepPending: (keepPending) => set({ keepPending }),
       runFinish: async (options = {}) => {
         const { plan, passphrase, passphraseConfirm, finish } = get();
         if (finish.status === "working" || planProblems(plan).length > 0) return;
@@ -162,8 +176,27 @@ export const useWizard = create<WizardStore>()(
           const result = await createOfflineRequest({ plan, passphrase, iterations: options.iterations });
           // A user-timing entry, so that `npm run bench` reads how long Finish took from the page itself.
           performance.measure("finish", { start: started, end: performance.now() });
+          let kept: "yes" | "no" | { error: string } = "no";
+          if (get().keepPending) {
+            try {
+              await savePendingRequest({
+                id: crypto.randomUUID(),
+                created: new Date().toISOString(),
+                friendlyName: plan.friendlyName,
+                subject: plan.subject.map((p) => `${p.type}=${p.value}`).join(", "),
+                spkiSha256: result.spkiSha256,
+                pkcs10: result.pkcs10,
+                // The same file the user downloads: encrypted under their passphrase, never the key in the clear.
+                encryptedKey: result.encryptedKey,
+                plan,
+              });
+              kept = "yes";
+            } catch (e) {
+              kept = { error: e instanceof Error ? e.message : String(e) };
+            }
+          }
           // Why the passphrase is dropped now: it has done its one job, and the page should not hold it longer.
-          set({ finish: { status: "done", result }, passphrase: "", passphraseConfirm: "" });
+          set({ finish: { status: "done", result, kept }, passphrase: "", passphraseConfirm: "" });
         } catch (e) {
           set({ finish: { status: "failed", error: e instanceof Error ? e.message : String(e) } });
         }
@@ -178,7 +211,14 @@ export const useWizard = create<WizardStore>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       // Why only these: the draft must survive a reload, and no secret may reach storage.
-      partialize: (s) => ({ plan: s.plan, page: s.page, startFrom: s.startFrom, topology: s.topology, appliedTopology: s.appliedTopology }),
+      partialize: (s) => ({
+        plan: s.plan,
+        page: s.page,
+        startFrom: s.startFrom,
+        topology: s.topology,
+        appliedTopology: s.appliedTopology,
+        keepPending: s.keepPending,
+      }),
       // persist does not validate what it reads back: a damaged or edited draft is dropped, not half-loaded.
       merge: (persisted, current) => {
         if (typeof persisted !== "object" || persisted === null) return current;
@@ -191,7 +231,8 @@ export const useWizard = create<WizardStore>()(
           : current.startFrom;
         const page = visiblePages(startFrom).some((x) => x.id === p.page) ? (p.page as PageId) : current.page;
         const appliedTopology = typeof p.appliedTopology === "string" ? p.appliedTopology : null;
-        return { ...current, plan: plan.plan, page, startFrom, topology: topology.topology, appliedTopology };
+        const keepPending = typeof p.keepPending === "boolean" ? p.keepPending : current.keepPending;
+        return { ...current, plan: plan.plan, page, startFrom, topology: topology.topology, appliedTopology, keepPending };
       },
     },
   ),

@@ -1,0 +1,202 @@
+/** Complete the request with a real (throwaway) CA: match, inspect and export .pfx files OpenSSL reads as promised. */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { issue, makeCa, p7b, type TestCa } from "../test/helpers/ca";
+import { download, finish, heading, next, openssl, opensslStatus, PASSPHRASE, REVERSE_PROXY, startAndReachInformation, tempDir } from "./helpers";
+
+const NAME = "Reverse Proxy Listener for Lync Server";
+
+/** Runs the wizard with the reverse-proxy example and returns the downloaded request and key. */
+async function requestFromWizard(page: Page, dir: string) {
+  await startAndReachInformation(page, REVERSE_PROXY);
+  await next(page, "Where do you want to save the offline request?");
+  await expect(page.getByLabel("Keep this request in this browser until the certificate comes back")).toBeChecked();
+  await finish(page);
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  const key = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
+  return { req: req.path, key: key.path };
+}
+
+async function loadCertificates(page: Page, files: string[]) {
+  await page.getByLabel("Load the certificate…").setInputFiles(files);
+}
+
+/** `openssl pkcs12 -info`: it prints the algorithms on stderr and the bags on stdout; both are read. */
+function pfxInfo(path: string, password = PASSPHRASE): string {
+  const run = opensslStatus("pkcs12", "-in", path, "-info", "-nodes", "-passin", `pass:${password}`);
+  expect(run.ok).toBe(true);
+  return run.out;
+}
+
+function keyOfPfxMatches(pfx: string, cert: string): void {
+  const key = execFileSync("openssl", ["pkcs12", "-in", pfx, "-nocerts", "-nodes", "-passin", `pass:${PASSPHRASE}`]);
+  const pub = execFileSync("openssl", ["pkey", "-pubout"], { input: key }).toString();
+  expect(pub).toBe(openssl("x509", "-in", cert, "-noout", "-pubkey"));
+}
+
+let ca: TestCa;
+test.beforeAll(() => {
+  ca = makeCa();
+});
+
+test("a kept request, its issued certificate and the intermediate export to both .pfx profiles", async ({ page }) => {
+  const dir = tempDir();
+  const { req } = await requestFromWizard(page, dir);
+  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+
+  await next(page, "Complete the request");
+  await page.getByRole("radio", { name: `Use ${NAME}` }).check();
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await expect(page.getByLabel("Passphrase of the private key")).toHaveAccessibleDescription(/Opened\. Public key SHA-256/);
+  await loadCertificates(page, [leaf, ca.intermediate]);
+  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+  await expect(page.getByText("The CA kept every name and usage the request asked for.")).toBeVisible();
+  const card = page.locator(".cert-card");
+  await expect(card).toContainText("Issued by");
+  await expect(card).toContainText("CN=Contoso Test Issuing CA");
+  await expect(card).toContainText("DNS=lyncdiscover.contoso.com");
+  const thumbprint = openssl("x509", "-in", leaf, "-noout", "-fingerprint", "-sha1").split("=")[1]!.trim().replace(/:/g, "");
+  await expect(card).toContainText(thumbprint);
+  await expect(page.getByText("The chain stops before a root")).toBeVisible();
+  await expect(page.getByLabel("Friendly name")).toHaveValue(NAME);
+
+  await expect(page.getByLabel("TripleDES-SHA1")).toBeChecked();
+  const legacy = await download(page, page.getByRole("button", { name: "Export" }), dir);
+  expect(legacy.name).toBe(`${NAME}.pfx`);
+  const info = pfxInfo(legacy.path);
+  expect(info).toMatch(/MAC: sha1, Iteration 2048/);
+  expect(info).toMatch(/PKCS7 Encrypted data: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048/);
+  expect(info).toMatch(/Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048/);
+  expect(info.match(new RegExp(`friendlyName: ${NAME}`, "g"))).toHaveLength(2);
+  expect(info).toContain("Microsoft CSP Name: Microsoft RSA SChannel Cryptographic Provider");
+  expect(info).toContain("X509v3 Key Usage: 10");
+  expect(info).toMatch(/subject=CN = webext\.contoso\.com/);
+  expect(info).toMatch(/subject=CN = Contoso Test Issuing CA/);
+  keyOfPfxMatches(legacy.path, leaf);
+
+  await page.getByLabel("AES256-SHA256").check();
+  const modern = await download(page, page.getByRole("button", { name: "Export" }), dir);
+  const aes = pfxInfo(modern.path);
+  expect(aes).toMatch(/MAC: sha256, Iteration 2048/);
+  expect(aes).toMatch(/PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256/);
+  expect(aes).toMatch(/Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 2048, PRF hmacWithSHA256/);
+  keyOfPfxMatches(modern.path, leaf);
+  expect(opensslStatus("pkcs12", "-in", modern.path, "-info", "-nodes", "-passin", "pass:wrong").ok).toBe(false);
+
+  // The certificate alone and the chain.
+  const cer = await download(page, page.getByRole("button", { name: "Download certificate (.cer, DER)" }), dir);
+  expect(openssl("x509", "-in", cer.path, "-inform", "DER", "-noout", "-subject")).toContain("CN = webext.contoso.com");
+  const chain = await download(page, page.getByRole("button", { name: "Download chain (PEM)" }), dir);
+  expect(opensslStatus("verify", "-partial_chain", "-CAfile", ca.intermediate, chain.path).out).toContain("OK");
+});
+
+test("with the root loaded too, the chain is complete and the root goes in only when asked; a new .pfx password works", async ({ page }) => {
+  const dir = tempDir();
+  const { req, key } = await requestFromWizard(page, dir);
+  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+  const bundle = p7b([leaf, ca.intermediate, ca.root], join(dir, "chain.p7b"));
+  await next(page, "Complete the request");
+  // The key file instead of the kept request.
+  await page.getByLabel("Load an encrypted private key file…").setInputFiles(key);
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await loadCertificates(page, [bundle]);
+  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+  await expect(page.getByText("The chain stops before a root")).toHaveCount(0);
+  await page.getByLabel("Friendly name").fill("Edge farm listener");
+  await page.getByLabel("Include the root certificate").check();
+  await page.getByLabel("Protect the .pfx with the key's passphrase").uncheck();
+  await page.getByLabel(".pfx password", { exact: true }).fill("new pfx password 1");
+  await page.getByLabel("Confirm .pfx password").fill("new pfx password 2");
+  await page.getByRole("button", { name: "Export" }).click();
+  await expect(page.getByText("The .pfx passwords differ")).toBeVisible();
+  await page.getByLabel("Confirm .pfx password").fill("new pfx password 1");
+  const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
+  expect(pfx.name).toBe("Edge farm listener.pfx");
+  const info = pfxInfo(pfx.path, "new pfx password 1");
+  expect(info).toMatch(/subject=CN = Contoso Test Root CA/);
+  expect(info.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(3);
+  expect(info.match(/friendlyName: Edge farm listener/g)).toHaveLength(2);
+});
+
+test("a certificate for another key, a wrong passphrase and files that are not certificates are refused with one sentence", async ({ page }) => {
+  const dir = tempDir();
+  const { req } = await requestFromWizard(page, dir);
+  execFileSync("openssl", ["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "other.key"), "-subj", "/CN=other.contoso.com", "-out", join(dir, "other.csr")]);
+  const other = issue(ca, { request: join(dir, "other.csr"), out: join(dir, "other.crt") });
+  await next(page, "Complete the request");
+  await page.getByRole("radio", { name: `Use ${NAME}` }).check();
+  await page.getByLabel("Passphrase of the private key").fill("not the passphrase");
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await expect(page.getByLabel("Passphrase of the private key")).toHaveAccessibleDescription("The passphrase does not open this key.");
+
+  await loadCertificates(page, [other]);
+  await expect(page.getByRole("alert")).toContainText("This certificate is not for this key");
+  await expect(page.getByRole("alert")).toContainText("CN=other.contoso.com belongs to the key with SHA-256 fingerprint");
+  await expect(page.getByRole("button", { name: "Export" })).toHaveCount(0);
+
+  const field = page.getByLabel("Load the certificate…");
+  const bad: [string, Buffer | string, RegExp][] = [
+    ["notes.txt", "This is not a certificate.", /not a certificate/],
+    ["cut.cer", execFileSync("openssl", ["x509", "-in", other, "-outform", "DER"]).subarray(0, 200), /damaged or cut short/],
+    ["empty.p7b", Buffer.from(""), /is empty/],
+    ["request.cer", execFileSync("openssl", ["req", "-in", req, "-outform", "PEM"]), /certificate request, not the certificate/],
+  ];
+  bad.push(["nocerts.p7b", readFileSync(p7b([], join(dir, "nocerts.p7b"))), /no certificate in it/]);
+  for (const [name, content, says] of bad) {
+    writeFileSync(join(dir, name), content);
+    await field.setInputFiles(join(dir, name));
+    await expect(field).toHaveAccessibleDescription(says);
+  }
+  // PEM with text around it is read.
+  writeFileSync(join(dir, "mail.txt"), `Your certificate:\n${readFileSync(other, "utf8")}\nRegards, the CA`);
+  await field.setInputFiles(join(dir, "mail.txt"));
+  await expect(page.getByRole("list", { name: "Certificates loaded" }).getByRole("listitem")).toHaveCount(2);
+});
+
+test("after a reload, a request kept in the browser is completed, and deleting one asks first", async ({ page }) => {
+  const dir = tempDir();
+  const { req } = await requestFromWizard(page, dir);
+  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+  await page.reload();
+  await page.getByRole("button", { name: "Start over" }).click();
+  await page.getByRole("button", { name: "Complete a pending request…" }).click();
+  await expect(heading(page, "Complete the request")).toBeVisible();
+  const rows = page.getByRole("table", { name: "Pending requests kept in this browser" }).locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  expect(before).toBeGreaterThan(0);
+  await page.getByRole("radio", { name: `Use ${NAME}` }).first().check();
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await loadCertificates(page, [leaf]);
+  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+  await page.getByLabel("AES256-SHA256").check();
+  const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
+  keyOfPfxMatches(pfx.path, leaf);
+
+  // Nothing unencrypted is stored: every record's key is the PBES2 file.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open("certificate-request-wizard");
+        open.onsuccess = () => {
+          const all = open.result.transaction("pending-requests").objectStore("pending-requests").getAll();
+          all.onsuccess = () => resolve(JSON.stringify(all.result.map((r: { encryptedKey: string }) => r.encryptedKey)));
+        };
+      }),
+  );
+  expect(stored).toContain("BEGIN ENCRYPTED PRIVATE KEY");
+  expect(stored).not.toMatch(/BEGIN (RSA |EC )?PRIVATE KEY/);
+
+  await page.getByRole("button", { name: `Delete ${NAME}` }).first().click();
+  await expect(page.getByRole("group", { name: "Confirm delete" })).toContainText("Delete this request and its encrypted key?");
+  await page.getByRole("button", { name: "Keep" }).click();
+  await expect(rows).toHaveCount(before);
+  await page.getByRole("button", { name: `Delete ${NAME}` }).first().click();
+  await page.getByRole("group", { name: "Confirm delete" }).getByRole("button", { name: "Delete" }).click();
+  await expect(rows).toHaveCount(before - 1);
+});
