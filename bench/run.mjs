@@ -1,7 +1,8 @@
 // `npm run bench`: how long Finish takes in headless Chromium (from dist/), beside OpenSSL doing the same work
 // on the same machine in the same run, and the longest main-thread task while the key is made.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
@@ -45,7 +46,8 @@ async function pageRuns(page, c) {
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByLabel("Template").selectOption("cng");
-  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click(); // to Plan names
+  await page.getByRole("button", { name: "Next", exact: true }).click(); // to Certificate Information
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Certificate Properties" });
   await dialog.getByRole("tab", { name: "Private Key" }).click();
@@ -69,6 +71,74 @@ async function pageRuns(page, c) {
     longest = Math.max(longest, ...tasks, 0);
   }
   return { times, longest };
+}
+
+const sh = (cmd, args) => {
+  const run = spawnSync(cmd, args, { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`${cmd} ${args.join(" ")}: ${run.stderr}`);
+  return run.stdout;
+};
+
+const PFX_OPENSSL = {
+  "TripleDES-SHA1": ["-keypbe", "PBE-SHA1-3DES", "-certpbe", "PBE-SHA1-3DES", "-macalg", "sha1"],
+  "AES256-SHA256": [],
+};
+
+/** Export timings: the page's Export (a user-timing entry) beside `openssl pkcs12 -export` with the same iteration count. */
+async function exportRuns(browser, dir) {
+  sh("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "ca.key"), "-subj", "/CN=Bench CA", "-days", "30", "-out", join(dir, "ca.crt")]);
+  const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/", acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Reverse proxy for Lync Server 2013 / Skype for Business").check();
+  for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Confirm passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Finish" }).click();
+  const save = async (name) => {
+    const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name }).click()]);
+    const path = join(dir, d.suggestedFilename());
+    await d.saveAs(path);
+    return path;
+  };
+  const req = await save("Download request");
+  const key = await save("Download encrypted private key");
+  sh("openssl", ["x509", "-req", "-in", req, "-CA", join(dir, "ca.crt"), "-CAkey", join(dir, "ca.key"), "-CAcreateserial", "-days", "30", "-copy_extensions", "copy", "-out", join(dir, "leaf.crt")]);
+  sh("openssl", ["pkey", "-in", key, "-passin", `pass:${PASSPHRASE}`, "-out", join(dir, "plain.key")]);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("radio", { name: /^Use / }).first().check();
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await page.getByText(/^Opened\. Public key SHA-256/).waitFor();
+  await page.getByLabel("Load the certificate…").setInputFiles([join(dir, "leaf.crt"), join(dir, "ca.crt")]);
+  await page.getByText("The certificate matches the private key.").waitFor();
+  const rows = [];
+  for (const profile of Object.keys(PFX_OPENSSL)) {
+    await page.getByLabel(profile).check();
+    for (let i = 0; i < RUNS; i++) {
+      await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
+    }
+    const times = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), `export ${profile}`);
+    const reference = Array.from({ length: RUNS }, () => {
+      const t0 = performance.now();
+      sh("openssl", ["pkcs12", "-export", "-inkey", join(dir, "plain.key"), "-in", join(dir, "leaf.crt"), "-certfile", join(dir, "ca.crt"),
+        "-name", "bench", "-iter", "2048", ...PFX_OPENSSL[profile], "-passout", `pass:${PASSPHRASE}`, "-out", join(dir, "ref.pfx")]);
+      return performance.now() - t0;
+    });
+    rows.push({ profile, page: median(times), openssl: median(reference) });
+  }
+  await context.close();
+  return rows;
+}
+
+/** Gzip sizes of what the first page loads, and of what only Complete the request loads when it opens. */
+function codeSizes() {
+  const html = readFileSync("dist/index.html", "utf8");
+  const first = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const gz = (file) => gzipSync(readFileSync(join("dist", file))).length;
+  const lazy = readdirSync("dist/assets").filter((f) => /^(complete-request|pfx)-.*\.js$/.test(f)).map((f) => `assets/${f}`);
+  return { first: first.reduce((n, f) => n + gz(f), 0), firstFiles: first, lazy: lazy.reduce((n, f) => n + gz(f), 0), lazyFiles: lazy };
 }
 
 const server = await preview({ preview: { port: 4175, strictPort: true, host: "127.0.0.1" }, logLevel: "warn" });
@@ -104,6 +174,13 @@ try {
   for (const r of rows) {
     console.log(`| ${r.c.label} | ${r.page.toFixed(0)} | ${r.openssl.toFixed(0)} | ${(r.page / r.openssl).toFixed(2)}x | ${r.longest ? r.longest.toFixed(0) : "none over 50"} |`);
   }
+  const exports = await exportRuns(browser, dir);
+  console.log(`\n.pfx export (leaf + CA, RSA 2048), median of ${RUNS}; OpenSSL = pkcs12 -export -iter 2048 with the profile's algorithms`);
+  console.log("| profile | page (ms) | OpenSSL (ms) | ratio |");
+  console.log("|---|---:|---:|---:|");
+  for (const r of exports) console.log(`| ${r.profile} | ${r.page.toFixed(1)} | ${r.openssl.toFixed(1)} | ${(r.page / r.openssl).toFixed(2)}x |`);
+  const size = codeSizes();
+  console.log(`\nCode, gzip: first page ${(size.first / 1024).toFixed(1)} KiB (${size.firstFiles.join(", ")}); loaded when Complete the request opens ${(size.lazy / 1024).toFixed(1)} KiB (${size.lazyFiles.join(", ")})`);
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));
