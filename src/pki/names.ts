@@ -322,3 +322,11 @@ export function effectiveAltNames(subject: readonly SubjectPart[], altNames: rea
   }
   return [{ type: "dns", value: dns.name.ascii, ...(cn.unicode ? { unicode: cn.unicode } : {}) }, ...altNames];
 }
+
+/** A wildcard covers exactly one label: *.contoso.com covers meet.contoso.com, not contoso.com nor a.b.contoso.com. */
+export function wildcardCovers(wildcard: string, host: string): boolean {
+  if (!wildcard.startsWith("*.")) return false;
+  const base = wildcard.slice(1); // ".contoso.com"
+  const left = host.endsWith(base) ? host.slice(0, -base.length) : "";
+  return left.length > 0 && !left.includes(".");
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { wildcardCovers } from "../names";
 import { reverseProxyPlan } from "../request";
 import {
   applyNamesPlan,
@@ -6,7 +7,6 @@ import {
   parseSimpleUrl,
   planReverseProxyNames,
   subjectInSanFinding,
-  wildcardCovers,
   type FindingId,
   type LyncTopology,
 } from "./lync-reverse-proxy";

@@ -4,7 +4,7 @@
  * in shared/docs/reverse-proxy-names.md (Microsoft's "Certificate summary - Reverse proxy", "Planning for
  * simple URLs", "Wildcard certificate support").
  */
-import { checkDnsName } from "../names";
+import { checkDnsName, wildcardCovers } from "../names";
 import type { RequestPlan } from "../request";
 import { CLIENT_AUTH, SERVER_AUTH } from "../usages";
 
@@ -110,14 +110,6 @@ const INTERNAL_LABELS = new Set(["lyncdiscoverinternal", "admin"]);
 
 const label1 = (name: string) => name.split(".")[0] ?? "";
 const isUnder = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
-/** A wildcard covers exactly one label: *.contoso.com covers meet.contoso.com, not contoso.com nor a.b.contoso.com. */
-export function wildcardCovers(wildcard: string, host: string): boolean {
-  if (!wildcard.startsWith("*.")) return false;
-  const base = wildcard.slice(1); // ".contoso.com"
-  const left = host.endsWith(base) ? host.slice(0, -base.length) : "";
-  return left.length > 0 && !left.includes(".");
-}
-
 export function defaultMeetingUrl(format: SimpleUrlFormat, sipDomain: string): string {
   return format === "dedicated" ? `https://meet.${sipDomain}` : `https://join.${sipDomain}/meet`;
 }
