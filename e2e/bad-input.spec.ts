@@ -60,6 +60,16 @@ test("a wildcard first label is accepted and an international name is written in
   await properties(page).getByRole("button", { name: "OK" }).click();
   await expect(page.locator(".cert-card")).toContainText("DNS: bücher.example (xn--bcher-kva.example)");
   await next(page, "Where do you want to save the offline request?");
+  // .example is reserved: a public CA refuses it, so Finish is blocked until the request goes to an internal CA.
+  const findings = page.getByRole("list", { name: "Preflight findings" });
+  await expect(findings).toContainText("Error: xn--bcher-kva.example: internal names");
+  await page.getByLabel("Passphrase", { exact: true }).fill("a passphrase for this test");
+  await page.getByLabel("Confirm passphrase").fill("a passphrase for this test");
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByText("The request has errors a CA would reject")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download request" })).toHaveCount(0);
+  await page.getByLabel("My own (internal) CA").check();
+  await expect(page.getByText("Preflight: nothing a CA would reject.")).toBeVisible();
   await finish(page);
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
   const text = openssl("req", "-in", req.path, "-noout", "-text");

@@ -3,6 +3,7 @@ import { useId, useMemo } from "react";
 import { planProblems, type PlanField } from "../pki/request";
 import { summarisePlan } from "../pki/summary";
 import { useWizard, type PropertiesTab } from "../store/wizard";
+import { Preflight } from "./preflight";
 
 const FIELD_TAB: Record<PlanField, PropertiesTab> = {
   friendlyName: "general",
@@ -92,6 +93,7 @@ export function CertificateInformationPage() {
       <button type="button" onClick={() => openProperties()}>
         Properties
       </button>
+      <Preflight />
     </>
   );
 }

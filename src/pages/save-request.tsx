@@ -2,12 +2,14 @@
 import { useEffect, useId, useMemo, useState } from "react";
 import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
+import { factsFromPlan, preflight } from "../pki/lint";
 import { fileStem, planProblems, requestFileName, type RequestFormat } from "../pki/request";
 import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
 import { saveFile } from "../ui/download";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
+import { Preflight } from "./preflight";
 
 const FILE_FORMATS: RadioOption<RequestFormat>[] = [
   {
@@ -37,7 +39,11 @@ export function SaveRequestPage() {
     if (finish.status === "done") setTried(false);
   }, [finish.status]);
   const strength = passphraseStrength(passphrase);
-  const blocked = useMemo(() => planProblems(plan).length > 0, [plan]);
+  const caTarget = useWizard((s) => s.caTarget);
+  const blocked = useMemo(
+    () => planProblems(plan).length > 0 || preflight(factsFromPlan(plan), caTarget).some((f) => f.severity === "error"),
+    [plan, caTarget],
+  );
   const passphraseError = tried && !passphrase ? "Enter a passphrase: the private key file is encrypted under it." : null;
   const confirmError = (tried || confirm.length >= passphrase.length) && confirm && confirm !== passphrase
     ? "The passphrases differ: type the same passphrase in both fields."
@@ -117,6 +123,7 @@ export function SaveRequestPage() {
         onChange={setKeepPending}
         hint="Kept like Windows' Certificate Enrollment Requests store: the request, its settings and the private key encrypted under the same passphrase. Complete the request lists it."
       />
+      <Preflight />
       <div className="finish">
         <button
           type="button"
@@ -129,7 +136,7 @@ export function SaveRequestPage() {
         >
           Finish
         </button>
-        {blocked && <p className="error">The request has problems: go Back to Certificate Information to fix them.</p>}
+        {blocked && <p className="error">The request has errors a CA would reject (listed below): fix them, or go Back to Certificate Information.</p>}
         <p role="status" aria-live="polite" className="status">
           {busy && (
             <>

@@ -6,6 +6,7 @@ import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import { createOfflineRequest, type OfflineRequest } from "../pki/offline-request";
 import { applyNamesPlan, articleTopology, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
+import { applyFix, factsFromPlan, preflight, type CaTarget, type FixId } from "../pki/lint";
 import { blankPlan, planProblems, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, validateTopology, writeSettings } from "../pki/settings";
 import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
@@ -53,6 +54,8 @@ interface WizardState {
   passphrase: string;
   passphraseConfirm: string;
   finish: Finish;
+  /** Where the request goes: a public CA (the article asks for a public certificate) or the admin's own CA. */
+  caTarget: CaTarget;
   /** Keep the request and its encrypted key in this browser until the certificate comes back (on by default). */
   keepPending: boolean;
   settingsError: string | null;
@@ -75,6 +78,8 @@ interface WizardActions {
   closeProperties: (keep: boolean) => void;
   setPassphrase: (passphrase: string, confirm: string) => void;
   setKeepPending: (keep: boolean) => void;
+  setCaTarget: (target: CaTarget) => void;
+  fix: (fix: FixId) => void;
   runFinish: (options?: { iterations?: number }) => Promise<void>;
   reset: () => void;
 }
@@ -93,6 +98,7 @@ const initialState = (): WizardState & ReturnType<typeof initialCompleteState> =
   passphraseConfirm: "",
   finish: { status: "idle" },
   keepPending: true,
+  caTarget: "public",
   settingsError: null,
 });
 
@@ -166,9 +172,13 @@ export const useWizard = create<WizardStore>()(
         set((s) => (keep && s.properties ? { plan: s.properties.draft, properties: null, ...stale } : { properties: null })),
       setPassphrase: (passphrase, passphraseConfirm) => set({ passphrase, passphraseConfirm }),
       setKeepPending: (keepPending) => set({ keepPending }),
+      setCaTarget: (caTarget) => set({ caTarget }),
+      fix: (fix) => set((s) => ({ plan: applyFix(s.plan, fix), ...stale })),
       runFinish: async (options = {}) => {
-        const { plan, passphrase, passphraseConfirm, finish } = get();
+        const { plan, passphrase, passphraseConfirm, finish, caTarget } = get();
         if (finish.status === "working" || planProblems(plan).length > 0) return;
+        // Preflight errors block Finish: a CA would reject the request, or the certificate would not work.
+        if (preflight(factsFromPlan(plan), caTarget).some((f) => f.severity === "error")) return;
         if (!passphrase || passphrase !== passphraseConfirm) return;
         set({ finish: { status: "working" } });
         const started = performance.now();
@@ -218,6 +228,7 @@ export const useWizard = create<WizardStore>()(
         topology: s.topology,
         appliedTopology: s.appliedTopology,
         keepPending: s.keepPending,
+        caTarget: s.caTarget,
       }),
       // persist does not validate what it reads back: a damaged or edited draft is dropped, not half-loaded.
       merge: (persisted, current) => {
@@ -232,7 +243,8 @@ export const useWizard = create<WizardStore>()(
         const page = visiblePages(startFrom).some((x) => x.id === p.page) ? (p.page as PageId) : current.page;
         const appliedTopology = typeof p.appliedTopology === "string" ? p.appliedTopology : null;
         const keepPending = typeof p.keepPending === "boolean" ? p.keepPending : current.keepPending;
-        return { ...current, plan: plan.plan, page, startFrom, topology: topology.topology, appliedTopology, keepPending };
+        const caTarget = p.caTarget === "internal" ? "internal" : "public";
+        return { ...current, plan: plan.plan, page, startFrom, topology: topology.topology, appliedTopology, keepPending, caTarget };
       },
     },
   ),
