@@ -1,0 +1,121 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseInf } from "../../test/helpers/inf";
+import { fixedRsaPair } from "../../test/helpers/vectors";
+import { createPkcs10 } from "./csr";
+import { certreqInf, opensslCommand, opensslConfig } from "./native";
+import { reverseProxyPlan, type RequestPlan } from "./request";
+
+const article = reverseProxyPlan();
+const everything: RequestPlan = {
+  ...article,
+  friendlyName: 'Proxy "blue", farm 2',
+  subject: [
+    { type: "CN", value: "webext.contoso.com" },
+    { type: "O", value: "Contoso, Ltd" },
+    { type: "OU", value: "IT" },
+    { type: "OU", value: "Web" },
+    { type: "L", value: "Zürich" },
+    { type: "C", value: "CH" },
+  ],
+  altNames: [
+    { type: "dns", value: "meet.contoso.com" },
+    { type: "ipv4", value: "192.0.2.10" },
+    { type: "ipv6", value: "2001:db8::10" },
+    { type: "email", value: "pki@contoso.com" },
+    { type: "url", value: "https://meet.contoso.com/" },
+    { type: "upn", value: "svc-proxy@contoso.com" },
+    { type: "dn", value: "CN=proxy, O=Contoso" },
+  ],
+  keyUsageCritical: false,
+  extendedKeyUsage: ["1.3.6.1.5.5.7.3.1", "1.2.3.4.5"],
+  extendedKeyUsageCritical: true,
+  basicConstraints: { enabled: true, ca: false, pathLength: null, critical: true },
+};
+
+/** The subject and requested extensions `openssl req -text` prints, less the key identifier (it differs by key). */
+function describe_(text: string): string[] {
+  const lines = text.split("\n").map((l) => l.trim());
+  const from = lines.findIndex((l) => l.startsWith("Requested Extensions:"));
+  const to = lines.findIndex((l) => l.startsWith("Signature Algorithm:"));
+  const extensions = lines.slice(from, to).filter((l, i, all) => !/Subject Key Identifier/.test(all[i - 1] ?? ""));
+  return [lines.find((l) => l.startsWith("Subject:")) ?? "", ...extensions];
+}
+
+function opensslText(args: string[], file: string): string {
+  const run = spawnSync("openssl", ["req", "-in", file, "-noout", "-text", ...args], { encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
+describe("opensslConfig", () => {
+  it.each<[string, RequestPlan]>([
+    ["the article's example", article],
+    ["every name type, repeated OUs, quoting, critical EKU and basic constraints", everything],
+    ["ECDSA P-384 with default extensions suppressed", { ...article, template: "cng", suppressDefaultExtensions: true, keyUsage: ["digitalSignature"], key: { ...article.key, algorithm: "ecdsa-p384", hash: "sha384" } }],
+  ])("makes, through openssl req -config, the same names and extensions as the wizard: %s", async (_what, plan) => {
+    const dir = mkdtempSync(join(tmpdir(), "native-"));
+    writeFileSync(join(dir, "r.cnf"), opensslConfig(plan));
+    const newkey = plan.key.algorithm === "rsa" ? ["-newkey", "rsa:2048"] : ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"];
+    const run = spawnSync("openssl", ["req", "-new", ...newkey, "-nodes", "-keyout", join(dir, "k.pem"), "-config", join(dir, "r.cnf"), "-out", join(dir, "openssl.req")], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    writeFileSync(join(dir, "wizard.req"), new Uint8Array(await createPkcs10({ plan: { ...plan, key: { ...plan.key, algorithm: "rsa", hash: "sha256" } }, keys: await fixedRsaPair() })));
+    const theirs = describe_(opensslText([], join(dir, "openssl.req")));
+    const ours = describe_(opensslText(["-inform", "DER"], join(dir, "wizard.req")));
+    expect(theirs.join("\n")).toMatch(/X509v3 Subject Alternative Name/);
+    expect(theirs).toEqual(ours);
+  });
+
+  it("gives the command that makes an encrypted key and the request", () => {
+    expect(opensslCommand(article)).toBe('openssl req -new -newkey rsa:2048 -keyout "Reverse Proxy Listener for Lync Server.key" -config "Reverse Proxy Listener for Lync Server.cnf" -out "Reverse Proxy Listener for Lync Server.req"');
+  });
+});
+
+describe("certreqInf", () => {
+  it("writes every value of the article's example as certreq reads it", () => {
+    const inf = parseInf(certreqInf(article));
+    expect(inf.Version).toEqual({ Signature: "$Windows NT$" });
+    expect(inf.NewRequest).toEqual({
+      Subject: "CN=webext.contoso.com",
+      KeyLength: "2048",
+      KeySpec: "1",
+      KeyUsage: "0xa0",
+      Exportable: "TRUE",
+      MachineKeySet: "TRUE",
+      ProviderName: "Microsoft RSA SChannel Cryptographic Provider",
+      ProviderType: "12",
+      HashAlgorithm: "sha256",
+      RequestType: "PKCS10",
+      FriendlyName: "Reverse Proxy Listener for Lync Server",
+    });
+    expect(inf.Extensions).toEqual({
+      "2.5.29.17": "{text}dns=webext.contoso.com&dns=meet.contoso.com&dns=dialin.contoso.com&dns=lyncdiscover.contoso.com",
+      "2.5.29.37": "{text}1.3.6.1.5.5.7.3.1,1.3.6.1.5.5.7.3.2",
+      Critical: "2.5.29.15",
+    });
+  });
+
+  it("quotes, joins and flags everything else correctly", () => {
+    const inf = parseInf(certreqInf({ ...everything, template: "cng", key: { ...everything.key, algorithm: "ecdsa-p256" }, suppressDefaultExtensions: true }));
+    expect(inf.NewRequest!.Subject).toBe('CN=webext.contoso.com, O="Contoso, Ltd", OU=IT, OU=Web, L=Zürich, C=CH');
+    expect(inf.NewRequest!.FriendlyName).toBe('Proxy "blue", farm 2');
+    expect(inf.NewRequest!.KeyAlgorithm).toBe("ECDSA_P256");
+    expect(inf.NewRequest!.KeyLength).toBe("256");
+    expect(inf.NewRequest!.ProviderName).toBe("Microsoft Software Key Storage Provider");
+    expect(inf.NewRequest!.ProviderType).toBeUndefined();
+    expect(inf.NewRequest!.SuppressDefaults).toBe("TRUE");
+    expect(inf.Extensions!["2.5.29.17"]).toBe(
+      "{text}dns=webext.contoso.com&dns=meet.contoso.com&ipaddress=192.0.2.10&ipaddress=2001:db8::10&email=pki@contoso.com&url=https://meet.contoso.com/&upn=svc-proxy@contoso.com&dn=CN=proxy, O=Contoso",
+    );
+    expect(inf.Extensions!["2.5.29.37"]).toBe("{text}1.3.6.1.5.5.7.3.1,1.2.3.4.5");
+    expect(inf.Extensions!["2.5.29.19"]).toBe("{text}ca=0");
+    expect(inf.Extensions!.Critical).toBe("2.5.29.37,2.5.29.19");
+  });
+
+  it("writes key type Signature as KeySpec 2", () => {
+    expect(parseInf(certreqInf({ ...article, key: { ...article.key, keySpec: "signature" } })).NewRequest!.KeySpec).toBe("2");
+  });
+});
