@@ -9,6 +9,7 @@ import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
 import { saveFile } from "../ui/download";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
+import { NativeRequest } from "./native-request";
 import { Preflight } from "./preflight";
 
 const FILE_FORMATS: RadioOption<RequestFormat>[] = [
@@ -180,6 +181,7 @@ export function SaveRequestPage() {
       <button type="button" onClick={() => saveFile({ name: `${stem}.json`, content: settingsFile(), type: "application/json" })}>
         Save request settings
       </button>
+      <NativeRequest />
     </>
   );
 }

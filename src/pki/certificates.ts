@@ -97,29 +97,37 @@ export function validity(cert: x509.X509Certificate, now: Date = new Date()): { 
   return { state: now > cert.notAfter ? "expired" : "valid", daysLeft };
 }
 
-/** The certificate's alternative names in the wizard's own form, so they compare with the request's. */
-export function certificateAltNames(cert: x509.X509Certificate): AltName[] {
-  const san = cert.getExtension(x509.SubjectAlternativeNameExtension);
+/** Alternative names of a SAN extension (of a certificate or a request) in the wizard's own form, so they compare. */
+export function altNamesOfExtension(extension: x509.Extension | null): AltName[] {
+  const san = extension ? new x509.SubjectAlternativeNameExtension(extension.rawData) : null;
   return (san?.names.items ?? []).flatMap((n): AltName[] => {
     switch (n.type) {
       case "dns":
       case "email":
       case "url":
       case "upn":
+      case "dn":
         return [{ type: n.type, value: n.value }];
       case "ip":
         return [{ type: n.value.includes(":") ? "ipv6" : "ipv4", value: n.value }];
-      case "dn":
-        return [{ type: "dn", value: n.value }];
       default:
         return [];
     }
   });
 }
 
-export function certificateKeyUsages(cert: x509.X509Certificate): KeyUsageName[] {
-  const flags = cert.getExtension(x509.KeyUsagesExtension)?.usages ?? 0;
+export function certificateAltNames(cert: x509.X509Certificate): AltName[] {
+  return altNamesOfExtension(cert.getExtension("2.5.29.17"));
+}
+
+/** The key usages a KeyUsage extension (of a certificate or a request) sets. */
+export function keyUsagesOfExtension(extension: x509.Extension | null): KeyUsageName[] {
+  const flags = extension ? new x509.KeyUsagesExtension(extension.rawData).usages : 0;
   return KEY_USAGES.filter((u) => flags & keyUsageFlags([u.name])).map((u) => u.name);
+}
+
+export function certificateKeyUsages(cert: x509.X509Certificate): KeyUsageName[] {
+  return keyUsagesOfExtension(cert.getExtension("2.5.29.15"));
 }
 
 export function certificateExtendedKeyUsages(cert: x509.X509Certificate): string[] {

@@ -41,7 +41,7 @@ function describe_(text: string): string[] {
   const lines = text.split("\n").map((l) => l.trim());
   const from = lines.findIndex((l) => l.startsWith("Requested Extensions:"));
   const to = lines.findIndex((l) => l.startsWith("Signature Algorithm:"));
-  const extensions = lines.slice(from, to).filter((l, i, all) => !/Subject Key Identifier/.test(all[i - 1] ?? ""));
+  const extensions = lines.slice(from, to).filter((_, i, all) => !/Subject Key Identifier/.test(all[i - 1] ?? ""));
   return [lines.find((l) => l.startsWith("Subject:")) ?? "", ...extensions];
 }
 

@@ -1,0 +1,305 @@
+/**
+ * Open a request or certificate: every field decoded as Windows' dialogs show it, the request's signature
+ * checked, the facts the preflight reads, and a plan to start a new request from (renewal).
+ */
+import { CertificationRequest } from "@peculiar/asn1-csr";
+import { ECParameters } from "@peculiar/asn1-ecc";
+import { RSAPublicKey } from "@peculiar/asn1-rsa";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import * as asn1X509 from "@peculiar/asn1-x509";
+import * as x509 from "@peculiar/x509";
+import { altNamesOfExtension, keyUsagesOfExtension, validity, type ValidityState } from "./certificates";
+import { toColonHex } from "./keys";
+import type { RequestFacts } from "./lint";
+import { checkAltName, checkSubjectPart, SUBJECT_TYPES, type AltName, type SubjectPart, type SubjectType } from "./names";
+import { readPemBlocks } from "./pem";
+import { blankPlan, type RequestPlan } from "./request";
+import type { KeyUsageName } from "./usages";
+
+/** Thrown with one sentence for the admin. */
+export class InspectError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InspectError";
+  }
+}
+
+/** Requests and certificates are a few kilobytes; anything this large is something else. */
+export const MAX_INSPECT_BYTES = 1024 * 1024;
+
+const SIGNATURES: Record<string, { name: string; hash: string }> = {
+  "1.2.840.113549.1.1.5": { name: "sha1WithRSAEncryption", hash: "sha1" },
+  "1.2.840.113549.1.1.11": { name: "sha256WithRSAEncryption", hash: "sha256" },
+  "1.2.840.113549.1.1.12": { name: "sha384WithRSAEncryption", hash: "sha384" },
+  "1.2.840.113549.1.1.13": { name: "sha512WithRSAEncryption", hash: "sha512" },
+  "1.2.840.113549.1.1.10": { name: "RSASSA-PSS", hash: "pss" },
+  "1.2.840.10045.4.1": { name: "ecdsa-with-SHA1", hash: "sha1" },
+  "1.2.840.10045.4.3.2": { name: "ecdsa-with-SHA256", hash: "sha256" },
+  "1.2.840.10045.4.3.3": { name: "ecdsa-with-SHA384", hash: "sha384" },
+  "1.2.840.10045.4.3.4": { name: "ecdsa-with-SHA512", hash: "sha512" },
+};
+const CURVES: Record<string, string> = { "1.2.840.10045.3.1.7": "P-256", "1.3.132.0.34": "P-384", "1.3.132.0.35": "P-521" };
+/** Extensions shown by name; any other is shown raw, by OID. */
+const KNOWN_EXTENSIONS: Record<string, string> = {
+  "2.5.29.17": "Subject Alternative Name",
+  "2.5.29.15": "Key Usage",
+  "2.5.29.37": "Enhanced Key Usage",
+  "2.5.29.19": "Basic Constraints",
+  "2.5.29.14": "Subject Key Identifier",
+  "2.5.29.35": "Authority Key Identifier",
+  "2.5.29.31": "CRL Distribution Points",
+  "2.5.29.32": "Certificate Policies",
+  "1.3.6.1.5.5.7.1.1": "Authority Information Access",
+  "1.3.6.1.4.1.11129.2.4.2": "SCT List (Certificate Transparency)",
+  "1.3.6.1.4.1.311.21.7": "Certificate Template Information",
+  "1.3.6.1.4.1.311.20.2": "Certificate Template Name",
+  "1.3.6.1.4.1.311.21.10": "Application Policies",
+};
+const SHORT_NAMES: Record<string, string> = Object.fromEntries(SUBJECT_TYPES.map((t) => [t.oid, t.type]));
+
+export interface SubjectAttribute {
+  type: string;
+  label: string;
+  value: string;
+  stringType: string;
+}
+
+export interface Inspection {
+  kind: "request" | "certificate";
+  subject: SubjectAttribute[];
+  altNames: AltName[];
+  sanCritical: boolean;
+  keyUsage: { usages: KeyUsageName[]; critical: boolean } | null;
+  extendedKeyUsage: { oids: string[]; critical: boolean } | null;
+  basicConstraints: { ca: boolean; pathLength?: number; critical: boolean } | null;
+  key: { description: string; spkiSha256: string; facts: RequestFacts["key"] };
+  signatureAlgorithm: string;
+  hash: string;
+  /** Requests only: whether the self-signature verifies. */
+  signatureValid: boolean | null;
+  thumbprints: { sha1: string; sha256: string };
+  otherExtensions: { oid: string; name: string; critical: boolean; hex: string }[];
+  /** Certificates only. */
+  issuer?: string;
+  validity?: { notBefore: Date; notAfter: Date; state: ValidityState };
+}
+
+const hex = (data: ArrayBuffer) => Array.from(new Uint8Array(data), (b) => b.toString(16).padStart(2, "0")).join(" ");
+
+function stringTypeOf(value: asn1X509.AttributeValue): string {
+  if (value.printableString !== undefined) return "PrintableString";
+  if (value.utf8String !== undefined) return "UTF8String";
+  if (value.ia5String !== undefined) return "IA5String";
+  if (value.bmpString !== undefined) return "BMPString";
+  if (value.teletexString !== undefined) return "TeletexString";
+  if (value.universalString !== undefined) return "UniversalString";
+  return "other";
+}
+
+function subjectOf(name: ArrayBuffer): SubjectAttribute[] {
+  return AsnConvert.parse(name, asn1X509.Name).flatMap((rdn) =>
+    rdn.map((atv) => {
+      const type = SHORT_NAMES[atv.type] ?? atv.type;
+      return {
+        type,
+        label: SUBJECT_TYPES.find((t) => t.type === type)?.label ?? atv.type,
+        value: atv.value.anyValue ? hex(atv.value.anyValue) : atv.value.toString(),
+        stringType: stringTypeOf(atv.value),
+      };
+    }),
+  );
+}
+
+async function keyOf(spki: ArrayBuffer, crypto: Crypto): Promise<Inspection["key"]> {
+  const info = AsnConvert.parse(spki, asn1X509.SubjectPublicKeyInfo);
+  const spkiSha256 = toColonHex(await crypto.subtle.digest("SHA-256", spki));
+  if (info.algorithm.algorithm === "1.2.840.113549.1.1.1") {
+    const rsa = AsnConvert.parse(info.subjectPublicKey, RSAPublicKey);
+    const modulus = new Uint8Array(rsa.modulus);
+    const bits = (modulus.length - (modulus[0] === 0 ? 1 : 0)) * 8;
+    return { description: `RSA (${bits} bits)`, spkiSha256, facts: { algorithm: "rsa", bits } };
+  }
+  if (info.algorithm.algorithm === "1.2.840.10045.2.1" && info.algorithm.parameters) {
+    const curve = CURVES[AsnConvert.parse(info.algorithm.parameters, ECParameters).namedCurve ?? ""] ?? "an unnamed curve";
+    return { description: `ECDSA ${curve}`, spkiSha256, facts: { algorithm: "ecdsa", curve } };
+  }
+  return { description: `Other (${info.algorithm.algorithm})`, spkiSha256, facts: { algorithm: "other", name: info.algorithm.algorithm } };
+}
+
+function extensionsOf(extensions: readonly x509.Extension[]) {
+  const find = (oid: string) => extensions.find((e) => e.type === oid);
+  const ku = find("2.5.29.15");
+  const eku = find("2.5.29.37");
+  const bc = find("2.5.29.19");
+  const bcValue = bc ? new x509.BasicConstraintsExtension(bc.rawData) : null;
+  return {
+    sanCritical: find("2.5.29.17")?.critical ?? false,
+    keyUsage: ku ? { usages: keyUsagesOfExtension(ku), critical: ku.critical } : null,
+    extendedKeyUsage: eku ? { oids: new x509.ExtendedKeyUsageExtension(eku.rawData).usages.map(String), critical: eku.critical } : null,
+    basicConstraints: bcValue ? { ca: bcValue.ca, pathLength: bcValue.pathLength, critical: bcValue.critical } : null,
+    otherExtensions: extensions
+      .filter((e) => !["2.5.29.17", "2.5.29.15", "2.5.29.37", "2.5.29.19"].includes(e.type))
+      .map((e) => ({ oid: e.type, name: KNOWN_EXTENSIONS[e.type] ?? "(not known here)", critical: e.critical, hex: hex(e.value) })),
+  };
+}
+
+/** One PEM block or DER value, or a sentence saying why not. */
+function singleDer(bytes: Uint8Array<ArrayBuffer>): { der: Uint8Array<ArrayBuffer>; label?: string } {
+  if (bytes.length > MAX_INSPECT_BYTES) throw new InspectError(`This file is ${(bytes.length / 1048576).toFixed(1)} MB: a request or certificate is a few kilobytes, so this is something else.`);
+  if (bytes.length === 0) throw new InspectError("There is nothing to open: the file or text is empty.");
+  const text = new TextDecoder().decode(bytes);
+  if (!text.includes("-----BEGIN ")) {
+    const bare = text.replace(/\s+/g, "");
+    if (/^[A-Za-z0-9+/]{40,}=*$/.test(bare)) return { der: Uint8Array.from(atob(bare), (c) => c.charCodeAt(0)) };
+    return { der: bytes };
+  }
+  let blocks;
+  try {
+    blocks = readPemBlocks(text);
+  } catch (e) {
+    throw new InspectError(`The PEM text is damaged: ${(e as Error).message}`);
+  }
+  if (blocks.length === 0) throw new InspectError("The PEM text has a BEGIN line without its END line: it is cut short.");
+  if (blocks.length > 1) throw new InspectError(`This text holds ${blocks.length} PEM blocks (${blocks.map((b) => b.label).join(", ")}): open one request or certificate at a time.`);
+  const block = blocks[0]!;
+  if (!["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "CERTIFICATE"].includes(block.label)) {
+    throw new InspectError(`This is a ${block.label}, not a certificate request or a certificate.`);
+  }
+  return { der: block.der, label: block.label };
+}
+
+/** Decodes a request or certificate (PEM or DER) completely. */
+export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?: Crypto }): Promise<Inspection> {
+  const crypto = params.crypto ?? globalThis.crypto;
+  const { der, label } = singleDer(params.bytes);
+  const thumbprints = {
+    sha1: toColonHex(await crypto.subtle.digest("SHA-1", der)).replace(/:/g, ""),
+    sha256: toColonHex(await crypto.subtle.digest("SHA-256", der)).replace(/:/g, ""),
+  };
+  if (label !== "CERTIFICATE") {
+    let csr: x509.Pkcs10CertificateRequest | null = null;
+    try {
+      csr = new x509.Pkcs10CertificateRequest(der);
+    } catch {
+      if (label) throw new InspectError("The certificate request is damaged: it cannot be decoded.");
+    }
+    if (csr) {
+      const raw = AsnConvert.parse(der, CertificationRequest);
+      const sig = SIGNATURES[raw.signatureAlgorithm.algorithm] ?? { name: raw.signatureAlgorithm.algorithm, hash: "unknown" };
+      let signatureValid = false;
+      try {
+        signatureValid = await csr.verify(crypto);
+      } catch {
+        signatureValid = false;
+      }
+      return {
+        kind: "request",
+        subject: subjectOf(csr.subjectName.toArrayBuffer()),
+        altNames: altNamesOfExtension(csr.getExtension("2.5.29.17")),
+        ...extensionsOf(csr.extensions),
+        key: await keyOf(csr.publicKey.rawData, crypto),
+        signatureAlgorithm: sig.name,
+        hash: sig.hash,
+        signatureValid,
+        thumbprints,
+      };
+    }
+  }
+  let cert: x509.X509Certificate;
+  try {
+    cert = new x509.X509Certificate(der);
+  } catch {
+    throw new InspectError(
+      label === "CERTIFICATE" ? "The certificate is damaged: it cannot be decoded." : "This is neither a certificate request nor a certificate (PEM or DER).",
+    );
+  }
+  const sigOid = AsnConvert.parse(der, asn1X509.Certificate).signatureAlgorithm.algorithm;
+  const sig = SIGNATURES[sigOid] ?? { name: sigOid, hash: "unknown" };
+  const ext = extensionsOf(cert.extensions);
+  const v = validity(cert);
+  return {
+    kind: "certificate",
+    subject: subjectOf(cert.subjectName.toArrayBuffer()),
+    altNames: altNamesOfExtension(cert.getExtension("2.5.29.17")),
+    ...ext,
+    key: await keyOf(cert.publicKey.rawData, crypto),
+    signatureAlgorithm: sig.name,
+    hash: sig.hash,
+    signatureValid: null,
+    thumbprints,
+    issuer: cert.issuer,
+    validity: { notBefore: cert.notBefore, notAfter: cert.notAfter, state: v.state },
+  };
+}
+
+/** The facts the preflight reads. */
+export function inspectionFacts(i: Inspection): RequestFacts {
+  return {
+    subject: i.subject.map((s) => ({ type: s.type, value: s.value })),
+    altNames: i.altNames,
+    sanCritical: i.sanCritical,
+    keyUsage: i.keyUsage?.usages ?? null,
+    keyUsageCritical: i.keyUsage?.critical ?? false,
+    extendedKeyUsage: i.extendedKeyUsage?.oids ?? null,
+    extendedKeyUsageCritical: i.extendedKeyUsage?.critical ?? false,
+    basicConstraints: i.basicConstraints ? { ca: i.basicConstraints.ca, critical: i.basicConstraints.critical } : null,
+    key: i.key.facts,
+    hash: i.hash,
+  };
+}
+
+/**
+ * "Use as a starting point": a plan with the same subject, names, usages and key choice, for a renewal.
+ * What the wizard cannot carry over (an unknown attribute, a value it would refuse) is said, not dropped silently.
+ */
+export function planFromInspection(i: Inspection): { plan: RequestPlan; notes: string[] } {
+  const notes: string[] = [];
+  const subject: SubjectPart[] = [];
+  for (const s of i.subject) {
+    if (!SUBJECT_TYPES.some((t) => t.type === s.type)) {
+      notes.push(`The subject attribute ${s.type} (${s.value}) is not one the wizard writes: it was left out.`);
+      continue;
+    }
+    const checked = checkSubjectPart(s.type as SubjectType, s.value);
+    if (checked.ok) subject.push(checked.unicode ? { type: s.type as SubjectType, value: checked.value, unicode: checked.unicode } : { type: s.type as SubjectType, value: checked.value });
+    else notes.push(`${s.label} "${s.value}" was left out: ${checked.error}`);
+  }
+  const altNames: AltName[] = [];
+  for (const n of i.altNames) {
+    const checked = checkAltName(n.type, n.value);
+    if (checked.ok && !altNames.some((a) => a.type === n.type && a.value === checked.value)) altNames.push({ type: n.type, value: checked.value });
+    else if (!checked.ok) notes.push(`The alternative name ${n.value} was left out: ${checked.error}`);
+  }
+  const k = i.key.facts;
+  const key: RequestPlan["key"] = { ...blankPlan().key };
+  let template: RequestPlan["template"] = "legacy";
+  if (k.algorithm === "rsa") {
+    key.rsaKeySize = ([2048, 3072, 4096] as const).find((s) => s === k.bits) ?? 2048;
+    if (key.rsaKeySize !== k.bits) notes.push(`The key was RSA ${k.bits}; the new one is RSA ${key.rsaKeySize}.`);
+  } else if (k.algorithm === "ecdsa" && (k.curve === "P-256" || k.curve === "P-384")) {
+    key.algorithm = k.curve === "P-256" ? "ecdsa-p256" : "ecdsa-p384";
+    template = "cng";
+  } else notes.push(`The key was ${i.key.description}; the new one is RSA 2048.`);
+  const hash = (["sha256", "sha384", "sha512"] as const).find((h) => h === i.hash);
+  key.hash = hash ?? "sha256";
+  if (!hash) notes.push(`The request was signed with ${i.signatureAlgorithm}; the new one uses sha256.`);
+  const cn = subject.find((p) => p.type === "CN")?.value;
+  return {
+    plan: {
+      ...blankPlan(),
+      template,
+      description: cn ? `Renewal of ${cn}` : "",
+      subject,
+      altNames,
+      keyUsage: i.keyUsage?.usages ?? [],
+      keyUsageCritical: i.keyUsage?.critical ?? true,
+      extendedKeyUsage: i.extendedKeyUsage?.oids ?? [],
+      extendedKeyUsageCritical: i.extendedKeyUsage?.critical ?? false,
+      basicConstraints: i.basicConstraints
+        ? { enabled: true, ca: i.basicConstraints.ca, pathLength: i.basicConstraints.ca ? (i.basicConstraints.pathLength ?? null) : null, critical: i.basicConstraints.critical }
+        : blankPlan().basicConstraints,
+      key,
+    },
+    notes,
+  };
+}
