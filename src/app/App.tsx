@@ -7,10 +7,11 @@ import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
 import { PropertiesDialog } from "../pages/properties/properties-dialog";
 import { SaveRequestPage } from "../pages/save-request";
 import { PlanNamesPage } from "../pages/plan-names";
-import { useWizard, visiblePages, type PageId } from "../store/wizard";
+import { PAGES, useWizard, visiblePages, type PageId } from "../store/wizard";
 
 // Why lazy: this page brings the PKCS #12 code (node-forge's 3DES and KDF), which the wizard itself never needs.
 const CompleteRequestPage = lazy(() => import("../pages/complete-request").then((m) => ({ default: m.CompleteRequestPage })));
+const InspectPage = lazy(() => import("../pages/inspect").then((m) => ({ default: m.InspectPage })));
 
 const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   enrollment: EnrollmentPage,
@@ -20,6 +21,7 @@ const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   "certificate-information": CertificateInformationPage,
   "save-request": SaveRequestPage,
   "complete-request": CompleteRequestPage,
+  inspect: InspectPage,
 };
 
 export function App() {
@@ -33,7 +35,7 @@ export function App() {
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   const index = pages.findIndex((p) => p.id === page);
-  const current = pages[index] ?? pages[0]!;
+  const current = PAGES.find((p) => p.id === page) ?? pages[0]!;
   const Page = PAGE_COMPONENTS[page];
   useEffect(() => {
     document.title = `${current.title} - Certificate request wizard`;
@@ -68,10 +70,10 @@ export function App() {
             Start over
           </button>
           <span className="spacer" />
-          <button type="button" onClick={back} disabled={index === 0}>
+          <button type="button" onClick={back} disabled={page === "enrollment"}>
             Back
           </button>
-          {index < pages.length - 1 && (
+          {index >= 0 && index < pages.length - 1 && (
             <button type="button" className="primary" onClick={next}>
               Next
             </button>

@@ -67,6 +67,12 @@ export function EnrollmentPage() {
           <ErrorText id={`${id}-open-error`} error={settingsError} />
         </div>
         <div className="choice">
+          <button type="button" onClick={() => goTo("inspect")}>
+            Open a request or certificate…
+          </button>
+          <p className="hint">See everything in a request or certificate, check it, or renew from it.</p>
+        </div>
+        <div className="choice">
           <button type="button" onClick={() => goTo("complete-request")}>
             Complete a pending request…
           </button>

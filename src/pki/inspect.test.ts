@@ -64,7 +64,7 @@ describe("inspect", () => {
     expect(good.signatureValid).toBe(true);
     expect(good.key.description).toBe("RSA (2048 bits)");
     const broken = der.slice();
-    broken[broken.length - 5] ^= 0xff;
+    broken[broken.length - 5] = broken[broken.length - 5]! ^ 0xff;
     expect((await inspect({ bytes: broken })).signatureValid).toBe(false);
   });
 

@@ -143,9 +143,14 @@ function extensionsOf(extensions: readonly x509.Extension[]) {
   };
 }
 
+/** Refuses what is too large to be a request or certificate, before anything reads it. */
+export function checkInspectSize(size: number): void {
+  if (size > MAX_INSPECT_BYTES) throw new InspectError(`This file is ${(size / 1048576).toFixed(1)} MB: a request or certificate is a few kilobytes, so this is something else.`);
+}
+
 /** One PEM block or DER value, or a sentence saying why not. */
 function singleDer(bytes: Uint8Array<ArrayBuffer>): { der: Uint8Array<ArrayBuffer>; label?: string } {
-  if (bytes.length > MAX_INSPECT_BYTES) throw new InspectError(`This file is ${(bytes.length / 1048576).toFixed(1)} MB: a request or certificate is a few kilobytes, so this is something else.`);
+  checkInspectSize(bytes.length);
   if (bytes.length === 0) throw new InspectError("There is nothing to open: the file or text is empty.");
   const text = new TextDecoder().decode(bytes);
   if (!text.includes("-----BEGIN ")) {

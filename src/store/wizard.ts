@@ -21,6 +21,8 @@ export const PAGES = [
   { id: "certificate-information", title: "Certificate Information" },
   { id: "save-request", title: "Where do you want to save the offline request?" },
   { id: "complete-request", title: "Complete the request" },
+  // Reached from Certificate Enrollment, outside the wizard's order.
+  { id: "inspect", title: "Open a request or certificate" },
 ] as const;
 
 export type PageId = (typeof PAGES)[number]["id"];
@@ -67,6 +69,8 @@ interface WizardActions {
   /** "Use these names": the planner's names, usages and key into the plan. False when the plan has errors. */
   useNames: () => boolean;
   settingsFile: () => string;
+  /** "Use as a starting point": a plan read from a request or certificate, for a renewal. */
+  startFromPlan: (plan: RequestPlan) => void;
   openSettings: (text: string) => boolean;
   goTo: (page: PageId) => void;
   next: () => void;
@@ -104,7 +108,7 @@ const initialState = (): WizardState & ReturnType<typeof initialCompleteState> =
 
 /** The pages this start walks: Plan names only for the reverse proxy. */
 export function visiblePages(startFrom: StartFrom) {
-  return PAGES.filter((p) => p.id !== "plan-names" || startFrom === "reverse-proxy");
+  return PAGES.filter((p) => p.id !== "inspect" && (p.id !== "plan-names" || startFrom === "reverse-proxy"));
 }
 
 /** Why a plain object and not the result: Finish's output is only valid for the plan it was made from. */
@@ -136,6 +140,7 @@ export const useWizard = create<WizardStore>()(
         const { plan, topology, startFrom } = get();
         return writeSettings(startFrom === "reverse-proxy" ? { plan, namesPlan: topology } : { plan });
       },
+      startFromPlan: (plan) => set({ plan, startFrom: "settings", page: "certificate-information", settingsError: null, ...stale }),
       openSettings: (text) => {
         const read = readSettings(text);
         if (!read.ok) {
@@ -160,6 +165,7 @@ export const useWizard = create<WizardStore>()(
         if (next) set({ page: next.id });
       },
       back: () => {
+        if (get().page === "inspect") return set({ page: "enrollment" });
         const pages = visiblePages(get().startFrom);
         const previous = pages[pages.findIndex((p) => p.id === get().page) - 1];
         if (previous) set({ page: previous.id });
@@ -240,7 +246,7 @@ export const useWizard = create<WizardStore>()(
         const startFrom = ["reverse-proxy", "web-server", "blank", "settings"].includes(p.startFrom as string)
           ? (p.startFrom as StartFrom)
           : current.startFrom;
-        const page = visiblePages(startFrom).some((x) => x.id === p.page) ? (p.page as PageId) : current.page;
+        const page = PAGES.some((x) => x.id === p.page) ? (p.page as PageId) : current.page;
         const appliedTopology = typeof p.appliedTopology === "string" ? p.appliedTopology : null;
         const keepPending = typeof p.keepPending === "boolean" ? p.keepPending : current.keepPending;
         const caTarget = p.caTarget === "internal" ? "internal" : "public";

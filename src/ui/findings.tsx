@@ -3,17 +3,18 @@ import type { FixId, Finding } from "../pki/lint";
 
 const WORD = { error: "Error", warning: "Warning", info: "Note" } as const;
 
-export function Findings(props: { findings: readonly Finding[]; onFix: (fix: FixId) => void; label: string }) {
+/** Without `onFix` (a request read from a file has no plan to change), the fixes are not offered. */
+export function Findings(props: { findings: readonly Finding[]; onFix?: (fix: FixId) => void; label: string }) {
   if (props.findings.length === 0) return <p className="ok">Preflight: nothing a CA would reject.</p>;
   return (
     <ul className="findings" aria-label={props.label}>
       {props.findings.map((f) => (
         <li key={`${f.id}:${f.message}`} className={f.severity}>
           <strong>{WORD[f.severity]}:</strong> {f.message} <span className="source">({f.source})</span>
-          {f.fix && (
+          {f.fix && props.onFix && (
             <>
               {" "}
-              <button type="button" className="link" onClick={() => props.onFix(f.fix!.id)}>
+              <button type="button" className="link" onClick={() => props.onFix?.(f.fix!.id)}>
                 {f.fix.label}
               </button>
             </>

@@ -1,0 +1,153 @@
+/** Preflight in the wizard, Open a request or certificate, and the native equivalents, through the real UI. */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { issue, makeCa } from "../test/helpers/ca";
+import { parseInf } from "../test/helpers/inf";
+import { download, finish, heading, lineAfter, next, openssl, opensslStatus, REVERSE_PROXY, startAndReachInformation, tempDir } from "./helpers";
+
+const MIXED = [
+  "[req]", "prompt = no", "distinguished_name = dn", "req_extensions = ext", "[dn]", "CN = webext.contoso.com", "O = Contoso Ltd",
+  "[ext]", "subjectAltName = @alt", "keyUsage = critical, digitalSignature, keyEncipherment", "extendedKeyUsage = serverAuth",
+  "[alt]", "DNS.1 = webext.contoso.com", "DNS.2 = meet.contoso.com", "IP.1 = 192.0.2.10", "email.1 = pki@contoso.com",
+  "URI.1 = https://meet.contoso.com/", "otherName.1 = 1.3.6.1.4.1.311.20.2.3;UTF8:svc@contoso.com", "dirName.1 = dir", "[dir]", "CN = proxy",
+].join("\n");
+
+function mixedRequest(dir: string): string {
+  writeFileSync(join(dir, "mixed.cnf"), MIXED);
+  execFileSync("openssl", ["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "mixed.key"), "-config", join(dir, "mixed.cnf"), "-out", join(dir, "mixed.csr")], { stdio: "pipe" });
+  return join(dir, "mixed.csr");
+}
+
+async function openInspect(page: Page) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Open a request or certificate…" }).click();
+  await expect(heading(page, "Open a request or certificate")).toBeVisible();
+}
+
+test("the article's example has no preflight error for a public CA; Client Authentication is a warning its fix removes", async ({ page }) => {
+  const dir = tempDir();
+  await startAndReachInformation(page, REVERSE_PROXY);
+  await expect(page.getByLabel("A public CA")).toBeChecked();
+  const findings = page.getByRole("list", { name: "Preflight findings" });
+  await expect(findings.getByRole("listitem")).toHaveCount(1);
+  await expect(findings).toContainText("Warning: Public TLS CAs are dropping Client Authentication");
+  await expect(findings).not.toContainText("Error:");
+  await page.getByRole("button", { name: "Remove Client Authentication" }).click();
+  await expect(page.getByText("Preflight: nothing a CA would reject.")).toBeVisible();
+  await next(page, "Where do you want to save the offline request?");
+  await finish(page);
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  expect(lineAfter(openssl("req", "-in", req.path, "-noout", "-text"), /X509v3 Extended Key Usage/)).toBe("TLS Web Server Authentication");
+});
+
+test("a request made by openssl req shows every name type, its usages, key and a verified signature", async ({ page }) => {
+  const dir = tempDir();
+  const csr = mixedRequest(dir);
+  await openInspect(page);
+  await page.getByLabel("Open a file…").setInputFiles(csr);
+  await expect(page.getByRole("heading", { name: "Certificate request" })).toBeVisible();
+  await expect(page.getByText("The request's signature verifies")).toBeVisible();
+  const fields = page.getByRole("definition");
+  for (const shown of [
+    "Common name = webext.contoso.com",
+    "Organization = Contoso Ltd",
+    "DNS: webext.contoso.com",
+    "DNS: meet.contoso.com",
+    "IP address (v4): 192.0.2.10",
+    "Email: pki@contoso.com",
+    "URL: https://meet.contoso.com/",
+    "User principal name: svc@contoso.com",
+    "Directory name: CN=proxy",
+    "Digital signature, Key encipherment (critical)",
+    "Server Authentication (not critical)",
+    "RSA (2048 bits)",
+    "sha256WithRSAEncryption",
+  ]) {
+    await expect(fields.filter({ hasText: shown }).first()).toBeVisible();
+  }
+  // The preflight runs on it: 192.0.2.10 is a documentation address, refused by public CAs.
+  await expect(page.getByRole("list", { name: "Preflight findings" })).toContainText("192.0.2.10: private or reserved IP addresses");
+});
+
+test("bad input gets one sentence, and a broken signature is shown in red", async ({ page }) => {
+  const dir = tempDir();
+  const csr = mixedRequest(dir);
+  await openInspect(page);
+  const file = page.getByLabel("Open a file…");
+  const cases: [string, string | Buffer, RegExp][] = [
+    ["notes.txt", "nothing to see here", /neither a certificate request nor a certificate/],
+    ["two.pem", readFileSync(csr, "utf8") + readFileSync(csr, "utf8"), /holds 2 PEM blocks/],
+    ["huge.bin", Buffer.alloc(5 * 1024 * 1024, 0x30), /5\.0 MB/],
+  ];
+  for (const [name, content, says] of cases) {
+    writeFileSync(join(dir, name), content);
+    await file.setInputFiles(join(dir, name));
+    await expect(file).toHaveAccessibleDescription(says);
+  }
+  const der = execFileSync("openssl", ["req", "-in", csr, "-outform", "DER"]);
+  der[der.length - 3] = der[der.length - 3]! ^ 0xff;
+  writeFileSync(join(dir, "broken.req"), der);
+  await file.setInputFiles(join(dir, "broken.req"));
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The request's signature does not verify");
+  await expect(alert).toHaveCSS("color", /rgb\((179, 38, 30|255, 138, 128)\)/);
+});
+
+test("a certificate used as a starting point gives a request with the same names", async ({ page }) => {
+  const dir = tempDir();
+  const ca = makeCa();
+  const cert = issue(ca, { request: mixedRequest(dir), out: join(dir, "mixed.crt") });
+  await openInspect(page);
+  await page.getByLabel("Open a file…").setInputFiles(cert);
+  await expect(page.getByRole("heading", { name: "Certificate", exact: true })).toBeVisible();
+  await expect(page.getByText("CN=Contoso Test Issuing CA")).toBeVisible();
+  await page.getByRole("button", { name: "Use as a starting point" }).click();
+  await expect(heading(page, "Certificate Information")).toBeVisible();
+  await page.getByLabel("My own (internal) CA").check();
+  await next(page, "Where do you want to save the offline request?");
+  await finish(page);
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  const names = (file: string, ...args: string[]) => lineAfter(openssl("req", "-in", file, "-noout", "-text", ...args), /X509v3 Subject Alternative Name/);
+  const fromCert = lineAfter(openssl("x509", "-in", cert, "-noout", "-text"), /X509v3 Subject Alternative Name/);
+  expect(names(req.path)).toBe(fromCert);
+  expect(names(req.path)).toContain("othername: UPN::svc@contoso.com");
+});
+
+test("the certreq INF and the OpenSSL config reproduce the request natively", async ({ page }) => {
+  const dir = tempDir();
+  await startAndReachInformation(page, REVERSE_PROXY);
+  await next(page, "Where do you want to save the offline request?");
+  await page.getByText("Reproduce on Windows or with OpenSSL").click();
+  const inf = await download(page, page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.inf" }), dir);
+  const parsed = parseInf(readFileSync(inf.path, "latin1"));
+  expect(parsed.NewRequest).toMatchObject({
+    Subject: "CN=webext.contoso.com",
+    KeyLength: "2048",
+    KeySpec: "1",
+    KeyUsage: "0xa0",
+    Exportable: "TRUE",
+    MachineKeySet: "TRUE",
+    ProviderName: "Microsoft RSA SChannel Cryptographic Provider",
+    ProviderType: "12",
+    HashAlgorithm: "sha256",
+    RequestType: "PKCS10",
+    FriendlyName: "Reverse Proxy Listener for Lync Server",
+  });
+  expect(parsed.Extensions).toEqual({
+    "2.5.29.17": "{text}dns=webext.contoso.com&dns=meet.contoso.com&dns=dialin.contoso.com&dns=lyncdiscover.contoso.com",
+    "2.5.29.37": "{text}1.3.6.1.5.5.7.3.1,1.3.6.1.5.5.7.3.2",
+    Critical: "2.5.29.15",
+  });
+  await expect(page.getByText('certreq -new "Reverse Proxy Listener for Lync Server.inf" "Reverse Proxy Listener for Lync Server.req"')).toBeVisible();
+
+  const cnf = await download(page, page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.cnf" }), dir);
+  const run = opensslStatus("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "k.pem"), "-config", cnf.path, "-out", join(dir, "native.req"));
+  expect(run.ok, run.out).toBe(true);
+  const text = openssl("req", "-in", join(dir, "native.req"), "-noout", "-text");
+  expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
+  expect(lineAfter(text, /X509v3 Subject Alternative Name/)).toBe("DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com");
+  expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
+  expect(lineAfter(text, /X509v3 Extended Key Usage/)).toBe("TLS Web Server Authentication, TLS Web Client Authentication");
+});

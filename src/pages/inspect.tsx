@@ -1,0 +1,186 @@
+/** Open a request or certificate: paste or drop one, see every field decoded and checked, and start a renewal from it. */
+import { useId, useMemo, useState } from "react";
+import { checkInspectSize, inspect, InspectError, inspectionFacts, planFromInspection, type Inspection } from "../pki/inspect";
+import { preflight } from "../pki/lint";
+import { altNameLabel } from "../pki/names";
+import { keyUsage as keyUsageInfo, extendedKeyUsageLabel } from "../pki/usages";
+import { useWizard } from "../store/wizard";
+import { ErrorText, Field } from "../ui/field";
+import { Findings } from "../ui/findings";
+
+export function InspectPage() {
+  const id = useId();
+  const caTarget = useWizard((s) => s.caTarget);
+  const startFromPlan = useWizard((s) => s.startFromPlan);
+  const [pasted, setPasted] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<Inspection | null>(null);
+  const findings = useMemo(() => (result ? preflight(inspectionFacts(result), caTarget) : []), [result, caTarget]);
+  const renewal = useMemo(() => (result ? planFromInspection(result) : null), [result]);
+
+  const open = async (bytes: () => Promise<Uint8Array<ArrayBuffer>>, size: number) => {
+    try {
+      // Why check the size first: reading a huge file into the page would freeze it for nothing.
+      checkInspectSize(size);
+      setResult(await inspect({ bytes: await bytes() }));
+      setError(null);
+    } catch (e) {
+      setResult(null);
+      setError(e instanceof InspectError ? e.message : "This could not be read as a request or a certificate.");
+    }
+  };
+  const openFile = async (file: File | undefined) => {
+    if (file) await open(async () => new Uint8Array(await file.arrayBuffer()), file.size);
+  };
+
+  return (
+    <>
+      <p>Paste or drop a certificate request (PEM or DER, including Windows' NEW CERTIFICATE REQUEST) or a certificate, to see everything in it.</p>
+      <div
+        className="drop"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          e.preventDefault();
+          void openFile(e.dataTransfer.files[0]);
+        }}
+      >
+        <label className="button" htmlFor={`${id}-file`}>
+          Open a file…
+        </label>
+        <input
+          className="visually-hidden"
+          id={`${id}-file`}
+          type="file"
+          accept=".req,.csr,.cer,.crt,.pem,.der,.txt"
+          aria-describedby={`${id}-error`}
+          onChange={async (e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            input.value = "";
+            await openFile(file);
+          }}
+        />
+        <span className="hint"> or drop it here.</span>
+      </div>
+      <Field label="Or paste it here">
+        {(control) => <textarea {...control} rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
+      </Field>
+      <button type="button" onClick={() => void open(async () => new TextEncoder().encode(pasted), pasted.length)}>
+        Open the pasted text
+      </button>
+      <ErrorText id={`${id}-error`} error={error} />
+
+      {result && (
+        <section aria-labelledby={`${id}-title`}>
+          <h3 id={`${id}-title`}>{result.kind === "request" ? "Certificate request" : "Certificate"}</h3>
+          {result.signatureValid === false && (
+            <p className="error" role="alert">
+              The request's signature does not verify: it was changed after it was signed, or it is damaged. A CA will refuse it.
+            </p>
+          )}
+          {result.signatureValid === true && <p className="ok">The request's signature verifies: it was signed by the key it carries.</p>}
+          <dl className="summary cert-card" aria-label="Fields">
+            <dt>Subject</dt>
+            <dd>
+              {result.subject.length === 0 ? (
+                "(empty)"
+              ) : (
+                <ul>
+                  {result.subject.map((s, i) => (
+                    <li key={i}>
+                      {s.label} = {s.value} <span className="hint">({s.stringType})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+            {result.issuer !== undefined && (
+              <>
+                <dt>Issuer</dt>
+                <dd>{result.issuer}</dd>
+                <dt>Valid</dt>
+                <dd>
+                  {result.validity!.notBefore.toLocaleString()} to {result.validity!.notAfter.toLocaleString()}
+                  {result.validity!.state !== "valid" && <strong className="warning"> ({result.validity!.state === "expired" ? "expired" : "not valid yet"})</strong>}
+                </dd>
+              </>
+            )}
+            <dt>Subject Alternative Name{result.sanCritical ? " (critical)" : ""}</dt>
+            <dd>
+              {result.altNames.length === 0 ? (
+                "(none)"
+              ) : (
+                <ul>
+                  {result.altNames.map((n, i) => (
+                    <li key={i}>
+                      {altNameLabel(n.type)}: {n.value}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+            <dt>Key Usage</dt>
+            <dd>{result.keyUsage ? `${result.keyUsage.usages.map((u) => keyUsageInfo(u).label).join(", ")}${result.keyUsage.critical ? " (critical)" : " (not critical)"}` : "(none)"}</dd>
+            <dt>Enhanced Key Usage</dt>
+            <dd>
+              {result.extendedKeyUsage
+                ? `${result.extendedKeyUsage.oids.map(extendedKeyUsageLabel).join(", ")}${result.extendedKeyUsage.critical ? " (critical)" : " (not critical)"}`
+                : "(none)"}
+            </dd>
+            <dt>Basic Constraints</dt>
+            <dd>
+              {result.basicConstraints
+                ? `${result.basicConstraints.ca ? "Subject Type=CA" : "Subject Type=End Entity"}${result.basicConstraints.critical ? " (critical)" : ""}`
+                : "(none)"}
+            </dd>
+            <dt>Public key</dt>
+            <dd>
+              {result.key.description}; SHA-256 <code className="fingerprint">{result.key.spkiSha256}</code>
+            </dd>
+            <dt>Signature algorithm</dt>
+            <dd>{result.signatureAlgorithm}</dd>
+            <dt>Thumbprint (SHA-1)</dt>
+            <dd>
+              <code>{result.thumbprints.sha1}</code>
+            </dd>
+            <dt>Thumbprint (SHA-256)</dt>
+            <dd>
+              <code className="fingerprint">{result.thumbprints.sha256}</code>
+            </dd>
+            {result.otherExtensions.length > 0 && (
+              <>
+                <dt>Other extensions</dt>
+                <dd>
+                  <ul>
+                    {result.otherExtensions.map((e) => (
+                      <li key={e.oid}>
+                        {e.name} ({e.oid}){e.critical ? " critical" : ""}: <code className="fingerprint">{e.hex}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+          </dl>
+          <h4>Preflight ({caTarget === "public" ? "public CA" : "internal CA"})</h4>
+          <Findings findings={findings} label="Preflight findings" />
+          {renewal && (
+            <>
+              {renewal.notes.length > 0 && (
+                <ul className="hint" aria-label="Not carried over">
+                  {renewal.notes.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                </ul>
+              )}
+              <button type="button" className="primary" onClick={() => startFromPlan(renewal.plan)}>
+                Use as a starting point
+              </button>
+              <p className="hint">A new request with the same subject, names, usages and key choice, and a new key: what a renewal needs.</p>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
