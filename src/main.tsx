@@ -1,5 +1,3 @@
-// @peculiar/x509's decorators read type metadata as their classes load: the polyfill must come first.
-import "reflect-metadata";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";

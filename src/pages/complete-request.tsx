@@ -3,7 +3,7 @@
  * encrypted key file), shown as Windows' certificate dialog would, and exported as a .pfx the proxy imports.
  * Loaded only when this page opens: it brings the PKCS #12 code the wizard does not need.
  */
-import type * as x509 from "@peculiar/x509";
+import type * as x509 from "../pki/x509";
 import { useEffect, useId, useMemo, useState } from "react";
 import { CertificateInputError, compareWithRequest, matchAnswer, readCertificates, viewCertificate, type CertificateView, type RequestComparison } from "../pki/certificates";
 import { toPem, toWindowsRequestBase64 } from "../pki/pem";

@@ -2,13 +2,12 @@
  * The CA's answer: certificates read from PEM, DER or PKCS #7 (.p7b), the leaf that matches a key, the
  * chain built from what was given, and how the issued certificate differs from what the request asked.
  */
-import * as x509 from "@peculiar/x509";
-import { toColonHex } from "./keys";
+import * as x509 from "./x509";
+import { toColonHex } from "./pem";
 import { effectiveAltNames, type AltName } from "./names";
 import { fromBase64, readPemBlocks } from "./pem";
-import type { RequestPlan } from "./request";
+import { effectiveKeyUsage, type RequestPlan } from "./request";
 import { extendedKeyUsageLabel, KEY_USAGES, keyUsageFlags, type KeyUsageName } from "./usages";
-import { defaultKeyUsage } from "./csr";
 
 /** Thrown with one sentence for the admin when what was given is not a certificate. */
 export class CertificateInputError extends Error {
@@ -148,8 +147,7 @@ export function compareWithRequest(cert: x509.X509Certificate, plan: RequestPlan
   const key = (n: AltName) => `${n.type === "ipv4" || n.type === "ipv6" ? "IP" : n.type.toUpperCase()}:${n.type === "dns" ? n.value.toLowerCase() : n.value}`;
   const asked = effectiveAltNames(plan.subject, plan.altNames).map(key);
   const got = certificateAltNames(cert).map(key);
-  const askedKu =
-    plan.keyUsage.length > 0 || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+  const askedKu = effectiveKeyUsage(plan);
   const gotKu = certificateKeyUsages(cert);
   const gotEku = certificateExtendedKeyUsages(cert);
   const label = (name: KeyUsageName) => KEY_USAGES.find((u) => u.name === name)?.label ?? name;

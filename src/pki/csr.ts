@@ -1,7 +1,7 @@
 /** The PKCS #10 certification request (RFC 2986), built with @peculiar/x509 from a RequestPlan. */
 import * as asn1X509 from "@peculiar/asn1-x509";
 import { AsnConvert } from "@peculiar/asn1-schema";
-import * as x509 from "@peculiar/x509";
+import * as x509 from "./x509";
 import { signingAlgorithm } from "./keys";
 import {
   effectiveAltNames,
@@ -11,8 +11,8 @@ import {
   type AltName,
   type SubjectPart,
 } from "./names";
-import type { KeySpec, KeyAlgorithm, RequestPlan } from "./request";
-import { keyUsageFlags, type KeyUsageName } from "./usages";
+import { effectiveKeyUsage, type RequestPlan } from "./request";
+import { keyUsageFlags } from "./usages";
 
 /** id-ce-subjectAltName, RFC 5280 4.2.1.6. */
 const ID_CE_SUBJECT_ALT_NAME = "2.5.29.17";
@@ -78,12 +78,6 @@ export function generalNamesDer(names: readonly AltName[]): ArrayBuffer {
   return new x509.GeneralNames(names.map(toGeneralName)).rawData;
 }
 
-/** The key usage MMC adds by default when the admin picks none and does not suppress default extensions. */
-export function defaultKeyUsage(algorithm: KeyAlgorithm, keySpec: KeySpec): KeyUsageName[] {
-  if (algorithm !== "rsa") return ["digitalSignature"];
-  return keySpec === "exchange" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature", "nonRepudiation"];
-}
-
 /** The extensions the request asks for, in the order MMC writes them. */
 export async function requestExtensions(params: {
   plan: RequestPlan;
@@ -97,10 +91,7 @@ export async function requestExtensions(params: {
     // RFC 5280 4.2.1.6: with an empty subject the SAN is the only identity, and must be critical.
     extensions.push(new x509.Extension(ID_CE_SUBJECT_ALT_NAME, plan.subject.length === 0, generalNamesDer(altNames)));
   }
-  const keyUsage =
-    plan.keyUsage.length > 0 || plan.suppressDefaultExtensions
-      ? plan.keyUsage
-      : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+  const keyUsage = effectiveKeyUsage(plan);
   if (keyUsage.length > 0) {
     extensions.push(new x509.KeyUsagesExtension(keyUsageFlags(keyUsage), plan.keyUsageCritical));
   }

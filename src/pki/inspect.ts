@@ -7,12 +7,11 @@ import { ECParameters } from "@peculiar/asn1-ecc";
 import { RSAPublicKey } from "@peculiar/asn1-rsa";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import * as asn1X509 from "@peculiar/asn1-x509";
-import * as x509 from "@peculiar/x509";
+import * as x509 from "./x509";
 import { altNamesOfExtension, keyUsagesOfExtension, validity, type ValidityState } from "./certificates";
-import { toColonHex } from "./keys";
 import type { RequestFacts } from "./lint";
 import { checkAltName, checkSubjectPart, SUBJECT_TYPES, type AltName, type SubjectPart, type SubjectType } from "./names";
-import { readPemBlocks } from "./pem";
+import { readPemBlocks, toColonHex } from "./pem";
 import { blankPlan, type RequestPlan } from "./request";
 import type { KeyUsageName } from "./usages";
 

@@ -2,6 +2,7 @@
 import { PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
 import { ECParameters } from "@peculiar/asn1-ecc";
 import { AsnConvert } from "@peculiar/asn1-schema";
+import { toColonHex } from "./pem";
 import type { HashName, KeyAlgorithm, RsaKeySize } from "./request";
 
 /** WebCrypto's name of each hash choice. */
@@ -44,11 +45,6 @@ export function signingAlgorithm(choice: KeyChoice): Algorithm | EcdsaParams {
 export async function generateKeyPair(params: { choice: KeyChoice; crypto?: Crypto }): Promise<CryptoKeyPair> {
   const crypto = params.crypto ?? globalThis.crypto;
   return crypto.subtle.generateKey(keyAlgorithm(params.choice), true, ["sign", "verify"]);
-}
-
-/** Bytes as colon-separated upper-case hex, as Windows and OpenSSL print fingerprints. */
-export function toColonHex(bytes: ArrayBuffer | Uint8Array): string {
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0").toUpperCase()).join(":");
 }
 
 /** SHA-256 of the DER SubjectPublicKeyInfo (RFC 5280 4.1.2.7): the same as `openssl pkey -pubout -outform DER | sha256sum`. */

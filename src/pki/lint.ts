@@ -3,9 +3,8 @@
  * Each rule is a pure function from the request's facts to findings with a severity (error blocks Finish,
  * warning does not, info explains), one sentence, the rule's source, and a one-click fix where there is one.
  */
-import { defaultKeyUsage } from "./csr";
 import { effectiveAltNames, SUBJECT_TYPES, wildcardCovers, type AltName } from "./names";
-import type { PlanField, RequestPlan } from "./request";
+import { effectiveKeyUsage, type PlanField, type RequestPlan } from "./request";
 import { CLIENT_AUTH, type KeyUsageName } from "./usages";
 
 /** Where the request goes: public CAs follow the CA/Browser Forum Baseline Requirements; an internal CA need not. */
@@ -55,8 +54,7 @@ export interface Finding {
 
 /** The facts of a planned request: what createPkcs10 will write. */
 export function factsFromPlan(plan: RequestPlan): RequestFacts {
-  const keyUsage =
-    plan.keyUsage.length > 0 || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+  const keyUsage = effectiveKeyUsage(plan);
   return {
     subject: plan.subject.map((p) => ({ type: p.type, value: p.value })),
     altNames: effectiveAltNames(plan.subject, plan.altNames),

@@ -3,8 +3,7 @@
  * a certreq INF file (Windows) and an OpenSSL config with its command line.
  */
 import { effectiveAltNames, parseDirectoryName, type AltName } from "./names";
-import { fileStem, type RequestPlan } from "./request";
-import { defaultKeyUsage } from "./csr";
+import { effectiveKeyUsage, fileStem, type RequestPlan } from "./request";
 import { keyUsageFlags, type KeyUsageName } from "./usages";
 
 /** certreq's SAN {text} keywords, per Microsoft's certreq INF reference. */
@@ -23,9 +22,6 @@ const OPENSSL_KU: Record<KeyUsageName, string> = {
   encipherOnly: "encipherOnly",
   decipherOnly: "decipherOnly",
 };
-
-const keyUsageOf = (plan: RequestPlan) =>
-  plan.keyUsage.length > 0 || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
 
 /** An INF string value: double quotes inside are doubled. */
 const infString = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -49,7 +45,7 @@ function infKeyUsage(usages: readonly KeyUsageName[]): string {
 export function certreqInf(plan: RequestPlan): string {
   const legacy = plan.template === "legacy";
   const rsa = plan.key.algorithm === "rsa";
-  const ku = keyUsageOf(plan);
+  const ku = effectiveKeyUsage(plan);
   const names = effectiveAltNames(plan.subject, plan.altNames);
   const lines = ['[Version]', 'Signature="$Windows NT$"', "", "[NewRequest]"];
   if (plan.subject.length > 0) lines.push(`Subject = ${infString(infSubject(plan))}`);
@@ -108,7 +104,7 @@ const cnfValue = (value: string) => (/^[A-Za-z0-9 .@*:/_-]*$/.test(value) && !/^
 /** The plan as an `openssl req` config: the DN in order, then the extensions the wizard writes. */
 export function opensslConfig(plan: RequestPlan): string {
   const names = effectiveAltNames(plan.subject, plan.altNames);
-  const ku = keyUsageOf(plan);
+  const ku = effectiveKeyUsage(plan);
   const lines = [
     `# ${plan.friendlyName || "Certificate request"}: made by the certificate request wizard`,
     "[req]",

@@ -1,4 +1,4 @@
-/** Armour: Base 64 as Windows writes a request, PEM in general, and reading PEM back. */
+/** Encodings: Base 64 as Windows writes a request, PEM in general, reading PEM back, and colon hex. */
 
 export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   const view = new Uint8Array(bytes);
@@ -40,4 +40,9 @@ export function readPemBlocks(text: string): PemBlock[] {
     blocks.push({ label: match[1] as string, der: fromBase64(body) });
   }
   return blocks;
+}
+
+/** Bytes as colon-separated upper-case hex, as Windows and OpenSSL print fingerprints. */
+export function toColonHex(bytes: ArrayBuffer | Uint8Array): string {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0").toUpperCase()).join(":");
 }

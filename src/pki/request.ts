@@ -89,6 +89,17 @@ export function reverseProxyPlan(): RequestPlan {
   };
 }
 
+/** The key usage MMC adds by default when the admin picks none and does not suppress default extensions. */
+export function defaultKeyUsage(algorithm: KeyAlgorithm, keySpec: KeySpec): KeyUsageName[] {
+  if (algorithm !== "rsa") return ["digitalSignature"];
+  return keySpec === "exchange" ? ["digitalSignature", "keyEncipherment"] : ["digitalSignature", "nonRepudiation"];
+}
+
+/** The key usage the request will carry: the admin's, else MMC's default unless default extensions are suppressed. */
+export function effectiveKeyUsage(plan: RequestPlan): KeyUsageName[] {
+  return plan.keyUsage.length > 0 || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+}
+
 /** The request file's name: as typed, else from the friendly name or common name, always ending `.req`. */
 export function requestFileName(plan: RequestPlan): string {
   const base =

@@ -1,7 +1,6 @@
 /** The request described in words, as Certificate Information and the Details expander show it. */
-import { defaultKeyUsage } from "./csr";
 import { altNameLabel, dnsDisplay, effectiveAltNames, formatDirectoryName } from "./names";
-import { KEY_ALGORITHMS, TEMPLATES, type RequestPlan } from "./request";
+import { effectiveKeyUsage, KEY_ALGORITHMS, TEMPLATES, type RequestPlan } from "./request";
 import { extendedKeyUsageLabel, keyUsage } from "./usages";
 
 export interface PlanSummary {
@@ -18,7 +17,7 @@ export interface PlanSummary {
 export function summarisePlan(plan: RequestPlan): PlanSummary {
   const names = effectiveAltNames(plan.subject, plan.altNames);
   const explicitKu = plan.keyUsage.length > 0;
-  const ku = explicitKu || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+  const ku = effectiveKeyUsage(plan);
   const algorithm = KEY_ALGORITHMS.find((a) => a.value === plan.key.algorithm)?.label ?? plan.key.algorithm;
   const bc = plan.basicConstraints;
   return {

@@ -83,7 +83,8 @@ describe("whatever a validator accepts encodes and decodes back to the same valu
         const [back] = altNamesOfExtension(ext);
         expect(back?.type).toBe(type);
         if (type === "ipv6") expect(checkAltName("ipv6", back!.value)).toEqual({ ok: true, value: checked.value });
-        else if (type === "dn") expect(checkAltName("dn", back!.value.replace(/\+/g, ","))).toEqual({ ok: true, value: checked.value });
+        // A directory name comes back in RFC 4514 form (its own escapes): compare the parts it holds.
+        else if (type === "dn") expect(parseDirectoryName(back!.value)).toEqual(parseDirectoryName(checked.value));
         else expect(back?.value).toBe(checked.value);
       }),
       { numRuns: 1500 },

@@ -4,10 +4,8 @@
  * secrets: memory only, dropped by reset().
  */
 import type { StateCreator } from "zustand";
-import { spkiOfPrivateKeyInfo, toColonHex } from "../pki/keys";
-import { readPemBlocks } from "../pki/pem";
+import { readPemBlocks, toColonHex } from "../pki/pem";
 import type { PfxProfile } from "../pki/pfx";
-import { decryptPrivateKey, UnsupportedKeyError, WrongPassphraseError } from "../pki/private-key";
 import type { KeySpec } from "../pki/request";
 import { deletePendingRequest, listPendingRequests, type PendingRequest } from "./pending-requests";
 import type { WizardStore } from "./wizard";
@@ -118,6 +116,11 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteSlic
     const { keySource, pending, keyPassphrase } = get();
     const pem = keyPem(keySource, pending);
     if (!pem) return false;
+    // Why dynamic imports: the ASN.1 and key code is needed once a key is opened, not to show the first page.
+    const [{ decryptPrivateKey, UnsupportedKeyError, WrongPassphraseError }, { spkiOfPrivateKeyInfo }] = await Promise.all([
+      import("../pki/private-key"),
+      import("../pki/keys"),
+    ]);
     try {
       const block = readPemBlocks(pem).find((b) => b.label === "ENCRYPTED PRIVATE KEY");
       if (!block) throw new UnsupportedKeyError("This file is not an encrypted private key: expected -----BEGIN ENCRYPTED PRIVATE KEY-----.");

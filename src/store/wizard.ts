@@ -4,7 +4,7 @@
  */
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
-import { createOfflineRequest, type OfflineRequest } from "../pki/offline-request";
+import type { OfflineRequest } from "../pki/offline-request";
 import { applyNamesPlan, articleTopology, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
 import { applyFix, factsFromPlan, preflight, type CaTarget, type FixId } from "../pki/lint";
 import { blankPlan, planProblems, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
@@ -189,6 +189,9 @@ export const useWizard = create<WizardStore>()(
         set({ finish: { status: "working" } });
         const started = performance.now();
         try {
+          // Why a dynamic import: key generation, PKCS #10 and PBES2 (with @peculiar/x509) are needed at Finish,
+          // not to show the first page.
+          const { createOfflineRequest } = await import("../pki/offline-request");
           const result = await createOfflineRequest({ plan, passphrase, iterations: options.iterations });
           // A user-timing entry, so that `npm run bench` reads how long Finish took from the page itself.
           performance.measure("finish", { start: started, end: performance.now() });
