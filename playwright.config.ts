@@ -21,7 +21,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    // The same two build steps as `npm run build` (the type check runs before, in `npm test`).
+    command: `npx vite build --logLevel warn && node scripts/single-file.mjs && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -41,6 +41,7 @@ test("the Content-Security-Policy refuses any connection the page might try", as
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toContain("unsafe-inline");
     expect(policy).not.toContain("unsafe-eval");
+    expect(policy).toContain("require-trusted-types-for 'script'");
   }
   const violations: string[] = [];
   page.on("console", (m) => violations.push(m.text()));
@@ -59,12 +60,28 @@ test("the Content-Security-Policy refuses any connection the page might try", as
   }, baseURL!);
   expect(outcome).toEqual(["fetch refused", "fetch refused", "websocket refused"]);
   expect(violations.join("\n")).toMatch(/Content Security Policy/);
-  // An inline script injected into the page does not run.
-  const ran = await page.evaluate(() => {
+  // An inline script injected into the page does not run: Trusted Types refuse the text, and the CSP the script.
+  const injected = await page.evaluate(() => {
     const s = document.createElement("script");
-    s.textContent = "window.__inlineRan = true";
+    let refused = "";
+    try {
+      s.textContent = "window.__inlineRan = true";
+    } catch (e) {
+      refused = String(e);
+    }
     document.body.append(s);
-    return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    return { refused, ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true };
   });
-  expect(ran).toBe(false);
+  expect(injected.ran).toBe(false);
+  expect(injected.refused).toMatch(/TrustedScript/);
+  // Nor does markup from a string become HTML.
+  const html = await page.evaluate(() => {
+    try {
+      document.body.insertAdjacentHTML("beforeend", "<img src=x onerror=alert(1)>");
+      return "inserted";
+    } catch (e) {
+      return String(e);
+    }
+  });
+  expect(html).toMatch(/TrustedHTML/);
 });
