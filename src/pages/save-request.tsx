@@ -137,7 +137,7 @@ export function SaveRequestPage() {
         >
           Finish
         </button>
-        {blocked && <p className="error">The request has errors a CA would reject (listed below): fix them, or go Back to Certificate Information.</p>}
+        {blocked && <p className="error">The request has errors a CA would reject (listed above): fix them, or go Back to Certificate Information.</p>}
         <p role="status" aria-live="polite" className="status">
           {busy && (
             <>

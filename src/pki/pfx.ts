@@ -15,7 +15,13 @@ import { FriendlyName, id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId } from "
 import { DigestInfo } from "@peculiar/asn1-rsa";
 import { AsnConvert, AsnProp, AsnPropTypes, BitString, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
-import forge from "node-forge";
+// Only the parts of node-forge this needs (its PKCS #12 key derivation, 3DES and the two hashes), not all of it.
+import forge from "node-forge/lib/forge";
+import "node-forge/lib/des";
+import "node-forge/lib/pbe";
+import "node-forge/lib/sha1";
+import "node-forge/lib/sha256";
+import "node-forge/lib/util";
 import { pbes2Decrypt, pbes2Encrypt, UnsupportedEncryptionError } from "./pbes2";
 
 export type PfxProfile = "TripleDES-SHA1" | "AES256-SHA256";
@@ -80,7 +86,7 @@ const bytes = (data: BufferSource) => (data instanceof ArrayBuffer ? new Uint8Ar
 /** RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation. */
 function pkcs12Kdf(params: { password: string; salt: Uint8Array; id: 1 | 2 | 3; iterations: number; length: number; hash: "SHA-1" | "SHA-256" }): Uint8Array {
   const md = params.hash === "SHA-1" ? forge.md.sha1.create() : forge.md.sha256.create();
-  const out = forge.pkcs12.generateKey(params.password, forge.util.createBuffer(toBinary(params.salt)), params.id, params.iterations, params.length, md);
+  const out = forge.pbe.generatePkcs12Key(params.password, forge.util.createBuffer(toBinary(params.salt)), params.id, params.iterations, params.length, md);
   return fromBinary(out.getBytes());
 }
 
