@@ -102,6 +102,7 @@ export function CompleteRequestPage() {
       <fieldset>
         <legend>Private key</legend>
         {pendingRows.length > 0 ? (
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Pending requests">
           <table className="names">
             <caption>Pending requests kept in this browser</caption>
             <thead>
@@ -161,6 +162,7 @@ export function CompleteRequestPage() {
               ))}
             </tbody>
           </table>
+          </div>
         ) : (
           <p className="hint">No pending request is kept in this browser. Load the encrypted key file (.key) the wizard saved.</p>
         )}

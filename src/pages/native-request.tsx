@@ -17,7 +17,7 @@ function Block(props: { title: string; text: string; file: string; type: string;
   };
   return (
     <div className="native">
-      <h4>{props.title}</h4>
+      <h3>{props.title}</h3>
       <pre tabIndex={0} aria-label={props.title}>
         {props.text}
       </pre>

@@ -1,0 +1,78 @@
+/** Accessibility: axe-core on every page, both themes, and the layout from a 360 px window up. */
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { issue, makeCa } from "../test/helpers/ca";
+import { download, finish, heading, next, PASSPHRASE, REVERSE_PROXY, tempDir } from "./helpers";
+
+async function noViolations(page: Page, where: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const summary = result.violations.map((v) => `${where}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+  expect(summary).toEqual([]);
+}
+
+async function noHorizontalScroll(page: Page, where: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // Which boxes reach past the window, to say where the sideways scroll comes from.
+  const culprits = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right + scrollX > document.documentElement.clientWidth + 1 && !e.parentElement?.closest(".table-wrap"))
+      .slice(0, 4)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? "").slice(0, 30)}`),
+  );
+  expect(overflow, `${where} scrolls sideways by ${overflow} px: ${culprits.join(" | ")}`).toBeLessThanOrEqual(0);
+}
+
+for (const [scheme, width] of [["light", 1280], ["dark", 360]] as const) {
+  test(`every page passes axe-core in the ${scheme} theme at ${width} px`, async ({ browser }) => {
+    const dir = tempDir();
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 }, acceptDownloads: true, baseURL: "http://127.0.0.1:4174/" });
+    const page = await context.newPage();
+    const check = async (where: string) => {
+      await noViolations(page, where);
+      await noHorizontalScroll(page, where);
+    };
+    await page.goto("/");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(scheme === "dark" ? "rgb(21, 24, 28)" : "rgb(246, 247, 249)");
+    await check("Certificate Enrollment");
+    await page.getByLabel(REVERSE_PROXY).check();
+    await next(page, "Select Certificate Enrollment Policy");
+    await check("Select Certificate Enrollment Policy");
+    await next(page, "Custom Request");
+    await check("Custom Request");
+    await next(page, "Plan names");
+    await check("Plan names");
+    await next(page, "Certificate Information");
+    await page.getByText("Details").click();
+    await check("Certificate Information");
+    await page.getByRole("button", { name: "Properties", exact: true }).click();
+    for (const tab of ["General", "Subject", "Extensions", "Private Key"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      await noViolations(page, `Certificate Properties, ${tab}`);
+    }
+    await page.getByRole("button", { name: "OK" }).click();
+    await next(page, "Where do you want to save the offline request?");
+    await page.getByText("Reproduce on Windows or with OpenSSL").click();
+    await check("Where do you want to save the offline request?");
+    await finish(page);
+    await check("Where do you want to save the offline request? (done)");
+    const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+    const ca = makeCa();
+    const leaf = issue(ca, { request: req.path, out: join(dir, "leaf.crt") });
+    await next(page, "Complete the request");
+    await page.getByRole("radio", { name: /^Use / }).first().check();
+    await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+    await page.getByRole("button", { name: "Open the key" }).click();
+    await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
+    await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+    await check("Complete the request");
+    await page.getByRole("button", { name: "Start over" }).click();
+    await page.getByRole("button", { name: "Open a request or certificate…" }).click();
+    await expect(heading(page, "Open a request or certificate")).toBeVisible();
+    await page.getByLabel("Open a file…").setInputFiles(leaf);
+    await expect(page.getByRole("heading", { name: "Certificate", exact: true })).toBeVisible();
+    await check("Open a request or certificate");
+    await context.close();
+  });
+}
