@@ -26,7 +26,28 @@ export function CertificateInformationPage() {
     <>
       <p>Click Properties to set the subject, alternative names, usages and key. Click Next when the request is right.</p>
       <div className="cert-card" aria-labelledby={`${id}-title`}>
-        <h3 id={`${id}-title`}>{plan.friendlyName || "Custom request"}</h3>
+        <div className="card-head">
+          <svg viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" className="cert-icon">
+            <rect x="2" y="4" width="28" height="20" rx="2" />
+            <line x1="7" y1="10" x2="20" y2="10" />
+            <line x1="7" y1="15" x2="17" y2="15" />
+            <circle cx="24" cy="20" r="4" />
+            <path d="M21 23 l-1 7 l4 -2 l4 2 l-1 -7" />
+          </svg>
+          <h3 id={`${id}-title`}>{plan.friendlyName || "Custom request"}</h3>
+        </div>
+        <div className="purposes">
+          This certificate is requested for the following purpose(s):
+          {summary.extendedKeyUsage ? (
+            <ul>
+              {summary.extendedKeyUsage.text.split(", ").map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : (
+            " (any: no Extended Key Usage)"
+          )}
+        </div>
         <dl className="summary">
           <dt>Subject</dt>
           <dd>{summary.subject || "(empty)"}</dd>

@@ -4,6 +4,7 @@ import { planReverseProxyNames, type Finding, type LyncTopology, type TopologyFi
 import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { RadioChoices } from "../ui/radio-choices";
+import { NamesDiagram } from "./names-diagram";
 
 const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" } as const;
 
@@ -197,7 +198,8 @@ export function PlanNamesPage() {
             ))}
           </tbody>
         </table>
-        <h4>Findings</h4>
+        <NamesDiagram plan={result} />
+        <h3 className="small">Findings</h3>
         {result.findings.length === 0 ? (
           <p>None: the names follow the rules.</p>
         ) : (
