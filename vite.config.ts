@@ -33,5 +33,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     setupFiles: ["test/setup.ts"],
+    // RSA 4096 key generation and the OpenSSL runs take seconds on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
-import { download, finish, heading, next, PASSPHRASE, REVERSE_PROXY, tempDir } from "./helpers";
+import { completeWithKeptRequest, download, finish, heading, next, REVERSE_PROXY, tempDir } from "./helpers";
 
 async function noViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -61,11 +61,7 @@ for (const [scheme, width] of [["light", 1280], ["dark", 360]] as const) {
     const ca = makeCa();
     const leaf = issue(ca, { request: req.path, out: join(dir, "leaf.crt") });
     await next(page, "Complete the request");
-    await page.getByRole("radio", { name: /^Use / }).first().check();
-    await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
-    await page.getByRole("button", { name: "Open the key" }).click();
-    await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
-    await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+    await completeWithKeptRequest(page, [leaf, ca.intermediate]);
     await check("Complete the request");
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Open a request or certificate…" }).click();

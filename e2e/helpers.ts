@@ -95,3 +95,13 @@ export function lineAfter(text: string, headingPattern: RegExp): string {
   if (at < 0) throw new Error(`No line matches ${headingPattern}\n${text}`);
   return (lines[at + 1] ?? "").trim();
 }
+
+/** On Complete the request: the first kept request, its key opened with the passphrase, and the certificates loaded. */
+export async function completeWithKeptRequest(page: Page, certificates: string[]): Promise<void> {
+  await page.getByRole("radio", { name: /^Use / }).first().check();
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await expect(page.getByText(/^Opened\. Public key SHA-256/)).toBeVisible();
+  await page.getByLabel("Load the certificate…").setInputFiles(certificates);
+  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+}

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
-import { download, finish, next, PASSPHRASE, REVERSE_PROXY, tempDir } from "./helpers";
+import { completeWithKeptRequest, download, finish, next, REVERSE_PROXY, tempDir } from "./helpers";
 
 const shot = (name: string) => join("docs", "screenshots", name);
 
@@ -33,11 +33,7 @@ test("screenshots of the reverse-proxy example, from plan to .pfx", async ({ bro
   const ca = makeCa();
   const leaf = issue(ca, { request: req.path, out: join(dir, "webext.crt") });
   await next(page, "Complete the request");
-  await page.getByRole("radio", { name: /^Use / }).first().check();
-  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
-  await page.getByRole("button", { name: "Open the key" }).click();
-  await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
-  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+  await completeWithKeptRequest(page, [leaf, ca.intermediate]);
   await page.locator(".cert-card").screenshot({ path: shot("complete-request.png") });
   await context.close();
 });

@@ -12,6 +12,7 @@ import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { saveFile } from "../ui/download";
 import { ErrorText, Field } from "../ui/field";
+import { FilePicker } from "../ui/file-picker";
 import { RadioChoices } from "../ui/radio-choices";
 
 const PROFILES: { value: PfxProfile; label: string; hint: string }[] = [
@@ -167,20 +168,10 @@ export function CompleteRequestPage() {
           <p className="hint">No pending request is kept in this browser. Load the encrypted key file (.key) the wizard saved.</p>
         )}
         <div className="choice">
-          <label className="button" htmlFor={`${id}-key`}>
-            Load an encrypted private key file…
-          </label>
-          <input
-            className="visually-hidden"
-            id={`${id}-key`}
-            type="file"
+          <FilePicker
+            label="Load an encrypted private key file…"
             accept=".key,.pem,.p8"
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              const file = input.files?.[0];
-              input.value = "";
-              if (file) s.chooseKey({ kind: "file", name: file.name, pem: await file.text() });
-            }}
+            onFiles={async ([file]) => s.chooseKey({ kind: "file", name: file!.name, pem: await file!.text() })}
           />
           {s.keySource?.kind === "file" && <p className="hint">Key file: {s.keySource.name}</p>}
         </div>
@@ -209,33 +200,14 @@ export function CompleteRequestPage() {
 
       <fieldset>
         <legend>Issued certificate</legend>
-        <div
-          className="drop"
-          onDragOver={(e) => e.preventDefault()}
-          onDrop={(e) => {
-            e.preventDefault();
-            void addFiles(e.dataTransfer.files);
-          }}
-        >
-          <label className="button" htmlFor={`${id}-cert`}>
-            Load the certificate…
-          </label>
-          <input
-            className="visually-hidden"
-            id={`${id}-cert`}
-            type="file"
-            multiple
-            accept=".cer,.crt,.pem,.der,.p7b,.p7c"
-            aria-describedby={`${id}-cert-error`}
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              const files = [...(input.files ?? [])];
-              input.value = "";
-              await addFiles(files);
-            }}
-          />
-          <span className="hint"> or drop .cer, .crt or .p7b files here (PEM or DER; the chain may come with it).</span>
-        </div>
+        <FilePicker
+          label="Load the certificate…"
+          accept=".cer,.crt,.pem,.der,.p7b,.p7c"
+          multiple
+          describedBy={`${id}-cert-error`}
+          onFiles={addFiles}
+          dropHint="or drop .cer, .crt or .p7b files here (PEM or DER; the chain may come with it)."
+        />
         <Field label="Or paste the certificate (Base 64)">
           {(control) => <textarea {...control} rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
         </Field>

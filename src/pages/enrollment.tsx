@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { useWizard, type StartFrom } from "../store/wizard";
 import { ErrorText } from "../ui/field";
+import { FilePicker } from "../ui/file-picker";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
 
 const STARTS: RadioOption<StartFrom>[] = [
@@ -45,22 +46,12 @@ export function EnrollmentPage() {
         }}
       >
         <div className="choice">
-          <label className="button" htmlFor={`${id}-open`}>
-            Open saved request settings…
-          </label>
-          <input
-            className="visually-hidden"
-            type="file"
-            id={`${id}-open`}
+          <FilePicker
+            label="Open saved request settings…"
             accept=".json,application/json"
-            aria-describedby={`${id}-open-error`}
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              const file = input.files?.[0];
-              if (!file) return;
-              const text = await file.text();
-              input.value = "";
-              if (openSettings(text)) next();
+            describedBy={`${id}-open-error`}
+            onFiles={async ([file]) => {
+              if (openSettings(await file!.text())) next();
             }}
           />
           <p className="hint">A .json file this tool wrote earlier. It holds no secret.</p>

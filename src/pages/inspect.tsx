@@ -6,6 +6,7 @@ import { altNameLabel } from "../pki/names";
 import { keyUsage as keyUsageInfo, extendedKeyUsageLabel } from "../pki/usages";
 import { useWizard } from "../store/wizard";
 import { ErrorText, Field } from "../ui/field";
+import { FilePicker } from "../ui/file-picker";
 import { Findings } from "../ui/findings";
 
 export function InspectPage() {
@@ -36,32 +37,13 @@ export function InspectPage() {
   return (
     <>
       <p>Paste or drop a certificate request (PEM or DER, including Windows' NEW CERTIFICATE REQUEST) or a certificate, to see everything in it.</p>
-      <div
-        className="drop"
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={(e) => {
-          e.preventDefault();
-          void openFile(e.dataTransfer.files[0]);
-        }}
-      >
-        <label className="button" htmlFor={`${id}-file`}>
-          Open a file…
-        </label>
-        <input
-          className="visually-hidden"
-          id={`${id}-file`}
-          type="file"
-          accept=".req,.csr,.cer,.crt,.pem,.der,.txt"
-          aria-describedby={`${id}-error`}
-          onChange={async (e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            input.value = "";
-            await openFile(file);
-          }}
-        />
-        <span className="hint"> or drop it here.</span>
-      </div>
+      <FilePicker
+        label="Open a file…"
+        accept=".req,.csr,.cer,.crt,.pem,.der,.txt"
+        describedBy={`${id}-error`}
+        onFiles={([file]) => openFile(file)}
+        dropHint="or drop it here."
+      />
       <Field label="Or paste it here">
         {(control) => <textarea {...control} rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
       </Field>

@@ -19,32 +19,24 @@ export class WrongPassphraseError extends Error {
   }
 }
 
-/**
- * Encrypts a private key under a passphrase and returns the DER EncryptedPrivateKeyInfo.
- * `salt` and `iv` may be given only so tests can pin the bytes; by default they are fresh random values.
- */
-export async function encryptPrivateKey(params: {
-  privateKey: CryptoKey;
+/** How to encrypt. `salt` and `iv` may be given only so tests can pin the bytes; by default they are fresh random values. */
+interface EncryptionChoice {
   passphrase: string;
   iterations?: number;
   salt?: Uint8Array<ArrayBuffer>;
   iv?: Uint8Array<ArrayBuffer>;
   crypto?: Crypto;
-}): Promise<ArrayBuffer> {
+}
+
+/** Encrypts a private key under a passphrase and returns the DER EncryptedPrivateKeyInfo. */
+export async function encryptPrivateKey(params: EncryptionChoice & { privateKey: CryptoKey }): Promise<ArrayBuffer> {
   const crypto = params.crypto ?? globalThis.crypto;
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", params.privateKey);
   return encryptPrivateKeyInfo({ ...params, pkcs8 });
 }
 
 /** The same for a PrivateKeyInfo already in DER (a key read back from a file or from storage). */
-export async function encryptPrivateKeyInfo(params: {
-  pkcs8: BufferSource;
-  passphrase: string;
-  iterations?: number;
-  salt?: Uint8Array<ArrayBuffer>;
-  iv?: Uint8Array<ArrayBuffer>;
-  crypto?: Crypto;
-}): Promise<ArrayBuffer> {
+export async function encryptPrivateKeyInfo(params: EncryptionChoice & { pkcs8: BufferSource }): Promise<ArrayBuffer> {
   const { algorithm, ciphertext } = await pbes2Encrypt({ ...params, data: params.pkcs8, iterations: params.iterations ?? PBKDF2_ITERATIONS });
   return AsnConvert.serialize(new EncryptedPrivateKeyInfo({ encryptionAlgorithm: algorithm, encryptedData: new OctetString(ciphertext) }));
 }

@@ -46,3 +46,25 @@ export function parseInf(text: string): Inf {
   }
   return inf;
 }
+
+/** What certreq must read from the article's example: every [NewRequest] value and the [Extensions]. */
+export const ARTICLE_INF = {
+  NewRequest: {
+    Subject: "CN=webext.contoso.com",
+    KeyLength: "2048",
+    KeySpec: "1",
+    KeyUsage: "0xa0",
+    Exportable: "TRUE",
+    MachineKeySet: "TRUE",
+    ProviderName: "Microsoft RSA SChannel Cryptographic Provider",
+    ProviderType: "12",
+    HashAlgorithm: "sha256",
+    RequestType: "PKCS10",
+    FriendlyName: "Reverse Proxy Listener for Lync Server",
+  },
+  Extensions: {
+    "2.5.29.17": "{text}dns=webext.contoso.com&dns=meet.contoso.com&dns=dialin.contoso.com&dns=lyncdiscover.contoso.com",
+    "2.5.29.37": "{text}1.3.6.1.5.5.7.3.1,1.3.6.1.5.5.7.3.2",
+    Critical: "2.5.29.15",
+  },
+};
