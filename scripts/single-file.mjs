@@ -21,7 +21,7 @@ try {
       modulePreload: false,
       assetsInlineLimit: Number.MAX_SAFE_INTEGER,
       // Why one chunk: a file opened from disk cannot load other files, so the pages loaded on demand come inline too.
-      rollupOptions: { output: { inlineDynamicImports: true } },
+      rolldownOptions: { output: { codeSplitting: false } },
     },
   });
   const assets = join(out, "assets");
