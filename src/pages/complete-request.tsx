@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { CertificateInputError, compareWithRequest, matchAnswer, readCertificates, viewCertificate, type CertificateView, type RequestComparison } from "../pki/certificates";
 import { toPem, toWindowsRequestBase64 } from "../pki/pem";
 import type { PfxProfile } from "../pki/pfx";
+import { useShallow } from "zustand/react/shallow";
 import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { saveFile } from "../ui/download";
@@ -33,7 +34,28 @@ const fileName = (name: string) => name.replace(/[\\/:*?"<>|]+/g, "-");
 
 export function CompleteRequestPage() {
   const id = useId();
-  const s = useWizard();
+  // The Complete slice's values and actions, compared shallowly so that other slices' changes do not re-render this page.
+  const s = useWizard(
+    useShallow((w) => ({
+      pending: w.pending,
+      certificates: w.certificates,
+      keySource: w.keySource,
+      keyError: w.keyError,
+      keyPassphrase: w.keyPassphrase,
+      openedKey: w.openedKey,
+      pfx: w.pfx,
+      exportError: w.exportError,
+      refreshPending: w.refreshPending,
+      deletePending: w.deletePending,
+      addCertificates: w.addCertificates,
+      removeCertificate: w.removeCertificate,
+      chooseKey: w.chooseKey,
+      setKeyPassphrase: w.setKeyPassphrase,
+      openKey: w.openKey,
+      updatePfx: w.updatePfx,
+      exportPfx: w.exportPfx,
+    })),
+  );
   const [inputError, setInputError] = useState<string | null>(null);
   const [pasted, setPasted] = useState("");
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -93,7 +115,6 @@ export function CompleteRequestPage() {
   const exportChain = chainPool.filter((c) => c !== root || s.pfx.includeRoot);
   const stem = fileName(s.pfx.friendlyName.trim() || (analysis.state === "matched" ? analysis.view.subject.replace(/^CN=/, "") : "certificate"));
 
-  const pendingRows = useMemo(() => s.pending, [s.pending]);
   return (
     <>
       <p>
@@ -102,7 +123,7 @@ export function CompleteRequestPage() {
       </p>
       <fieldset>
         <legend>Private key</legend>
-        {pendingRows.length > 0 ? (
+        {s.pending.length > 0 ? (
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Pending requests">
           <table className="names">
             <caption>Pending requests kept in this browser</caption>
@@ -119,7 +140,7 @@ export function CompleteRequestPage() {
               </tr>
             </thead>
             <tbody>
-              {pendingRows.map((p) => (
+              {s.pending.map((p) => (
                 <tr key={p.id}>
                   <td>
                     <input
