@@ -178,11 +178,6 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
   return { ok: true, name: { ascii: full, unicode: ascii === rest.toLowerCase() ? full : prefix + rest.normalize("NFC").toLowerCase() } };
 }
 
-/** True when the text is a syntactically valid DNS name (used to tell whether a common name is one). */
-export function isDnsName(value: string): boolean {
-  return checkDnsName(value).ok && value.includes(".");
-}
-
 function checkIpv4(input: string): Checked {
   const value = input.trim();
   const octet = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
