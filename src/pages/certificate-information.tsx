@@ -21,7 +21,6 @@ export function CertificateInformationPage() {
   const openProperties = useWizard((s) => s.openProperties);
   const summary = useMemo(() => summarisePlan(plan), [plan]);
   const problems = useMemo(() => planProblems(plan), [plan]);
-  const implied = summary.altNames.find((n) => n.implied);
   return (
     <>
       <p>Click Properties to set the subject, alternative names, usages and key. Click Next when the request is right.</p>
@@ -58,13 +57,13 @@ export function CertificateInformationPage() {
             ) : (
               <ul>
                 {summary.altNames.map((n) => (
-                  <li key={n.text}>{n.text}</li>
+                  <li key={n}>{n}</li>
                 ))}
               </ul>
             )}
-            {implied && (
+            {summary.impliedName && (
               <p className="hint">
-                The subject name must also be present in the subject alternative name: {implied.text.replace(/^DNS: /, "")} is added.
+                The subject name must also be present in the subject alternative name: {summary.impliedName} is added.
               </p>
             )}
           </dd>

@@ -247,10 +247,10 @@ export function preflight(facts: RequestFacts, target: CaTarget): Finding[] {
     .sort((a, b) => order[a.severity] - order[b.severity]);
 }
 
-const withoutUsage = (plan: RequestPlan, usage: KeyUsageName): RequestPlan => {
-  const current = factsFromPlan(plan).keyUsage ?? [];
-  return { ...plan, keyUsage: current.filter((u) => u !== usage) };
-};
+const withoutUsage = (plan: RequestPlan, usage: KeyUsageName): RequestPlan => ({
+  ...plan,
+  keyUsage: effectiveKeyUsage(plan).filter((u) => u !== usage),
+});
 
 /** Applies a one-click fix to the plan. */
 export function applyFix(plan: RequestPlan, fix: FixId): RequestPlan {

@@ -310,12 +310,16 @@ export function dnsDisplay(ascii: string, unicode: string | undefined): string {
  * name" (the article), and browsers ignore the common name altogether (CA/B Forum BR 7.1.4.3).
  */
 export function effectiveAltNames(subject: readonly SubjectPart[], altNames: readonly AltName[]): AltName[] {
+  const implied = impliedAltName(subject, altNames);
+  return implied ? [implied, ...altNames] : [...altNames];
+}
+
+/** The alternative name effectiveAltNames adds for the common name, when it adds one: the pages show it as such. */
+export function impliedAltName(subject: readonly SubjectPart[], altNames: readonly AltName[]): AltName | undefined {
   const cn = subject.find((p) => p.type === "CN");
   const dns = cn ? checkDnsName(cn.value) : undefined;
-  if (!cn || !dns?.ok || !cn.value.includes(".") || altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)) {
-    return [...altNames];
-  }
-  return [{ type: "dns", value: dns.name.ascii, ...(cn.unicode ? { unicode: cn.unicode } : {}) }, ...altNames];
+  if (!cn || !dns?.ok || !cn.value.includes(".") || altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)) return undefined;
+  return { type: "dns", value: dns.name.ascii, ...(cn.unicode ? { unicode: cn.unicode } : {}) };
 }
 
 /** A wildcard covers exactly one label: *.contoso.com covers meet.contoso.com, not contoso.com nor a.b.contoso.com. */

@@ -1,11 +1,13 @@
 /** The request described in words, as Certificate Information and the Details expander show it. */
-import { altNameLabel, dnsDisplay, effectiveAltNames, formatDirectoryName } from "./names";
+import { altNameLabel, dnsDisplay, effectiveAltNames, formatDirectoryName, impliedAltName } from "./names";
 import { effectiveKeyUsage, KEY_ALGORITHMS, TEMPLATES, type RequestPlan } from "./request";
 import { extendedKeyUsageLabel, keyUsage } from "./usages";
 
 export interface PlanSummary {
   subject: string;
-  altNames: { text: string; implied: boolean }[];
+  altNames: string[];
+  /** The common name, as shown, when it is added to the alternative names for the admin. */
+  impliedName: string | null;
   keyUsage: { text: string; critical: boolean; isDefault: boolean } | null;
   extendedKeyUsage: { text: string; critical: boolean } | null;
   basicConstraints: string | null;
@@ -16,16 +18,15 @@ export interface PlanSummary {
 
 export function summarisePlan(plan: RequestPlan): PlanSummary {
   const names = effectiveAltNames(plan.subject, plan.altNames);
+  const implied = impliedAltName(plan.subject, plan.altNames);
   const explicitKu = plan.keyUsage.length > 0;
   const ku = effectiveKeyUsage(plan);
   const algorithm = KEY_ALGORITHMS.find((a) => a.value === plan.key.algorithm)?.label ?? plan.key.algorithm;
   const bc = plan.basicConstraints;
   return {
     subject: formatDirectoryName(plan.subject),
-    altNames: names.map((n, i) => ({
-      text: `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`,
-      implied: names.length > plan.altNames.length && i === 0,
-    })),
+    altNames: names.map((n) => `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`),
+    impliedName: implied ? dnsDisplay(implied.value, implied.unicode) : null,
     keyUsage: ku.length > 0 ? { text: ku.map((u) => keyUsage(u).label).join(", "), critical: plan.keyUsageCritical, isDefault: !explicitKu } : null,
     extendedKeyUsage:
       plan.extendedKeyUsage.length > 0

@@ -1,5 +1,5 @@
 /** Subject tab: Subject name parts and Alternative names, each with Type, Value, Add > and < Remove. */
-import { ALT_NAME_TYPES, checkAltName, checkSubjectPart, dnsDisplay, effectiveAltNames, SUBJECT_TYPES, subjectType, altNameLabel } from "../../pki/names";
+import { ALT_NAME_TYPES, checkAltName, checkSubjectPart, dnsDisplay, impliedAltName, SUBJECT_TYPES, subjectType, altNameLabel } from "../../pki/names";
 import type { AltNameType, SubjectType } from "../../pki/names";
 import { useWizard } from "../../store/wizard";
 import { TypeValueList } from "../../ui/type-value-list";
@@ -27,8 +27,7 @@ const ALT_EXAMPLES: Record<AltNameType, string> = {
 export function SubjectTab() {
   const draft = useWizard((s) => s.properties!.draft);
   const update = useWizard((s) => s.updateDraft);
-  const names = effectiveAltNames(draft.subject, draft.altNames);
-  const implied = names.length > draft.altNames.length ? names[0] : undefined;
+  const implied = impliedAltName(draft.subject, draft.altNames);
   return (
     <>
       <p className="hint">
