@@ -3,11 +3,41 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { expect, test } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
 import { download, finish, heading, lineAfter, next, openssl, opensslStatus, PASSPHRASE, REVERSE_PROXY, tempDir } from "./helpers";
 
 const FILE = resolve("dist/certificate-request-wizard.html");
+
+/** A context as on a server with no network: offline, and any http(s) request aborted. Errors and CSP reports are kept. */
+async function offline(context: BrowserContext): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+  const requests: string[] = [];
+  const problems: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  await context.route(/^https?:/, (route) => route.abort());
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP blocked ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  await page.goto(pathToFileURL(FILE).href);
+  return { page, problems, requests };
+}
+
+/** Whether the chunk whose file name starts with `name-` has run (the single file's loader knows). */
+function chunkHasRun(page: Page, name: string): Promise<boolean> {
+  return page.evaluate((prefix) => {
+    const file = document.querySelector<HTMLTemplateElement>(`template[data-chunk^="${prefix}-"]`)?.dataset.chunk;
+    if (!file) throw new Error(`No chunk ${prefix} in the file.`);
+    try {
+      (globalThis as unknown as { __singleFile: { get(file: string): unknown } }).__singleFile.get(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }, name);
+}
 
 test("the single file's SHA-256 is written beside it, and it references nothing outside itself", () => {
   const html = readFileSync(FILE);
@@ -22,16 +52,41 @@ test("the single file's SHA-256 is written beside it, and it references nothing 
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
 });
 
+test("in the single file, no other script can make the chunk loader's policy, or any policy, or run text the build did not hash", async ({ browser }) => {
+  const context = await browser.newContext({ offline: true });
+  const { page } = await offline(context);
+  await expect(heading(page, "Certificate Enrollment")).toBeVisible();
+  const outcome = await page.evaluate(() => {
+    const { trustedTypes } = window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } };
+    const attempt = (what: () => unknown) => {
+      try {
+        what();
+        return "allowed";
+      } catch {
+        return "refused";
+      }
+    };
+    const script = document.createElement("script");
+    return {
+      samePolicy: attempt(() => trustedTypes.createPolicy("single-file-chunks", { createScript: (s: string) => s })),
+      otherPolicy: attempt(() => trustedTypes.createPolicy("mine", { createHTML: (s: string) => s })),
+      scriptText: attempt(() => (script.textContent = "window.__injected = true")),
+      html: attempt(() => (document.body.innerHTML += "<img src=x>")),
+    };
+  });
+  expect(outcome).toEqual({ samePolicy: "refused", otherPolicy: "refused", scriptText: "refused", html: "refused" });
+  await context.close();
+});
+
 test("from file:// with every network request blocked, the example is made, completed and exported", async ({ browser }) => {
   const dir = tempDir();
   const context = await browser.newContext({ acceptDownloads: true, offline: true });
-  const requests: string[] = [];
-  context.on("request", (r) => requests.push(r.url()));
-  await context.route(/^https?:/, (route) => route.abort());
-  const page = await context.newPage();
-  const url = pathToFileURL(FILE).href;
-  await page.goto(url);
+  const { page, problems, requests } = await offline(context);
   await expect(heading(page, "Certificate Enrollment")).toBeVisible();
+  // Only the first page's code ran at open; the other pages' code waits in the file until they open.
+  expect(await chunkHasRun(page, "index")).toBe(true);
+  expect(await chunkHasRun(page, "complete-request")).toBe(false);
+  expect(await chunkHasRun(page, "x509")).toBe(false);
   await page.getByLabel(REVERSE_PROXY).check();
   await next(page, "Select Certificate Enrollment Policy");
   await next(page, "Custom Request");
@@ -51,6 +106,7 @@ test("from file:// with every network request blocked, the example is made, comp
   const leaf = issue(ca, { request: req.path, out: join(dir, "webext.crt") });
   await next(page, "Complete the request");
   await page.getByLabel("Load an encrypted private key file…").setInputFiles(key.path);
+  expect(await chunkHasRun(page, "complete-request")).toBe(true);
   await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Open the key" }).click();
   await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
@@ -58,6 +114,20 @@ test("from file:// with every network request blocked, the example is made, comp
   const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
   expect(opensslStatus("pkcs12", "-in", pfx.path, "-info", "-nodes", "-passin", `pass:${PASSPHRASE}`).out).toMatch(/Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC/);
 
-  expect(requests.filter((r) => r !== url && !r.startsWith("blob:") && !r.startsWith("data:"))).toEqual([]);
+  expect(requests.filter((r) => r !== pathToFileURL(FILE).href && !r.startsWith("blob:") && !r.startsWith("data:"))).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("from file://, Open a request or certificate loads its page's code and verifies a request made by OpenSSL", async ({ browser }) => {
+  const context = await browser.newContext({ offline: true });
+  const { page, problems } = await offline(context);
+  await page.getByRole("button", { name: "Open a request or certificate…" }).click();
+  await expect(page.getByLabel("Open a file…")).toBeVisible();
+  expect(await chunkHasRun(page, "inspect")).toBe(true);
+  await page.getByLabel("Open a file…").setInputFiles(resolve("test/vectors/reverse-proxy.openssl.csr.der"));
+  await expect(page.getByText("The request's signature verifies")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "DNS: lyncdiscover.contoso.com" }).first()).toBeVisible();
+  expect(problems).toEqual([]);
   await context.close();
 });

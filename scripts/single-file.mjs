@@ -1,53 +1,71 @@
-// `npm run build`, second step: one self-contained HTML file (script, style and icon inline, every page's code
-// in it) that works when opened from disk with the network off. Its CSP allows the inline script and style by
-// their SHA-256 hashes, not by 'unsafe-inline'. The file's own SHA-256 is printed and written beside it.
+// `npm run build`, second step: one self-contained HTML file (scripts, style and icon inline) that works when
+// opened from disk with the network off. Every chunk of the bundle waits in a template as an inline module
+// script; single-file-loader.js, the one script that runs at open, links them and runs the first page's chunks
+// one task each, and the other pages' chunks when those pages open. The CSP allows each inline script and the
+// style by its SHA-256 hash, not by 'unsafe-inline'. The file's own SHA-256 is printed and written beside it.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { build } from "vite";
 import { policyDirectives } from "../csp.mjs";
+import { linkChunk } from "./single-file-link.mjs";
 
 const NAME = "certificate-request-wizard.html";
-const out = mkdtempSync(join(tmpdir(), "single-file-"));
-try {
-  await build({
-    logLevel: "warn",
-    build: {
-      outDir: out,
-      emptyOutDir: true,
-      cssCodeSplit: false,
-      chunkSizeWarningLimit: 4096,
-      modulePreload: false,
-      assetsInlineLimit: Number.MAX_SAFE_INTEGER,
-      // Why one chunk: a file opened from disk cannot load other files, so the pages loaded on demand come inline too.
-      rolldownOptions: { output: { codeSplitting: false } },
-    },
-  });
-  const assets = join(out, "assets");
-  const files = readdirSync(assets);
-  const js = files.filter((f) => f.endsWith(".js"));
-  const css = files.filter((f) => f.endsWith(".css"));
-  if (js.length !== 1 || css.length > 1) throw new Error(`Expected one script and at most one style, got ${files.join(", ")}`);
-  // Why the escape: "</script" inside the code would end the inline script early.
-  const script = readFileSync(join(assets, js[0]), "utf8").replace(/<\/(script)/gi, "<\\/$1");
-  const style = css.length ? readFileSync(join(assets, css[0]), "utf8") : "";
-  const icon = `data:image/svg+xml;base64,${readFileSync("public/favicon.svg").toString("base64")}`;
-  const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
-  const csp = policyDirectives({ script: hash(script), style: style ? hash(style) : "'none'", img: "data:" }).join("; ");
+const result = await build({
+  logLevel: "warn",
+  build: {
+    write: false,
+    cssCodeSplit: false,
+    modulePreload: false,
+    assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    // Why React apart: compiling and running it with the app in one script made a main-thread task over 50 ms.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } } },
+  },
+});
+const output = (Array.isArray(result) ? result[0] : result).output;
+const chunks = output.filter((o) => o.type === "chunk");
+const css = output.filter((o) => o.type === "asset" && o.fileName.endsWith(".css"));
+const html0 = output.find((o) => o.type === "asset" && o.fileName === "index.html");
+if (css.length > 1 || !html0) throw new Error(`Expected index.html and at most one style, got ${output.map((o) => o.fileName).join(", ")}`);
 
-  let html = readFileSync(join(out, "index.html"), "utf8");
-  html = html
-    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
-    .replace(/<script type="module" crossorigin src="[^"]+"><\/script>/, () => `<script type="module">${script}</script>`)
-    .replace(/<link rel="stylesheet" crossorigin href="[^"]+">/, () => (style ? `<style>${style}</style>` : ""))
-    .replace(/<link rel="icon" href="[^"]+" type="image\/svg\+xml" \/?>/, () => `<link rel="icon" href="${icon}" type="image/svg+xml">`);
-  if (/\s(src|href)="\.?\/?assets\//.test(html)) throw new Error("An external reference is left in the single file.");
-  writeFileSync(join("dist", NAME), html);
-  const sha256 = createHash("sha256").update(html, "utf8").digest("hex");
-  writeFileSync(join("dist", `${NAME}.sha256`), `${sha256}  ${NAME}\n`);
-  console.log(`dist/${NAME}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB`);
-  console.log(`SHA-256 ${sha256}  ${NAME}`);
-} finally {
-  rmSync(out, { recursive: true, force: true });
+// Why the escape: "</script" inside the code would end the inline script early; "<!--" would change how the
+// HTML parser reads the rest of the script, so a chunk holding it stops the build.
+function inlineText(code, file) {
+  if (code.includes("<!--")) throw new Error(`${file} contains "<!--", which cannot be inlined safely.`);
+  return code.replace(/<\/(script)/gi, "<\\/$1");
 }
+const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+// Chunks import each other by file name, all in one folder.
+const base = (fileName) => fileName.replace(/^.*\//, "");
+const linked = new Map(chunks.map((c) => [base(c.fileName), linkChunk(c.code, base(c.fileName))]));
+const entry = base(chunks.find((c) => c.isEntry).fileName);
+
+const loader = readFileSync(new URL("./single-file-loader.js", import.meta.url), "utf8");
+const scripts = [loader];
+const templates = [...linked].map(([file, chunk]) => {
+  const text = inlineText(chunk.code, file);
+  scripts.push(text);
+  const role = file === entry ? " data-entry" : "";
+  return `<template data-chunk="${file}" data-imports="${chunk.imports.join(" ")}"${role}><script type="module">${text}</script></template>`;
+});
+const style = css.length ? String(css[0].source) : "";
+const icon = `data:image/svg+xml;base64,${readFileSync("public/favicon.svg").toString("base64")}`;
+const csp = policyDirectives({
+  script: scripts.map(hash).join(" "),
+  style: style ? hash(style) : "'none'",
+  img: "data:",
+  trustedTypes: "single-file-chunks",
+}).join("; ");
+
+let html = String(html0.source)
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  .replace(/<script type="module" crossorigin src="[^"]+"><\/script>/, () => `<script type="module">${loader}</script>`)
+  .replace(/<link rel="stylesheet" crossorigin href="[^"]+">/, () => (style ? `<style>${style}</style>` : ""))
+  .replace(/<link rel="icon" href="[^"]+" type="image\/svg\+xml" \/?>/, () => `<link rel="icon" href="${icon}" type="image/svg+xml">`)
+  .replace(/<\/body>/, () => `${templates.join("\n")}\n</body>`);
+if (/\s(src|href)="\.?\/?(assets\/|favicon)/.test(html)) throw new Error("An external reference is left in the single file.");
+writeFileSync(`dist/${NAME}`, html);
+const sha256 = createHash("sha256").update(html, "utf8").digest("hex");
+writeFileSync(`dist/${NAME}.sha256`, `${sha256}  ${NAME}\n`);
+console.log(`dist/${NAME}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KiB, ${templates.length} chunks`);
+console.log(`SHA-256 ${sha256}  ${NAME}`);
