@@ -23,7 +23,12 @@ export default defineConfig({
   base: "./",
   plugins: [cspMeta()],
   oxc: { jsx: { runtime: "automatic" } },
-  build: { target: "es2022", sourcemap: false },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    // Why ASCII: one "…" makes a whole script two-byte text, which the browser decodes and V8 scans more slowly.
+    rolldownOptions: { output: { charset: "ascii" } },
+  },
   // `npm start` serves the production build; the header repeats the meta tag (and adds frame-ancestors).
   preview: {
     port: 4173,

@@ -199,7 +199,7 @@ export function PlanNamesPage() {
           </tbody>
         </table>
         <NamesDiagram plan={result} />
-        <h3 className="small">Findings</h3>
+        <h3>Findings</h3>
         {result.findings.length === 0 ? (
           <p>None: the names follow the rules.</p>
         ) : (
