@@ -1,4 +1,4 @@
-/** The shell: title, the list of pages, the current page, Back / Next, and the Properties dialog. */
+/** The wizard inside the static shell of index.html: the list of pages, the current page, Back / Next, and the Properties dialog. */
 import { lazy, Suspense, useEffect, useRef } from "react";
 import { CertificateInformationPage } from "../pages/certificate-information";
 import { CustomRequestPage } from "../pages/custom-request";
@@ -49,11 +49,8 @@ export function App() {
     firstRender.current = false;
   }, [current.id, current.title]);
   return (
-    <div className="shell">
-      <header>
-        <h1>Create Custom Request</h1>
-        <p className="tagline">An offline certificate request for a reverse proxy, made in this browser.</p>
-      </header>
+    // The title and tagline are static in index.html, so they show before any script has run.
+    <>
       <nav aria-label="Wizard pages">
         <ol>
           {pages.map((p, i) => (
@@ -86,6 +83,6 @@ export function App() {
         </div>
       </main>
       {propertiesOpen && <PropertiesDialog />}
-    </div>
+    </>
   );
 }
