@@ -72,7 +72,7 @@ async function openOnce(browser, url) {
   await browser.send("Target.disposeBrowserContext", { browserContextId });
 }
 
-/** Each load's time to the mark and longest main-thread task until then, from the trace events. */
+/** Each load's address, time to the mark and longest main-thread task until then, from the trace events. */
 export function readLoads(events) {
   return events
     .filter((e) => e.name === MARK)
@@ -83,15 +83,18 @@ export function readLoads(events) {
       const tasks = events.filter(
         (e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && e.ts + e.dur >= start.ts && e.ts <= mark.ts,
       );
-      return { usable: startTime, longestTask: Math.max(0, ...tasks.map((t) => t.dur / 1000)) };
+      return { url: start.args.data.documentLoaderURL, usable: startTime, longestTask: Math.max(0, ...tasks.map((t) => t.dur / 1000)) };
     });
 }
 
-/** Loads url `runs` times (after one load that warms the browser up) and returns each load's figures. */
-export async function firstLoads(url, runs, executablePath) {
+/**
+ * Loads each of urls `runs` times, taking turns so that a busy moment of the machine falls on all of them
+ * alike, after one load of each that warms the browser up. Returns each url's loads.
+ */
+export async function firstLoads(urls, runs, executablePath) {
   const browser = launch(executablePath);
   try {
-    await openOnce(browser, url);
+    for (const url of urls) await openOnce(browser, url);
     const events = [];
     const complete = new Promise((resolve) =>
       browser.listeners.add((m) => {
@@ -100,12 +103,17 @@ export async function firstLoads(url, runs, executablePath) {
       }),
     );
     await browser.send("Tracing.start", { traceConfig: { includedCategories: CATEGORIES }, transferMode: "ReportEvents" });
-    for (let i = 0; i < runs; i++) await openOnce(browser, url);
+    for (let i = 0; i < runs; i++) for (const url of urls) await openOnce(browser, url);
     await browser.send("Tracing.end");
     await complete;
     const loads = readLoads(events);
-    if (loads.length !== runs) throw new Error(`Expected ${runs} "${MARK}" marks in the trace, found ${loads.length}.`);
-    return loads;
+    return new Map(
+      urls.map((url) => {
+        const mine = loads.filter((l) => l.url === url);
+        if (mine.length !== runs) throw new Error(`Expected ${runs} "${MARK}" marks for ${url}, found ${mine.length}.`);
+        return [url, mine];
+      }),
+    );
   } finally {
     await browser.close();
   }

@@ -241,14 +241,21 @@ try {
     { label: "single file (file://)", url: pathToFileURL(single).href, bytes: singleGz },
     { label: "reference: the same first page as static HTML (no script but the mark)", url: pathToFileURL(floor).href, bytes: gzipSync(readFileSync(floor)).length },
   ];
-  console.log(`\nFirst load in headless Chromium, ${RUNS} fresh loads each, as a user's browser runs it (no DevTools attached)`);
+  const loads = await firstLoads(builds.map((b) => b.url), RUNS, CHROMIUM);
+  const figures = builds.map((b) => {
+    const mine = loads.get(b.url);
+    return { usable: median(mine.map((l) => l.usable)), longest: median(mine.map((l) => l.longestTask)), worst: Math.max(...mine.map((l) => l.longestTask)) };
+  });
+  const reference = figures.at(-1);
+  console.log(`\nFirst load in headless Chromium, ${RUNS} fresh loads of each, taking turns, as a user's browser runs it (no DevTools attached); ratios against the static reference`);
   console.log("| build | first-load bytes (gzip) | first page usable, median (ms) | longest main-thread task, median / worst (ms) | under Playwright: usable / longest task (ms) |");
   console.log("|---|---:|---:|---:|---:|");
-  for (const b of builds) {
-    const loads = await firstLoads(b.url, RUNS, CHROMIUM);
-    const longest = loads.map((l) => l.longestTask);
+  for (const [i, b] of builds.entries()) {
+    const f = figures[i];
     const pw = await firstLoadUnderPlaywright(browser, b.url);
-    console.log(`| ${b.label} | ${(b.bytes / 1024).toFixed(1)} KiB | ${median(loads.map((l) => l.usable)).toFixed(0)} | ${median(longest).toFixed(0)} / ${Math.max(...longest).toFixed(0)} | ${pw.usable.toFixed(0)} / ${pw.longest ? pw.longest.toFixed(0) : "none over 50"} |`);
+    const ratios = f === reference ? "" : ` (${(f.usable / reference.usable).toFixed(2)}x)`;
+    const taskRatio = f === reference ? "" : ` (${(f.longest / reference.longest).toFixed(2)}x)`;
+    console.log(`| ${b.label} | ${(b.bytes / 1024).toFixed(1)} KiB | ${f.usable.toFixed(0)}${ratios} | ${f.longest.toFixed(0)}${taskRatio} / ${f.worst.toFixed(0)} | ${pw.usable.toFixed(0)} / ${pw.longest ? pw.longest.toFixed(0) : "none over 50"} |`);
   }
   console.log(`\nCode, gzip: first page ${(size.first / 1024).toFixed(1)} KiB (${size.firstFiles.join(", ")}); loaded when Complete the request opens ${(size.lazy / 1024).toFixed(1)} KiB (${size.lazyFiles.join(", ")})`);
 } finally {
