@@ -1,7 +1,7 @@
 // Rewrites one bundler chunk (an ES module) so it can run as an inline script of the single file, linked
 // through the loader in single-file-loader.js: `import {a as b} from "./x.js"` becomes a read of what x.js
 // defined, `import("./x.js")` a load of x.js's template, and the chunk's `export {...}` a define() with getters.
-// Anything else a chunk could contain (re-exports, a computed import()) stops the build rather than run wrong.
+// Anything else a chunk could contain (export *, a computed import()) stops the build rather than run wrong.
 import { parseAst } from "vite";
 
 const LOADER = "globalThis.__singleFile";
@@ -54,9 +54,17 @@ export function linkChunk(code, file) {
       }
       if (namespace) parts.push(`const ${namespace.local.name}=${read};`);
       edits.push({ start: node.start, end: node.end, text: parts.join("") || `${read};` });
-    } else if (node.type === "ExportNamedDeclaration" && !node.declaration && !node.source) {
-      // Why getters: an importer reads the binding when it runs, after this chunk has run whole.
-      const getters = node.specifiers.map((s) => `get ${JSON.stringify(name(s.exported))}(){return ${s.local.name}}`);
+    } else if (node.type === "ExportNamedDeclaration" && !node.declaration) {
+      // Why getters: an importer reads the binding when it runs, after this chunk has run whole. A re-export
+      // (`export {a as b} from "./x.js"`) reads through x.js's own getters.
+      let from = "";
+      if (node.source) {
+        const source = chunkFile(node.source.value, file);
+        imports.push(source);
+        from = `${LOADER}.get(${JSON.stringify(source)})`;
+      }
+      const read = (s) => (node.source ? `${from}[${JSON.stringify(name(s.local))}]` : s.local.name);
+      const getters = node.specifiers.map((s) => `get ${JSON.stringify(name(s.exported))}(){return ${read(s)}}`);
       edits.push({ start: node.start, end: node.end, text: `${LOADER}.define(${JSON.stringify(file)},{${getters.join(",")}});` });
       exported = true;
     } else if (/^Export/.test(node.type)) {
