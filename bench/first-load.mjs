@@ -12,14 +12,15 @@ import { join } from "node:path";
 const CATEGORIES = ["toplevel", "blink.user_timing"];
 const MARK = "first-page-usable";
 const SETTLE_MS = 2_000;
+/** Chromium's flags for every bench run, here and through Playwright, so that the figures compare. */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"];
 
 /** A minimal CDP client over the pipe (fd 3 in, fd 4 out, messages separated by NUL). */
 function launch(executablePath) {
   const profile = mkdtempSync(join(tmpdir(), "bench-profile-"));
   const proc = spawn(
     executablePath,
-    ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--no-first-run", "--remote-debugging-pipe", `--user-data-dir=${profile}`, "about:blank"],
+    ["--headless", ...CHROMIUM_ARGS, "--remote-debugging-pipe", `--user-data-dir=${profile}`, "about:blank"],
     { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] },
   );
   const [toBrowser, fromBrowser] = [proc.stdio[3], proc.stdio[4]];

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { preview } from "vite";
-import { firstLoads } from "./first-load.mjs";
+import { CHROMIUM_ARGS, firstLoads } from "./first-load.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ITERATIONS = 600_000;
@@ -197,7 +197,7 @@ const server = await preview({ preview: { port: 4175, strictPort: true, host: "1
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+  args: CHROMIUM_ARGS,
 });
 try {
   const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/" });

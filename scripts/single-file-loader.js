@@ -30,7 +30,6 @@ globalThis.__singleFile = Object.freeze({
   },
   /** A dynamic import: runs the chunk's template, after the chunks it imports. */
   load(file) {
-    if (defined.has(file)) return Promise.resolve(defined.get(file));
     if (!loading.has(file)) loading.set(file, run(file));
     return loading.get(file);
   },

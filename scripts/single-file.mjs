@@ -41,17 +41,15 @@ const linked = new Map(chunks.map((c) => [base(c.fileName), linkChunk(c.code, ba
 const entry = base(chunks.find((c) => c.isEntry).fileName);
 
 const loader = readFileSync(new URL("./single-file-loader.js", import.meta.url), "utf8");
-const scripts = [loader];
+const texts = new Map([...linked].map(([file, chunk]) => [file, inlineText(chunk.code, file)]));
 const templates = [...linked].map(([file, chunk]) => {
-  const text = inlineText(chunk.code, file);
-  scripts.push(text);
   const role = file === entry ? " data-entry" : "";
-  return `<template data-chunk="${file}" data-imports="${chunk.imports.join(" ")}"${role}><script type="module">${text}</script></template>`;
+  return `<template data-chunk="${file}" data-imports="${chunk.imports.join(" ")}"${role}><script type="module">${texts.get(file)}</script></template>`;
 });
 const style = css.length ? String(css[0].source) : "";
 const icon = `data:image/svg+xml;base64,${readFileSync("public/favicon.svg").toString("base64")}`;
 const csp = policyDirectives({
-  script: scripts.map(hash).join(" "),
+  script: [loader, ...texts.values()].map(hash).join(" "),
   style: style ? hash(style) : "'none'",
   img: "data:",
   trustedTypes: "single-file-chunks",
