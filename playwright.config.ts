@@ -17,7 +17,14 @@ export default defineConfig({
       executablePath,
       // Why these flags: headless as root needs --no-sandbox, and this machine has no network, so Chromium's
       // own background connections would only fail (and would muddy the test that records every request).
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-gpu",
+      ],
     },
   },
   webServer: {

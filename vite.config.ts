@@ -2,7 +2,9 @@ import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 import { policyDirectives } from "./csp.mjs";
 
-export const contentSecurityPolicy = policyDirectives({ script: "'self'", style: "'self'", img: "'self' data:" }).join("; ");
+export const contentSecurityPolicy = policyDirectives({ script: "'self'", style: "'self'", img: "'self' data:" }).join(
+  "; ",
+);
 
 /** Writes the CSP into the built index.html, so it holds on any static web server. */
 function cspMeta(): Plugin {

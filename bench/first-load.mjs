@@ -13,7 +13,14 @@ const CATEGORIES = ["toplevel", "blink.user_timing"];
 const MARK = "first-page-usable";
 const SETTLE_MS = 2_000;
 /** Chromium's flags for every bench run, here and through Playwright, so that the figures compare. */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-gpu",
+];
 
 /** A minimal CDP client over the pipe (fd 3 in, fd 4 out, messages separated by NUL). */
 function launch(executablePath) {
@@ -82,9 +89,19 @@ export function readLoads(events) {
       const start = events.find((e) => e.name === "navigationStart" && e.args?.data?.navigationId === navigationId);
       if (!start) throw new Error(`No navigationStart for navigation ${navigationId}.`);
       const tasks = events.filter(
-        (e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && e.ts + e.dur >= start.ts && e.ts <= mark.ts,
+        (e) =>
+          e.pid === mark.pid &&
+          e.tid === mark.tid &&
+          e.ph === "X" &&
+          e.name === "ThreadControllerImpl::RunTask" &&
+          e.ts + e.dur >= start.ts &&
+          e.ts <= mark.ts,
       );
-      return { url: start.args.data.documentLoaderURL, usable: startTime, longestTask: Math.max(0, ...tasks.map((t) => t.dur / 1000)) };
+      return {
+        url: start.args.data.documentLoaderURL,
+        usable: startTime,
+        longestTask: Math.max(0, ...tasks.map((t) => t.dur / 1000)),
+      };
     });
 }
 
@@ -103,7 +120,10 @@ export async function firstLoads(urls, runs, executablePath) {
         if (m.method === "Tracing.tracingComplete") resolve();
       }),
     );
-    await browser.send("Tracing.start", { traceConfig: { includedCategories: CATEGORIES }, transferMode: "ReportEvents" });
+    await browser.send("Tracing.start", {
+      traceConfig: { includedCategories: CATEGORIES },
+      transferMode: "ReportEvents",
+    });
     for (let i = 0; i < runs; i++) for (const url of urls) await openOnce(browser, url);
     await browser.send("Tracing.end");
     await complete;

@@ -33,11 +33,37 @@ function opensslOnce(c, dir) {
   const key = join(dir, "k.pem");
   const newkey = c.curve ? ["-newkey", "ec", "-pkeyopt", `ec_paramgen_curve:${c.curve}`] : ["-newkey", c.openssl];
   const t0 = performance.now();
-  const req = spawnSync("openssl", ["req", "-new", ...newkey, "-nodes", "-keyout", key, "-subj", "/CN=webext.contoso.com",
-    "-addext", "subjectAltName=DNS:webext.contoso.com,DNS:meet.contoso.com,DNS:dialin.contoso.com,DNS:lyncdiscover.contoso.com",
-    "-sha256", "-out", join(dir, "r.csr")]);
-  const p8 = spawnSync("openssl", ["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA256", "-iter", String(ITERATIONS),
-    "-in", key, "-passout", `pass:${PASSPHRASE}`, "-out", join(dir, "k.enc")]);
+  const req = spawnSync("openssl", [
+    "req",
+    "-new",
+    ...newkey,
+    "-nodes",
+    "-keyout",
+    key,
+    "-subj",
+    "/CN=webext.contoso.com",
+    "-addext",
+    "subjectAltName=DNS:webext.contoso.com,DNS:meet.contoso.com,DNS:dialin.contoso.com,DNS:lyncdiscover.contoso.com",
+    "-sha256",
+    "-out",
+    join(dir, "r.csr"),
+  ]);
+  const p8 = spawnSync("openssl", [
+    "pkcs8",
+    "-topk8",
+    "-v2",
+    "aes-256-cbc",
+    "-v2prf",
+    "hmacWithSHA256",
+    "-iter",
+    String(ITERATIONS),
+    "-in",
+    key,
+    "-passout",
+    `pass:${PASSPHRASE}`,
+    "-out",
+    join(dir, "k.enc"),
+  ]);
   const ms = performance.now() - t0;
   if (req.status !== 0 || p8.status !== 0) throw new Error(`openssl failed: ${req.stderr}${p8.stderr}`);
   return ms;
@@ -67,13 +93,21 @@ async function pageRuns(page, c) {
   for (let i = 0; i < RUNS; i++) {
     await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
     await page.getByLabel("Confirm passphrase").fill(PASSPHRASE);
-    await page.evaluate(() => { window.__longTasks = []; });
+    await page.evaluate(() => {
+      window.__longTasks = [];
+    });
     await page.getByRole("button", { name: "Finish" }).click();
-    await page.waitForFunction((n) => performance.getEntriesByName("finish").length > n, i, { timeout: 120_000, polling: 50 });
-    const { ms, tasks } = await page.evaluate((n) => ({
-      ms: performance.getEntriesByName("finish")[n].duration,
-      tasks: window.__longTasks,
-    }), i);
+    await page.waitForFunction((n) => performance.getEntriesByName("finish").length > n, i, {
+      timeout: 120_000,
+      polling: 50,
+    });
+    const { ms, tasks } = await page.evaluate(
+      (n) => ({
+        ms: performance.getEntriesByName("finish")[n].duration,
+        tasks: window.__longTasks,
+      }),
+      i,
+    );
     times.push(ms);
     longest = Math.max(longest, ...tasks, 0);
   }
@@ -93,7 +127,21 @@ const PFX_OPENSSL = {
 
 /** Export timings: the page's Export (a user-timing entry) beside `openssl pkcs12 -export` with the same iteration count. */
 async function exportRuns(browser, dir) {
-  sh("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "ca.key"), "-subj", "/CN=Bench CA", "-days", "30", "-out", join(dir, "ca.crt")]);
+  sh("openssl", [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    join(dir, "ca.key"),
+    "-subj",
+    "/CN=Bench CA",
+    "-days",
+    "30",
+    "-out",
+    join(dir, "ca.crt"),
+  ]);
   const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/", acceptDownloads: true });
   const page = await context.newPage();
   await page.goto("/");
@@ -111,7 +159,23 @@ async function exportRuns(browser, dir) {
   };
   const req = await save("Download request");
   const key = await save("Download encrypted private key");
-  sh("openssl", ["x509", "-req", "-in", req, "-CA", join(dir, "ca.crt"), "-CAkey", join(dir, "ca.key"), "-CAcreateserial", "-days", "30", "-copy_extensions", "copy", "-out", join(dir, "leaf.crt")]);
+  sh("openssl", [
+    "x509",
+    "-req",
+    "-in",
+    req,
+    "-CA",
+    join(dir, "ca.crt"),
+    "-CAkey",
+    join(dir, "ca.key"),
+    "-CAcreateserial",
+    "-days",
+    "30",
+    "-copy_extensions",
+    "copy",
+    "-out",
+    join(dir, "leaf.crt"),
+  ]);
   sh("openssl", ["pkey", "-in", key, "-passin", `pass:${PASSPHRASE}`, "-out", join(dir, "plain.key")]);
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByRole("radio", { name: /^Use / }).first().check();
@@ -126,11 +190,31 @@ async function exportRuns(browser, dir) {
     for (let i = 0; i < RUNS; i++) {
       await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
     }
-    const times = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), `export ${profile}`);
+    const times = await page.evaluate(
+      (name) => performance.getEntriesByName(name).map((e) => e.duration),
+      `export ${profile}`,
+    );
     const reference = Array.from({ length: RUNS }, () => {
       const t0 = performance.now();
-      sh("openssl", ["pkcs12", "-export", "-inkey", join(dir, "plain.key"), "-in", join(dir, "leaf.crt"), "-certfile", join(dir, "ca.crt"),
-        "-name", "bench", "-iter", "2048", ...PFX_OPENSSL[profile], "-passout", `pass:${PASSPHRASE}`, "-out", join(dir, "ref.pfx")]);
+      sh("openssl", [
+        "pkcs12",
+        "-export",
+        "-inkey",
+        join(dir, "plain.key"),
+        "-in",
+        join(dir, "leaf.crt"),
+        "-certfile",
+        join(dir, "ca.crt"),
+        "-name",
+        "bench",
+        "-iter",
+        "2048",
+        ...PFX_OPENSSL[profile],
+        "-passout",
+        `pass:${PASSPHRASE}`,
+        "-out",
+        join(dir, "ref.pfx"),
+      ]);
       return performance.now() - t0;
     });
     rows.push({ profile, page: median(times), openssl: median(reference) });
@@ -144,8 +228,15 @@ function codeSizes() {
   const html = readFileSync("dist/index.html", "utf8");
   const first = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   const gz = (file) => gzipSync(readFileSync(join("dist", file))).length;
-  const lazy = readdirSync("dist/assets").filter((f) => /^(complete-request|pfx)-.*\.js$/.test(f)).map((f) => `assets/${f}`);
-  return { first: first.reduce((n, f) => n + gz(f), 0), firstFiles: first, lazy: lazy.reduce((n, f) => n + gz(f), 0), lazyFiles: lazy };
+  const lazy = readdirSync("dist/assets")
+    .filter((f) => /^(complete-request|pfx)-.*\.js$/.test(f))
+    .map((f) => `assets/${f}`);
+  return {
+    first: first.reduce((n, f) => n + gz(f), 0),
+    firstFiles: first,
+    lazy: lazy.reduce((n, f) => n + gz(f), 0),
+    lazyFiles: lazy,
+  };
 }
 
 /**
@@ -166,7 +257,10 @@ async function firstLoadUnderPlaywright(browser, url) {
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName("first-page-usable").length > 0);
-    const { usable, tasks } = await page.evaluate(() => ({ usable: performance.getEntriesByName("first-page-usable")[0].startTime, tasks: window.__longTasks }));
+    const { usable, tasks } = await page.evaluate(() => ({
+      usable: performance.getEntriesByName("first-page-usable")[0].startTime,
+      tasks: window.__longTasks,
+    }));
     times.push(usable);
     longest = Math.max(longest, ...tasks, 0);
     await context.close();
@@ -184,7 +278,8 @@ async function staticFirstPage(browser, single, dir) {
   await page.goto(pathToFileURL(single).href);
   await page.waitForFunction(() => performance.getEntriesByName("first-page-usable").length > 0);
   const html = await page.evaluate(
-    () => `<!doctype html><html lang="en"><head><meta charset="UTF-8"><meta name="color-scheme" content="light dark">${document.querySelector("style").outerHTML}</head>` +
+    () =>
+      `<!doctype html><html lang="en"><head><meta charset="UTF-8"><meta name="color-scheme" content="light dark">${document.querySelector("style").outerHTML}</head>` +
       `<body>${document.getElementById("root").outerHTML}<script>requestAnimationFrame(() => setTimeout(() => performance.mark("first-page-usable")));</script></body></html>`,
   );
   await page.close();
@@ -212,7 +307,12 @@ try {
   // The long-task observer must see a task it knows is long, or "none over 50" would mean nothing.
   await page.goto("/");
   // (A task the page runs itself: the observer does not count script that DevTools evaluates.)
-  await page.evaluate(() => setTimeout(() => { const end = performance.now() + 120; while (performance.now() < end); }, 0));
+  await page.evaluate(() =>
+    setTimeout(() => {
+      const end = performance.now() + 120;
+      while (performance.now() < end);
+    }, 0),
+  );
   await page.waitForFunction(() => window.__longTasks.some((d) => d >= 100), null, { timeout: 5_000 });
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
   const rows = [];
@@ -221,17 +321,26 @@ try {
     const reference = Array.from({ length: RUNS }, () => opensslOnce(c, dir));
     rows.push({ c, page: median(times), openssl: median(reference), longest });
   }
-  console.log(`Finish to downloads ready, median of ${RUNS}; PBKDF2-HMAC-SHA256 ${ITERATIONS} iterations; OpenSSL = req -newkey + pkcs8 -topk8 -v2 aes-256-cbc`);
+  console.log(
+    `Finish to downloads ready, median of ${RUNS}; PBKDF2-HMAC-SHA256 ${ITERATIONS} iterations; OpenSSL = req -newkey + pkcs8 -topk8 -v2 aes-256-cbc`,
+  );
   console.log("| key | page (ms) | OpenSSL (ms) | ratio | longest main-thread task (ms) |");
   console.log("|---|---:|---:|---:|---:|");
   for (const r of rows) {
-    console.log(`| ${r.c.label} | ${r.page.toFixed(0)} | ${r.openssl.toFixed(0)} | ${(r.page / r.openssl).toFixed(2)}x | ${r.longest ? r.longest.toFixed(0) : "none over 50"} |`);
+    console.log(
+      `| ${r.c.label} | ${r.page.toFixed(0)} | ${r.openssl.toFixed(0)} | ${(r.page / r.openssl).toFixed(2)}x | ${r.longest ? r.longest.toFixed(0) : "none over 50"} |`,
+    );
   }
   const exports = await exportRuns(browser, dir);
-  console.log(`\n.pfx export (leaf + CA, RSA 2048), median of ${RUNS}; OpenSSL = pkcs12 -export -iter 2048 with the profile's algorithms`);
+  console.log(
+    `\n.pfx export (leaf + CA, RSA 2048), median of ${RUNS}; OpenSSL = pkcs12 -export -iter 2048 with the profile's algorithms`,
+  );
   console.log("| profile | page (ms) | OpenSSL (ms) | ratio |");
   console.log("|---|---:|---:|---:|");
-  for (const r of exports) console.log(`| ${r.profile} | ${r.page.toFixed(1)} | ${r.openssl.toFixed(1)} | ${(r.page / r.openssl).toFixed(2)}x |`);
+  for (const r of exports)
+    console.log(
+      `| ${r.profile} | ${r.page.toFixed(1)} | ${r.openssl.toFixed(1)} | ${(r.page / r.openssl).toFixed(2)}x |`,
+    );
   const single = resolve("dist/certificate-request-wizard.html");
   const singleGz = gzipSync(readFileSync(single)).length;
   const size = codeSizes();
@@ -239,25 +348,45 @@ try {
   const builds = [
     { label: "dist/ (npm start)", url: "http://127.0.0.1:4175/", bytes: size.first },
     { label: "single file (file://)", url: pathToFileURL(single).href, bytes: singleGz },
-    { label: "reference: the same first page as static HTML (no script but the mark)", url: pathToFileURL(floor).href, bytes: gzipSync(readFileSync(floor)).length },
+    {
+      label: "reference: the same first page as static HTML (no script but the mark)",
+      url: pathToFileURL(floor).href,
+      bytes: gzipSync(readFileSync(floor)).length,
+    },
   ];
-  const loads = await firstLoads(builds.map((b) => b.url), RUNS, CHROMIUM);
+  const loads = await firstLoads(
+    builds.map((b) => b.url),
+    RUNS,
+    CHROMIUM,
+  );
   const figures = builds.map((b) => {
     const mine = loads.get(b.url);
-    return { usable: median(mine.map((l) => l.usable)), longest: median(mine.map((l) => l.longestTask)), worst: Math.max(...mine.map((l) => l.longestTask)) };
+    return {
+      usable: median(mine.map((l) => l.usable)),
+      longest: median(mine.map((l) => l.longestTask)),
+      worst: Math.max(...mine.map((l) => l.longestTask)),
+    };
   });
   const reference = figures.at(-1);
-  console.log(`\nFirst load in headless Chromium, ${RUNS} fresh loads of each, taking turns, as a user's browser runs it (no DevTools attached); ratios against the static reference`);
-  console.log("| build | first-load bytes (gzip) | first page usable, median (ms) | longest main-thread task, median / worst (ms) | under Playwright: usable / longest task (ms) |");
+  console.log(
+    `\nFirst load in headless Chromium, ${RUNS} fresh loads of each, taking turns, as a user's browser runs it (no DevTools attached); ratios against the static reference`,
+  );
+  console.log(
+    "| build | first-load bytes (gzip) | first page usable, median (ms) | longest main-thread task, median / worst (ms) | under Playwright: usable / longest task (ms) |",
+  );
   console.log("|---|---:|---:|---:|---:|");
   for (const [i, b] of builds.entries()) {
     const f = figures[i];
     const pw = await firstLoadUnderPlaywright(browser, b.url);
     const ratios = f === reference ? "" : ` (${(f.usable / reference.usable).toFixed(2)}x)`;
     const taskRatio = f === reference ? "" : ` (${(f.longest / reference.longest).toFixed(2)}x)`;
-    console.log(`| ${b.label} | ${(b.bytes / 1024).toFixed(1)} KiB | ${f.usable.toFixed(0)}${ratios} | ${f.longest.toFixed(0)}${taskRatio} / ${f.worst.toFixed(0)} | ${pw.usable.toFixed(0)} / ${pw.longest ? pw.longest.toFixed(0) : "none over 50"} |`);
+    console.log(
+      `| ${b.label} | ${(b.bytes / 1024).toFixed(1)} KiB | ${f.usable.toFixed(0)}${ratios} | ${f.longest.toFixed(0)}${taskRatio} / ${f.worst.toFixed(0)} | ${pw.usable.toFixed(0)} / ${pw.longest ? pw.longest.toFixed(0) : "none over 50"} |`,
+    );
   }
-  console.log(`\nCode, gzip: first page ${(size.first / 1024).toFixed(1)} KiB (${size.firstFiles.join(", ")}); loaded when Complete the request opens ${(size.lazy / 1024).toFixed(1)} KiB (${size.lazyFiles.join(", ")})`);
+  console.log(
+    `\nCode, gzip: first page ${(size.first / 1024).toFixed(1)} KiB (${size.firstFiles.join(", ")}); loaded when Complete the request opens ${(size.lazy / 1024).toFixed(1)} KiB (${size.lazyFiles.join(", ")})`,
+  );
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));

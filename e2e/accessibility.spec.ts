@@ -7,26 +7,42 @@ import { completeWithKeptRequest, download, finish, heading, next, REVERSE_PROXY
 
 async function noViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).analyze();
-  const summary = result.violations.map((v) => `${where}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`);
+  const summary = result.violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join("; ")}`,
+  );
   expect(summary).toEqual([]);
 }
 
 async function noHorizontalScroll(page: Page, where: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   // Which boxes reach past the window, to say where the sideways scroll comes from.
   const culprits = await page.evaluate(() =>
     [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right + scrollX > document.documentElement.clientWidth + 1 && !e.parentElement?.closest(".table-wrap"))
+      .filter(
+        (e) =>
+          e.getBoundingClientRect().right + scrollX > document.documentElement.clientWidth + 1 &&
+          !e.parentElement?.closest(".table-wrap"),
+      )
       .slice(0, 4)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? "").slice(0, 30)}`),
   );
   expect(overflow, `${where} scrolls sideways by ${overflow} px: ${culprits.join(" | ")}`).toBeLessThanOrEqual(0);
 }
 
-for (const [scheme, width] of [["light", 1280], ["dark", 360]] as const) {
+for (const [scheme, width] of [
+  ["light", 1280],
+  ["dark", 360],
+] as const) {
   test(`every page passes axe-core in the ${scheme} theme at ${width} px`, async ({ browser }) => {
     const dir = tempDir();
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 }, acceptDownloads: true, baseURL: "http://127.0.0.1:4174/" });
+    const context = await browser.newContext({
+      colorScheme: scheme,
+      viewport: { width, height: 900 },
+      acceptDownloads: true,
+      baseURL: "http://127.0.0.1:4174/",
+    });
     const page = await context.newPage();
     const check = async (where: string) => {
       await noViolations(page, where);

@@ -1,10 +1,26 @@
 /** Bad input gets a message beside its field, in the admin's words, and nothing broken is generated. */
 import { expect, test } from "@playwright/test";
-import { addName, download, finish, heading, lineAfter, next, openssl, openTab, properties, startAndReachInformation, tempDir } from "./helpers";
+import {
+  addName,
+  download,
+  finish,
+  heading,
+  lineAfter,
+  next,
+  openssl,
+  openTab,
+  properties,
+  startAndReachInformation,
+  tempDir,
+} from "./helpers";
 
-test("a request with no subject and no alternative name is refused on Certificate Information and Next stays", async ({ page }) => {
+test("a request with no subject and no alternative name is refused on Certificate Information and Next stays", async ({
+  page,
+}) => {
   await startAndReachInformation(page, "Blank request");
-  await expect(page.getByRole("group", { name: "Problems" })).toContainText("Add a subject name or at least one alternative name");
+  await expect(page.getByRole("group", { name: "Problems" })).toContainText(
+    "Add a subject name or at least one alternative name",
+  );
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(heading(page, "Certificate Information")).toBeVisible();
   await expect(page.getByRole("button", { name: "Finish" })).toHaveCount(0);
@@ -41,7 +57,9 @@ test("each bad name gets its message beside the Value field and is not added", a
   }
 });
 
-test("a wildcard first label is accepted and an international name is written in its xn-- form, both shown", async ({ page }) => {
+test("a wildcard first label is accepted and an international name is written in its xn-- form, both shown", async ({
+  page,
+}) => {
   const dir = tempDir();
   await startAndReachInformation(page, "Web server (IIS ARR, Exchange, other)");
   await page.getByRole("button", { name: "Properties", exact: true }).click();

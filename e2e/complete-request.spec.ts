@@ -4,7 +4,18 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { issue, makeCa, p7b, type TestCa } from "../test/helpers/ca";
-import { download, finish, heading, next, openssl, opensslStatus, PASSPHRASE, REVERSE_PROXY, startAndReachInformation, tempDir } from "./helpers";
+import {
+  download,
+  finish,
+  heading,
+  next,
+  openssl,
+  opensslStatus,
+  PASSPHRASE,
+  REVERSE_PROXY,
+  startAndReachInformation,
+  tempDir,
+} from "./helpers";
 
 const NAME = "Reverse Proxy Listener for Lync Server";
 
@@ -50,7 +61,9 @@ test("a kept request, its issued certificate and the intermediate export to both
   await page.getByRole("radio", { name: `Use ${NAME}` }).check();
   await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Open the key" }).click();
-  await expect(page.getByLabel("Passphrase of the private key")).toHaveAccessibleDescription(/Opened\. Public key SHA-256/);
+  await expect(page.getByLabel("Passphrase of the private key")).toHaveAccessibleDescription(
+    /Opened\. Public key SHA-256/,
+  );
   await loadCertificates(page, [leaf, ca.intermediate]);
   await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
   await expect(page.getByText("The CA kept every name and usage the request asked for.")).toBeVisible();
@@ -58,7 +71,10 @@ test("a kept request, its issued certificate and the intermediate export to both
   await expect(card).toContainText("Issued by");
   await expect(card).toContainText("CN=Contoso Test Issuing CA");
   await expect(card).toContainText("DNS=lyncdiscover.contoso.com");
-  const thumbprint = openssl("x509", "-in", leaf, "-noout", "-fingerprint", "-sha1").split("=")[1]!.trim().replace(/:/g, "");
+  const thumbprint = openssl("x509", "-in", leaf, "-noout", "-fingerprint", "-sha1")
+    .split("=")[1]!
+    .trim()
+    .replace(/:/g, "");
   await expect(card).toContainText(thumbprint);
   await expect(page.getByText("The chain stops before a root")).toBeVisible();
   await expect(page.getByLabel("Friendly name")).toHaveValue(NAME);
@@ -93,7 +109,9 @@ test("a kept request, its issued certificate and the intermediate export to both
   expect(opensslStatus("verify", "-partial_chain", "-CAfile", ca.intermediate, chain.path).out).toContain("OK");
 });
 
-test("with the root loaded too, the chain is complete and the root goes in only when asked; a new .pfx password works", async ({ page }) => {
+test("with the root loaded too, the chain is complete and the root goes in only when asked; a new .pfx password works", async ({
+  page,
+}) => {
   const dir = tempDir();
   const { req, key } = await requestFromWizard(page, dir);
   const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
@@ -122,28 +140,54 @@ test("with the root loaded too, the chain is complete and the root goes in only 
   expect(info.match(/friendlyName: Edge farm listener/g)).toHaveLength(2);
 });
 
-test("a certificate for another key, a wrong passphrase and files that are not certificates are refused with one sentence", async ({ page }) => {
+test("a certificate for another key, a wrong passphrase and files that are not certificates are refused with one sentence", async ({
+  page,
+}) => {
   const dir = tempDir();
   const { req } = await requestFromWizard(page, dir);
-  execFileSync("openssl", ["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "other.key"), "-subj", "/CN=other.contoso.com", "-out", join(dir, "other.csr")]);
+  execFileSync("openssl", [
+    "req",
+    "-new",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    join(dir, "other.key"),
+    "-subj",
+    "/CN=other.contoso.com",
+    "-out",
+    join(dir, "other.csr"),
+  ]);
   const other = issue(ca, { request: join(dir, "other.csr"), out: join(dir, "other.crt") });
   await next(page, "Complete the request");
   await page.getByRole("radio", { name: `Use ${NAME}` }).check();
   await page.getByLabel("Passphrase of the private key").fill("not the passphrase");
   await page.getByRole("button", { name: "Open the key" }).click();
-  await expect(page.getByLabel("Passphrase of the private key")).toHaveAccessibleDescription("The passphrase does not open this key.");
+  await expect(page.getByLabel("Passphrase of the private key")).toHaveAccessibleDescription(
+    "The passphrase does not open this key.",
+  );
 
   await loadCertificates(page, [other]);
   await expect(page.getByRole("alert")).toContainText("This certificate is not for this key");
-  await expect(page.getByRole("alert")).toContainText("CN=other.contoso.com belongs to the key with SHA-256 fingerprint");
+  await expect(page.getByRole("alert")).toContainText(
+    "CN=other.contoso.com belongs to the key with SHA-256 fingerprint",
+  );
   await expect(page.getByRole("button", { name: "Export" })).toHaveCount(0);
 
   const field = page.getByLabel("Load the certificate…");
   const bad: [string, Buffer | string, RegExp][] = [
     ["notes.txt", "This is not a certificate.", /not a certificate/],
-    ["cut.cer", execFileSync("openssl", ["x509", "-in", other, "-outform", "DER"]).subarray(0, 200), /damaged or cut short/],
+    [
+      "cut.cer",
+      execFileSync("openssl", ["x509", "-in", other, "-outform", "DER"]).subarray(0, 200),
+      /damaged or cut short/,
+    ],
     ["empty.p7b", Buffer.from(""), /is empty/],
-    ["request.cer", execFileSync("openssl", ["req", "-in", req, "-outform", "PEM"]), /certificate request, not the certificate/],
+    [
+      "request.cer",
+      execFileSync("openssl", ["req", "-in", req, "-outform", "PEM"]),
+      /certificate request, not the certificate/,
+    ],
   ];
   bad.push(["nocerts.p7b", readFileSync(p7b([], join(dir, "nocerts.p7b"))), /no certificate in it/]);
   for (const [name, content, says] of bad) {
@@ -169,7 +213,10 @@ test("after a reload, a request kept in the browser is completed, and deleting o
   await expect(rows.first()).toBeVisible();
   const before = await rows.count();
   expect(before).toBeGreaterThan(0);
-  await page.getByRole("radio", { name: `Use ${NAME}` }).first().check();
+  await page
+    .getByRole("radio", { name: `Use ${NAME}` })
+    .first()
+    .check();
   await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Open the key" }).click();
   await loadCertificates(page, [leaf]);
@@ -185,18 +232,27 @@ test("after a reload, a request kept in the browser is completed, and deleting o
         const open = indexedDB.open("certificate-request-wizard");
         open.onsuccess = () => {
           const all = open.result.transaction("pending-requests").objectStore("pending-requests").getAll();
-          all.onsuccess = () => resolve(JSON.stringify(all.result.map((r: { encryptedKey: string }) => r.encryptedKey)));
+          all.onsuccess = () =>
+            resolve(JSON.stringify(all.result.map((r: { encryptedKey: string }) => r.encryptedKey)));
         };
       }),
   );
   expect(stored).toContain("BEGIN ENCRYPTED PRIVATE KEY");
   expect(stored).not.toMatch(/BEGIN (RSA |EC )?PRIVATE KEY/);
 
-  await page.getByRole("button", { name: `Delete ${NAME}` }).first().click();
-  await expect(page.getByRole("group", { name: "Confirm delete" })).toContainText("Delete this request and its encrypted key?");
+  await page
+    .getByRole("button", { name: `Delete ${NAME}` })
+    .first()
+    .click();
+  await expect(page.getByRole("group", { name: "Confirm delete" })).toContainText(
+    "Delete this request and its encrypted key?",
+  );
   await page.getByRole("button", { name: "Keep" }).click();
   await expect(rows).toHaveCount(before);
-  await page.getByRole("button", { name: `Delete ${NAME}` }).first().click();
+  await page
+    .getByRole("button", { name: `Delete ${NAME}` })
+    .first()
+    .click();
   await page.getByRole("group", { name: "Confirm delete" }).getByRole("button", { name: "Delete" }).click();
   await expect(rows).toHaveCount(before - 1);
 });

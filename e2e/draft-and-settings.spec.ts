@@ -39,7 +39,10 @@ test("Cancel in Certificate Properties drops what was changed there", async ({ p
   await expect(page.locator(".cert-card")).not.toContainText("extra.contoso.com");
 });
 
-test("Save request settings writes a .json with no secret that Open saved request settings reads back into the same request", async ({ page, browser }) => {
+test("Save request settings writes a .json with no secret that Open saved request settings reads back into the same request", async ({
+  page,
+  browser,
+}) => {
   const dir = tempDir();
   await startAndReachInformation(page, "Web server (IIS ARR, Exchange, other)");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
@@ -72,14 +75,19 @@ test("Save request settings writes a .json with no secret that Open saved reques
   // A damaged file and a foreign file are reported, and nothing is loaded.
   await fresh.getByRole("button", { name: "Start over" }).click();
   const damaged = join(dir, "damaged.json");
-  writeFileSync(damaged, json.replace('"mail.contoso.com"', '"mail contoso com"').replace('"192.0.2.10"', '"192.0.2.999"'));
+  writeFileSync(
+    damaged,
+    json.replace('"mail.contoso.com"', '"mail contoso com"').replace('"192.0.2.10"', '"192.0.2.999"'),
+  );
   await fresh.getByLabel("Open saved request settings…").setInputFiles(damaged);
   await expect(fresh.getByText(/This settings file is damaged: .*Nothing was loaded\./)).toBeVisible();
   await expect(heading(fresh, "Certificate Enrollment")).toBeVisible();
   const foreign = join(dir, "package.json");
   writeFileSync(foreign, JSON.stringify({ name: "something-else", version: "1.0.0" }));
   await fresh.getByLabel("Open saved request settings…").setInputFiles(foreign);
-  await expect(fresh.getByText("This is not a request settings file written by this tool. Nothing was loaded.")).toBeVisible();
+  await expect(
+    fresh.getByText("This is not a request settings file written by this tool. Nothing was loaded."),
+  ).toBeVisible();
   await next(fresh, "Select Certificate Enrollment Policy");
   await next(fresh, "Custom Request");
   await next(fresh, "Plan names");

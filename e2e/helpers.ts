@@ -23,7 +23,11 @@ export function tempDir(): string {
 }
 
 /** Clicks a button that downloads, and saves the file under its suggested name. */
-export async function download(page: Page, button: Locator, dir: string): Promise<{ path: string; name: string; download: Download }> {
+export async function download(
+  page: Page,
+  button: Locator,
+  dir: string,
+): Promise<{ path: string; name: string; download: Download }> {
   const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
   const path = join(dir, file.suggestedFilename());
   await file.saveAs(path);
@@ -63,7 +67,12 @@ export async function openTab(page: Page, tab: string): Promise<Locator> {
 }
 
 /** Types a value beside its Type and clicks Add > in the Subject tab's "Subject name" or "Alternative name" block. */
-export async function addName(panel: Locator, block: "Subject name" | "Alternative name", type: string, value: string): Promise<void> {
+export async function addName(
+  panel: Locator,
+  block: "Subject name" | "Alternative name",
+  type: string,
+  value: string,
+): Promise<void> {
   const group = panel.getByRole("group", { name: block });
   await group.getByLabel("Type", { exact: true }).selectOption({ label: type });
   await group.getByLabel("Value", { exact: true }).fill(value);

@@ -63,7 +63,9 @@ test("a keyboard-only run of the whole wizard produces a valid request", async (
   await tabTo(page, "Value");
   await page.keyboard.type("extra.contoso.com");
   await page.keyboard.press("Enter");
-  await expect(dialog.getByLabel("Alternative name in the request").getByRole("option", { name: "DNS: extra.contoso.com" })).toBeAttached();
+  await expect(
+    dialog.getByLabel("Alternative name in the request").getByRole("option", { name: "DNS: extra.contoso.com" }),
+  ).toBeAttached();
 
   await tabTo(page, "tab:Subject", true);
   await page.keyboard.press("ArrowRight");
@@ -74,7 +76,12 @@ test("a keyboard-only run of the whole wizard produces a valid request", async (
   await tabTo(page, "Selected options"); // Extended Key Usage's
   await page.keyboard.press("End");
   await press(page, "< Remove Extended Key Usage");
-  await expect(dialog.getByRole("group", { name: "Extended Key Usage (application policies)" }).getByLabel("Selected options").getByRole("option")).toHaveText(["Server Authentication"]);
+  await expect(
+    dialog
+      .getByRole("group", { name: "Extended Key Usage (application policies)" })
+      .getByLabel("Selected options")
+      .getByRole("option"),
+  ).toHaveText(["Server Authentication"]);
   await press(page, "button:OK");
   await expect(dialog).toBeHidden();
 
@@ -102,6 +109,8 @@ test("a keyboard-only run of the whole wizard produces a valid request", async (
     "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:officewebapps01.contoso.com, DNS:lyncdiscover.contoso.com, DNS:extra.contoso.com",
   );
   expect(lineAfter(text, /X509v3 Extended Key Usage/)).toBe("TLS Web Server Authentication");
-  expect(openssl("pkey", "-in", key, "-passin", `pass:${PASSPHRASE}`, "-pubout")).toBe(openssl("req", "-in", req, "-noout", "-pubkey"));
+  expect(openssl("pkey", "-in", key, "-passin", `pass:${PASSPHRASE}`, "-pubout")).toBe(
+    openssl("req", "-in", req, "-noout", "-pubkey"),
+  );
   expect(await page.evaluate(() => (window as unknown as { pointerEvents: string[] }).pointerEvents)).toEqual([]);
 });

@@ -13,7 +13,8 @@ async function reachPlanNames(page: Page): Promise<void> {
 }
 
 const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
-const plannedNames = (page: Page) => page.getByRole("table", { name: "Alternative names" }).locator("tbody td:first-child");
+const plannedNames = (page: Page) =>
+  page.getByRole("table", { name: "Alternative names" }).locator("tbody td:first-child");
 
 test("the reference topology gives a request carrying exactly the planned names", async ({ page }) => {
   const dir = tempDir();
@@ -24,9 +25,13 @@ test("the reference topology gives a request carrying exactly the planned names"
   await group(page, "Director").getByLabel("External web services FQDN").fill("webdirext.contoso.com");
   await page.getByLabel("Office Web Apps Server").fill("officewebapps01.contoso.com");
   await expect(page.getByLabel("Publish Autodiscover on port 443")).toBeChecked();
-  const expected = ["webext", "webdirext", "meet", "dialin", "officewebapps01", "lyncdiscover"].map((l) => `${l}.contoso.com`);
+  const expected = ["webext", "webdirext", "meet", "dialin", "officewebapps01", "lyncdiscover"].map(
+    (l) => `${l}.contoso.com`,
+  );
   await expect(plannedNames(page)).toHaveText(expected);
-  await expect(page.getByRole("row", { name: /lyncdiscover\.contoso\.com/ })).toContainText("Autodiscover for mobile clients of contoso.com");
+  await expect(page.getByRole("row", { name: /lyncdiscover\.contoso\.com/ })).toContainText(
+    "Autodiscover for mobile clients of contoso.com",
+  );
   await expect(page.getByText("None: the names follow the rules.")).toBeVisible();
 
   await page.getByRole("button", { name: "Use these names" }).click();
@@ -66,7 +71,12 @@ test("two SIP domains, a wildcard and port 80 change the names as the rules say"
   await expect(plannedNames(page)).toHaveText(["webext.contoso.com", "*.contoso.com", "*.fabrikam.com"]);
   await page.getByLabel("Use a wildcard").uncheck();
   await page.getByLabel("Port 80 only").check();
-  await expect(plannedNames(page)).toHaveText(["webext.contoso.com", "meet.contoso.com", "meet.fabrikam.com", "dialin.contoso.com"]);
+  await expect(plannedNames(page)).toHaveText([
+    "webext.contoso.com",
+    "meet.contoso.com",
+    "meet.fabrikam.com",
+    "dialin.contoso.com",
+  ]);
   await expect(page.getByText("no lyncdiscover name is needed")).toHaveCount(2); // beside Mobility and in the findings
   await page.getByLabel("Common base (https://join.<sipdomain>/meet, /dialin)").check();
   await expect(plannedNames(page)).toHaveText(["webext.contoso.com", "join.contoso.com", "join.fabrikam.com"]);
@@ -108,8 +118,13 @@ test("a damaged names plan in a settings file is refused whole", async ({ page }
   await next(page, "Where do you want to save the offline request?");
   const saved = await download(page, page.getByRole("button", { name: "Save request settings" }), dir);
   const damaged = join(dir, "damaged.json");
-  writeFileSync(damaged, readFileSync(saved.path, "utf8").replace('"autodiscoverPort": 443', '"autodiscoverPort": "443"'));
+  writeFileSync(
+    damaged,
+    readFileSync(saved.path, "utf8").replace('"autodiscoverPort": 443', '"autodiscoverPort": "443"'),
+  );
   await page.getByRole("button", { name: "Start over" }).click();
   await page.getByLabel("Open saved request settings…").setInputFiles(damaged);
-  await expect(page.getByText(/This settings file is damaged: "autodiscoverPort" .* Nothing was loaded\./)).toBeVisible();
+  await expect(
+    page.getByText(/This settings file is damaged: "autodiscoverPort" .* Nothing was loaded\./),
+  ).toBeVisible();
 });

@@ -5,18 +5,62 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
 import { ARTICLE_INF, parseInf } from "../test/helpers/inf";
-import { download, finish, heading, lineAfter, next, openssl, opensslStatus, REVERSE_PROXY, startAndReachInformation, tempDir } from "./helpers";
+import {
+  download,
+  finish,
+  heading,
+  lineAfter,
+  next,
+  openssl,
+  opensslStatus,
+  REVERSE_PROXY,
+  startAndReachInformation,
+  tempDir,
+} from "./helpers";
 
 const MIXED = [
-  "[req]", "prompt = no", "distinguished_name = dn", "req_extensions = ext", "[dn]", "CN = webext.contoso.com", "O = Contoso Ltd",
-  "[ext]", "subjectAltName = @alt", "keyUsage = critical, digitalSignature, keyEncipherment", "extendedKeyUsage = serverAuth",
-  "[alt]", "DNS.1 = webext.contoso.com", "DNS.2 = meet.contoso.com", "IP.1 = 192.0.2.10", "email.1 = pki@contoso.com",
-  "URI.1 = https://meet.contoso.com/", "otherName.1 = 1.3.6.1.4.1.311.20.2.3;UTF8:svc@contoso.com", "dirName.1 = dir", "[dir]", "CN = proxy",
+  "[req]",
+  "prompt = no",
+  "distinguished_name = dn",
+  "req_extensions = ext",
+  "[dn]",
+  "CN = webext.contoso.com",
+  "O = Contoso Ltd",
+  "[ext]",
+  "subjectAltName = @alt",
+  "keyUsage = critical, digitalSignature, keyEncipherment",
+  "extendedKeyUsage = serverAuth",
+  "[alt]",
+  "DNS.1 = webext.contoso.com",
+  "DNS.2 = meet.contoso.com",
+  "IP.1 = 192.0.2.10",
+  "email.1 = pki@contoso.com",
+  "URI.1 = https://meet.contoso.com/",
+  "otherName.1 = 1.3.6.1.4.1.311.20.2.3;UTF8:svc@contoso.com",
+  "dirName.1 = dir",
+  "[dir]",
+  "CN = proxy",
 ].join("\n");
 
 function mixedRequest(dir: string): string {
   writeFileSync(join(dir, "mixed.cnf"), MIXED);
-  execFileSync("openssl", ["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "mixed.key"), "-config", join(dir, "mixed.cnf"), "-out", join(dir, "mixed.csr")], { stdio: "pipe" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-new",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      join(dir, "mixed.key"),
+      "-config",
+      join(dir, "mixed.cnf"),
+      "-out",
+      join(dir, "mixed.csr"),
+    ],
+    { stdio: "pipe" },
+  );
   return join(dir, "mixed.csr");
 }
 
@@ -26,7 +70,9 @@ async function openInspect(page: Page) {
   await expect(heading(page, "Open a request or certificate")).toBeVisible();
 }
 
-test("the article's example has no preflight error for a public CA; Client Authentication is a warning its fix removes", async ({ page }) => {
+test("the article's example has no preflight error for a public CA; Client Authentication is a warning its fix removes", async ({
+  page,
+}) => {
   const dir = tempDir();
   await startAndReachInformation(page, REVERSE_PROXY);
   await expect(page.getByLabel("A public CA")).toBeChecked();
@@ -39,10 +85,14 @@ test("the article's example has no preflight error for a public CA; Client Authe
   await next(page, "Where do you want to save the offline request?");
   await finish(page);
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
-  expect(lineAfter(openssl("req", "-in", req.path, "-noout", "-text"), /X509v3 Extended Key Usage/)).toBe("TLS Web Server Authentication");
+  expect(lineAfter(openssl("req", "-in", req.path, "-noout", "-text"), /X509v3 Extended Key Usage/)).toBe(
+    "TLS Web Server Authentication",
+  );
 });
 
-test("a request made by openssl req shows every name type, its usages, key and a verified signature", async ({ page }) => {
+test("a request made by openssl req shows every name type, its usages, key and a verified signature", async ({
+  page,
+}) => {
   const dir = tempDir();
   const csr = mixedRequest(dir);
   await openInspect(page);
@@ -68,7 +118,9 @@ test("a request made by openssl req shows every name type, its usages, key and a
     await expect(fields.filter({ hasText: shown }).first()).toBeVisible();
   }
   // The preflight runs on it: 192.0.2.10 is a documentation address, refused by public CAs.
-  await expect(page.getByRole("list", { name: "Preflight findings" })).toContainText("192.0.2.10: private or reserved IP addresses");
+  await expect(page.getByRole("list", { name: "Preflight findings" })).toContainText(
+    "192.0.2.10: private or reserved IP addresses",
+  );
 });
 
 test("bad input gets one sentence, and a broken signature is shown in red", async ({ page }) => {
@@ -109,7 +161,8 @@ test("a certificate used as a starting point gives a request with the same names
   await next(page, "Where do you want to save the offline request?");
   await finish(page);
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
-  const names = (file: string, ...args: string[]) => lineAfter(openssl("req", "-in", file, "-noout", "-text", ...args), /X509v3 Subject Alternative Name/);
+  const names = (file: string, ...args: string[]) =>
+    lineAfter(openssl("req", "-in", file, "-noout", "-text", ...args), /X509v3 Subject Alternative Name/);
   const fromCert = lineAfter(openssl("x509", "-in", cert, "-noout", "-text"), /X509v3 Subject Alternative Name/);
   expect(names(req.path)).toBe(fromCert);
   expect(names(req.path)).toContain("othername: UPN::svc@contoso.com");
@@ -120,18 +173,46 @@ test("the certreq INF and the OpenSSL config reproduce the request natively", as
   await startAndReachInformation(page, REVERSE_PROXY);
   await next(page, "Where do you want to save the offline request?");
   await page.getByText("Reproduce on Windows or with OpenSSL").click();
-  const inf = await download(page, page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.inf" }), dir);
+  const inf = await download(
+    page,
+    page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.inf" }),
+    dir,
+  );
   const parsed = parseInf(readFileSync(inf.path, "latin1"));
   expect(parsed.NewRequest).toEqual(ARTICLE_INF.NewRequest);
   expect(parsed.Extensions).toEqual(ARTICLE_INF.Extensions);
-  await expect(page.getByText('certreq -new "Reverse Proxy Listener for Lync Server.inf" "Reverse Proxy Listener for Lync Server.req"')).toBeVisible();
+  await expect(
+    page.getByText(
+      'certreq -new "Reverse Proxy Listener for Lync Server.inf" "Reverse Proxy Listener for Lync Server.req"',
+    ),
+  ).toBeVisible();
 
-  const cnf = await download(page, page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.cnf" }), dir);
-  const run = opensslStatus("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "k.pem"), "-config", cnf.path, "-out", join(dir, "native.req"));
+  const cnf = await download(
+    page,
+    page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.cnf" }),
+    dir,
+  );
+  const run = opensslStatus(
+    "req",
+    "-new",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-keyout",
+    join(dir, "k.pem"),
+    "-config",
+    cnf.path,
+    "-out",
+    join(dir, "native.req"),
+  );
   expect(run.ok, run.out).toBe(true);
   const text = openssl("req", "-in", join(dir, "native.req"), "-noout", "-text");
   expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
-  expect(lineAfter(text, /X509v3 Subject Alternative Name/)).toBe("DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com");
+  expect(lineAfter(text, /X509v3 Subject Alternative Name/)).toBe(
+    "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com",
+  );
   expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
-  expect(lineAfter(text, /X509v3 Extended Key Usage/)).toBe("TLS Web Server Authentication, TLS Web Client Authentication");
+  expect(lineAfter(text, /X509v3 Extended Key Usage/)).toBe(
+    "TLS Web Server Authentication, TLS Web Client Authentication",
+  );
 });

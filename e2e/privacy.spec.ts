@@ -48,8 +48,14 @@ test("the Content-Security-Policy refuses any connection the page might try", as
   // Even a request to the page's own origin is refused: connect-src 'none'.
   const outcome = await page.evaluate(async (url) => {
     const tries = [
-      fetch(url).then(() => "fetch went through", () => "fetch refused"),
-      fetch("https://example.com/").then(() => "fetch went through", () => "fetch refused"),
+      fetch(url).then(
+        () => "fetch went through",
+        () => "fetch refused",
+      ),
+      fetch("https://example.com/").then(
+        () => "fetch went through",
+        () => "fetch refused",
+      ),
       new Promise<string>((resolve) => {
         const ws = new WebSocket("ws://127.0.0.1:9/");
         ws.onerror = () => resolve("websocket refused");

@@ -18,7 +18,8 @@ import {
   tempDir,
 } from "./helpers";
 
-const ARTICLE_NAMES = "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com";
+const ARTICLE_NAMES =
+  "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com";
 
 /** What `openssl req` must say of the article's example: verified, its subject, exactly its names, usages, key and hash. */
 function checkArticleRequest(reqPath: string, inform: "PEM" | "DER"): void {
@@ -27,13 +28,20 @@ function checkArticleRequest(reqPath: string, inform: "PEM" | "DER"): void {
   expect(text).toMatch(/Subject: CN = webext\.contoso\.com\n/);
   expect(lineAfter(text, /X509v3 Subject Alternative Name:/)).toBe(ARTICLE_NAMES);
   expect(text).toMatch(/X509v3 Key Usage: critical\n\s+Digital Signature, Key Encipherment\n/);
-  expect(text).toMatch(/X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
+  expect(text).toMatch(
+    /X509v3 Extended Key Usage: ?\n\s+TLS Web Server Authentication, TLS Web Client Authentication\n/,
+  );
   expect(text).toContain("Public-Key: (2048 bit)");
   expect(text).toContain("Signature Algorithm: sha256WithRSAEncryption");
 }
 
 /** Checks the key file against the request with openssl: opens with the passphrase only, same public key, PBES2 as promised. */
-function checkKeyMatchesRequest(keyPath: string, reqPath: string, inform: "PEM" | "DER", passphrase = PASSPHRASE): void {
+function checkKeyMatchesRequest(
+  keyPath: string,
+  reqPath: string,
+  inform: "PEM" | "DER",
+  passphrase = PASSPHRASE,
+): void {
   const keyPub = openssl("pkey", "-in", keyPath, "-passin", `pass:${passphrase}`, "-pubout");
   const reqPub = openssl("req", "-in", reqPath, "-inform", inform, "-noout", "-pubkey");
   expect(keyPub).toBe(reqPub);
@@ -57,7 +65,9 @@ async function checkFingerprint(page: Page, reqPath: string, inform: "PEM" | "DE
   await expect(page.locator(".fingerprint")).toHaveText(expected);
 }
 
-test("the article's reverse-proxy example, typed into Certificate Properties, gives a Base 64 request and key that OpenSSL accepts", async ({ page }) => {
+test("the article's reverse-proxy example, typed into Certificate Properties, gives a Base 64 request and key that OpenSSL accepts", async ({
+  page,
+}) => {
   const dir = tempDir();
   await startAndReachInformation(page, "Blank request", "(No template) Legacy key");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
@@ -72,7 +82,9 @@ test("the article's reverse-proxy example, typed into Certificate Properties, gi
   for (const name of ["meet.contoso.com", "dialin.contoso.com", "lyncdiscover.contoso.com"]) {
     await addName(subject, "Alternative name", "DNS", name);
   }
-  await expect(subject.getByText("The subject name must also be present in the subject alternative name")).toBeVisible();
+  await expect(
+    subject.getByText("The subject name must also be present in the subject alternative name"),
+  ).toBeVisible();
   await expect(subject.getByLabel("Alternative name in the request").getByRole("option")).toHaveText([
     "DNS: webext.contoso.com (the subject name)",
     "DNS: meet.contoso.com",
@@ -83,7 +95,10 @@ test("the article's reverse-proxy example, typed into Certificate Properties, gi
   const extensions = await openTab(page, "Extensions");
   await pick(extensions, "Key usage", "Key usage", ["Digital signature", "Key encipherment"]);
   await expect(extensions.getByLabel("Make these key usages critical")).toBeChecked();
-  await pick(extensions, "Extended Key Usage (application policies)", "Extended Key Usage", ["Server Authentication", "Client Authentication"]);
+  await pick(extensions, "Extended Key Usage (application policies)", "Extended Key Usage", [
+    "Server Authentication",
+    "Client Authentication",
+  ]);
   await expect(extensions.getByLabel("Make the Extended Key Usages critical")).not.toBeChecked();
 
   const key = await openTab(page, "Private Key");
@@ -110,7 +125,14 @@ test("the article's reverse-proxy example, typed into Certificate Properties, gi
   expect(base64.startsWith("-----BEGIN NEW CERTIFICATE REQUEST-----\r\n")).toBe(true);
   expect(base64.endsWith("-----END NEW CERTIFICATE REQUEST-----\r\n")).toBe(true);
   expect(base64.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-  expect(Math.max(...base64.split("\r\n").slice(1, -2).map((l) => l.length))).toBe(64);
+  expect(
+    Math.max(
+      ...base64
+        .split("\r\n")
+        .slice(1, -2)
+        .map((l) => l.length),
+    ),
+  ).toBe(64);
 
   checkArticleRequest(req.path, "PEM");
   checkKeyMatchesRequest(key2.path, req.path, "PEM");
@@ -139,7 +161,11 @@ test("the reverse-proxy start in Binary format gives a DER request OpenSSL verif
 
 test("ECDSA P-256 with the CNG key template gives a request whose DER signature OpenSSL verifies", async ({ page }) => {
   const dir = tempDir();
-  await startAndReachInformation(page, "Reverse proxy for Lync Server 2013 / Skype for Business", "(No template) CNG key");
+  await startAndReachInformation(
+    page,
+    "Reverse proxy for Lync Server 2013 / Skype for Business",
+    "(No template) CNG key",
+  );
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   const key = await openTab(page, "Private Key");
   await key.getByLabel("ECDSA P-256").check();

@@ -7,7 +7,12 @@ import { completeWithKeptRequest, download, finish, next, REVERSE_PROXY, tempDir
 const shot = (name: string) => join("docs", "screenshots", name);
 
 test("screenshots of the reverse-proxy example, from plan to .pfx", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: "light", acceptDownloads: true, baseURL: "http://127.0.0.1:4174/" });
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 800 },
+    colorScheme: "light",
+    acceptDownloads: true,
+    baseURL: "http://127.0.0.1:4174/",
+  });
   const page = await context.newPage();
   const dir = tempDir();
   await page.goto("/");
@@ -16,7 +21,10 @@ test("screenshots of the reverse-proxy example, from plan to .pfx", async ({ bro
   await next(page, "Select Certificate Enrollment Policy");
   await next(page, "Custom Request");
   await next(page, "Plan names");
-  await page.getByRole("group", { name: "Director", exact: true }).getByLabel("External web services FQDN").fill("webdirext.contoso.com");
+  await page
+    .getByRole("group", { name: "Director", exact: true })
+    .getByLabel("External web services FQDN")
+    .fill("webdirext.contoso.com");
   await page.getByLabel("Office Web Apps Server").fill("officewebapps01.contoso.com");
   await page.locator(".cert-card").screenshot({ path: shot("plan-names.png") });
   await page.getByRole("button", { name: "Use these names" }).click();

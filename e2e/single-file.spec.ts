@@ -5,7 +5,18 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
-import { download, finish, heading, lineAfter, next, openssl, opensslStatus, PASSPHRASE, REVERSE_PROXY, tempDir } from "./helpers";
+import {
+  download,
+  finish,
+  heading,
+  lineAfter,
+  next,
+  openssl,
+  opensslStatus,
+  PASSPHRASE,
+  REVERSE_PROXY,
+  tempDir,
+} from "./helpers";
 
 const FILE = resolve("dist/certificate-request-wizard.html");
 
@@ -16,7 +27,9 @@ async function offline(context: BrowserContext): Promise<{ page: Page; problems:
   context.on("request", (r) => requests.push(r.url()));
   await context.route(/^https?:/, (route) => route.abort());
   await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP blocked ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP blocked ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const page = await context.newPage();
   page.on("pageerror", (e) => problems.push(e.message));
@@ -52,12 +65,16 @@ test("the single file's SHA-256 is written beside it, and it references nothing 
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
 });
 
-test("in the single file, no other script can make the chunk loader's policy, or any policy, or run text the build did not hash", async ({ browser }) => {
+test("in the single file, no other script can make the chunk loader's policy, or any policy, or run text the build did not hash", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ offline: true });
   const { page } = await offline(context);
   await expect(heading(page, "Certificate Enrollment")).toBeVisible();
   const outcome = await page.evaluate(() => {
-    const { trustedTypes } = window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } };
+    const { trustedTypes } = window as unknown as {
+      trustedTypes: { createPolicy(name: string, rules: object): unknown };
+    };
     const attempt = (what: () => unknown) => {
       try {
         what();
@@ -78,7 +95,9 @@ test("in the single file, no other script can make the chunk loader's policy, or
   await context.close();
 });
 
-test("from file:// with every network request blocked, the example is made, completed and exported", async ({ browser }) => {
+test("from file:// with every network request blocked, the example is made, completed and exported", async ({
+  browser,
+}) => {
   const dir = tempDir();
   const context = await browser.newContext({ acceptDownloads: true, offline: true });
   const { page, problems, requests } = await offline(context);
@@ -98,8 +117,12 @@ test("from file:// with every network request blocked, the example is made, comp
   const key = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
   expect(opensslStatus("req", "-in", req.path, "-noout", "-verify").out).toMatch(/verify OK/);
   const text = openssl("req", "-in", req.path, "-noout", "-text");
-  expect(lineAfter(text, /X509v3 Subject Alternative Name/)).toBe("DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com");
-  expect(openssl("pkey", "-in", key.path, "-passin", `pass:${PASSPHRASE}`, "-pubout")).toBe(openssl("req", "-in", req.path, "-noout", "-pubkey"));
+  expect(lineAfter(text, /X509v3 Subject Alternative Name/)).toBe(
+    "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com",
+  );
+  expect(openssl("pkey", "-in", key.path, "-passin", `pass:${PASSPHRASE}`, "-pubout")).toBe(
+    openssl("req", "-in", req.path, "-noout", "-pubkey"),
+  );
 
   // The Complete page's code (PKCS #12, 3DES) is inline too.
   const ca = makeCa();
@@ -112,14 +135,20 @@ test("from file:// with every network request blocked, the example is made, comp
   await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
   await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
   const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
-  expect(opensslStatus("pkcs12", "-in", pfx.path, "-info", "-nodes", "-passin", `pass:${PASSPHRASE}`).out).toMatch(/Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC/);
+  expect(opensslStatus("pkcs12", "-in", pfx.path, "-info", "-nodes", "-passin", `pass:${PASSPHRASE}`).out).toMatch(
+    /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC/,
+  );
 
-  expect(requests.filter((r) => r !== pathToFileURL(FILE).href && !r.startsWith("blob:") && !r.startsWith("data:"))).toEqual([]);
+  expect(
+    requests.filter((r) => r !== pathToFileURL(FILE).href && !r.startsWith("blob:") && !r.startsWith("data:")),
+  ).toEqual([]);
   expect(problems).toEqual([]);
   await context.close();
 });
 
-test("from file://, Open a request or certificate loads its page's code and verifies a request made by OpenSSL", async ({ browser }) => {
+test("from file://, Open a request or certificate loads its page's code and verifies a request made by OpenSSL", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ offline: true });
   const { page, problems } = await offline(context);
   await page.getByRole("button", { name: "Open a request or certificate…" }).click();

@@ -14,10 +14,15 @@ test("the first page's script and style fit the budget, and later pages' code is
   const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   expect(files.some((f) => f.endsWith(".js"))).toBe(true);
   const size = files.reduce((n, f) => n + gzipSync(readFileSync(join("dist", f))).length, 0);
-  console.log(`first page: ${(size / 1024).toFixed(1)} KiB gzip (budget ${(FIRST_PAGE_BUDGET / 1024).toFixed(0)} KiB): ${files.join(", ")}`);
+  console.log(
+    `first page: ${(size / 1024).toFixed(1)} KiB gzip (budget ${(FIRST_PAGE_BUDGET / 1024).toFixed(0)} KiB): ${files.join(", ")}`,
+  );
   expect(size).toBeLessThanOrEqual(FIRST_PAGE_BUDGET);
   // The PKCS #12 and x509 code is loaded on demand, not with the first page.
-  const main = files.filter((f) => f.endsWith(".js")).map((f) => readFileSync(join("dist", f), "utf8")).join("");
+  const main = files
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => readFileSync(join("dist", f), "utf8"))
+    .join("");
   expect(main).not.toContain("1.2.840.113549.1.12.1.3"); // pbeWithSHAAnd3-KeyTripleDES-CBC, in pfx.ts
   expect(main).not.toContain("Pkcs10CertificateRequestGenerator");
 });

@@ -25,7 +25,8 @@ function* walk(node) {
   if (Array.isArray(node)) for (const n of node) yield* walk(n);
   else if (node && typeof node.type === "string") {
     yield node;
-    for (const key of Object.keys(node)) if (typeof node[key] === "object" && node[key] !== null) yield* walk(node[key]);
+    for (const key of Object.keys(node))
+      if (typeof node[key] === "object" && node[key] !== null) yield* walk(node[key]);
   }
 }
 
@@ -49,7 +50,10 @@ export function linkChunk(code, file) {
       const namespace = node.specifiers.find((s) => s.type === "ImportNamespaceSpecifier");
       const parts = [];
       if (named.length) {
-        const fields = named.map((s) => `${JSON.stringify(s.type === "ImportDefaultSpecifier" ? "default" : name(s.imported))}:${s.local.name}`);
+        const fields = named.map(
+          (s) =>
+            `${JSON.stringify(s.type === "ImportDefaultSpecifier" ? "default" : name(s.imported))}:${s.local.name}`,
+        );
         parts.push(`const{${fields.join(",")}}=${read};`);
       }
       if (namespace) parts.push(`const ${namespace.local.name}=${read};`);
@@ -65,7 +69,11 @@ export function linkChunk(code, file) {
       }
       const read = (s) => (node.source ? `${from}[${JSON.stringify(name(s.local))}]` : s.local.name);
       const getters = node.specifiers.map((s) => `get ${JSON.stringify(name(s.exported))}(){return ${read(s)}}`);
-      edits.push({ start: node.start, end: node.end, text: `${LOADER}.define(${JSON.stringify(file)},{${getters.join(",")}});` });
+      edits.push({
+        start: node.start,
+        end: node.end,
+        text: `${LOADER}.define(${JSON.stringify(file)},{${getters.join(",")}});`,
+      });
       exported = true;
     } else if (/^Export/.test(node.type)) {
       throw new Error(`${file}: cannot link ${node.type} "${code.slice(node.start, node.end).slice(0, 60)}".`);
@@ -83,11 +91,13 @@ export function linkChunk(code, file) {
       edits.push({ start: node.start, end: node.end, text: "({url:document.baseURI})" });
     }
   }
-  if (!exported) edits.push({ start: code.length, end: code.length, text: `\n${LOADER}.define(${JSON.stringify(file)},{});` });
+  if (!exported)
+    edits.push({ start: code.length, end: code.length, text: `\n${LOADER}.define(${JSON.stringify(file)},{});` });
   let out = code;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
     const original = out.slice(edit.start, edit.end);
-    if (edit.start !== edit.end && !/^(import|export)\b/.test(original)) throw new Error(`${file}: source positions are off at "${original.slice(0, 30)}".`);
+    if (edit.start !== edit.end && !/^(import|export)\b/.test(original))
+      throw new Error(`${file}: source positions are off at "${original.slice(0, 30)}".`);
     out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   }
   return { code: out, imports, dynamicImports };

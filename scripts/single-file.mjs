@@ -18,14 +18,19 @@ const result = await build({
     modulePreload: false,
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,
     // Why React apart: compiling and running it with the app in one script made a main-thread task over 50 ms.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } } },
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] },
+      },
+    },
   },
 });
 const output = (Array.isArray(result) ? result[0] : result).output;
 const chunks = output.filter((o) => o.type === "chunk");
 const css = output.filter((o) => o.type === "asset" && o.fileName.endsWith(".css"));
 const html0 = output.find((o) => o.type === "asset" && o.fileName === "index.html");
-if (css.length > 1 || !html0) throw new Error(`Expected index.html and at most one style, got ${output.map((o) => o.fileName).join(", ")}`);
+if (css.length > 1 || !html0)
+  throw new Error(`Expected index.html and at most one style, got ${output.map((o) => o.fileName).join(", ")}`);
 
 // Why the escape: "</script" inside the code would end the inline script early; "<!--" would change how the
 // HTML parser reads the rest of the script, so a chunk holding it stops the build.
@@ -56,12 +61,19 @@ const csp = policyDirectives({
 }).join("; ");
 
 let html = String(html0.source)
-  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  .replace(
+    /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+    () => `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+  )
   .replace(/<script type="module" crossorigin src="[^"]+"><\/script>/, () => `<script type="module">${loader}</script>`)
   .replace(/<link rel="stylesheet" crossorigin href="[^"]+">/, () => (style ? `<style>${style}</style>` : ""))
-  .replace(/<link rel="icon" href="[^"]+" type="image\/svg\+xml" \/?>/, () => `<link rel="icon" href="${icon}" type="image/svg+xml">`)
+  .replace(
+    /<link rel="icon" href="[^"]+" type="image\/svg\+xml" \/?>/,
+    () => `<link rel="icon" href="${icon}" type="image/svg+xml">`,
+  )
   .replace(/<\/body>/, () => `${templates.join("\n")}\n</body>`);
-if (/\s(src|href)="\.?\/?(assets\/|favicon)/.test(html)) throw new Error("An external reference is left in the single file.");
+if (/\s(src|href)="\.?\/?(assets\/|favicon)/.test(html))
+  throw new Error("An external reference is left in the single file.");
 writeFileSync(`dist/${NAME}`, html);
 const sha256 = createHash("sha256").update(html, "utf8").digest("hex");
 writeFileSync(`dist/${NAME}.sha256`, `${sha256}  ${NAME}\n`);

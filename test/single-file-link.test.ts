@@ -25,19 +25,25 @@ function runLinked(chunks: Record<string, string>) {
 
 describe("linkChunk", () => {
   it("turns static imports into reads, exports into getters, and import() into loads", () => {
-    const out = linkChunk('import{a as b,c}from"./lib-1.js";let n=b+c;const l=()=>import(`./page-2.js`);export{n as total,l as open};', "app-3.js");
+    const out = linkChunk(
+      'import{a as b,c}from"./lib-1.js";let n=b+c;const l=()=>import(`./page-2.js`);export{n as total,l as open};',
+      "app-3.js",
+    );
     expect(out.imports).toEqual(["lib-1.js"]);
     expect(out.dynamicImports).toEqual(["page-2.js"]);
     expect(out.code).toContain('const{"a":b,"c":c}=globalThis.__singleFile.get("lib-1.js");');
     expect(out.code).toContain('globalThis.__singleFile.load("page-2.js")');
-    expect(out.code).toContain('globalThis.__singleFile.define("app-3.js",{get "total"(){return n},get "open"(){return l}});');
+    expect(out.code).toContain(
+      'globalThis.__singleFile.define("app-3.js",{get "total"(){return n},get "open"(){return l}});',
+    );
     expect(out.code).not.toMatch(/\bimport\b|\bexport\b/);
   });
 
   it("linked chunks see each other's bindings, including ones that change after they ran", async () => {
     const { defined, loads } = runLinked({
       "lib-1.js": "let count=1;function bump(){count++}export{count as c,bump as b};",
-      "app-2.js": 'import{c as n,b as up}from"./lib-1.js";import*as lib from"./lib-1.js";const first=n;up();const open=()=>import("./page-3.js");export{first,lib,open};',
+      "app-2.js":
+        'import{c as n,b as up}from"./lib-1.js";import*as lib from"./lib-1.js";const first=n;up();const open=()=>import("./page-3.js");export{first,lib,open};',
     });
     const app = defined.get("app-2.js")!;
     expect(app.first).toBe(1);
@@ -64,13 +70,17 @@ describe("linkChunk", () => {
   });
 
   it("gives import.meta.url the document's address, as Vite's import() helper passes it", () => {
-    expect(linkChunk("const u=import.meta.url;export{u};", "a-1.js").code).toContain("const u=({url:document.baseURI}).url;");
+    expect(linkChunk("const u=import.meta.url;export{u};", "a-1.js").code).toContain(
+      "const u=({url:document.baseURI}).url;",
+    );
   });
 
   it("refuses what it cannot link rather than write a broken file", () => {
     expect(() => linkChunk('export*from"./lib-1.js";', "a-1.js")).toThrow(/cannot link ExportAllDeclaration/);
     expect(() => linkChunk("export const x=1;", "a-1.js")).toThrow(/cannot link ExportNamedDeclaration/);
     expect(() => linkChunk("const f=(n)=>import(n);export{f};", "a-1.js")).toThrow(/computed name/);
-    expect(() => linkChunk('import{a}from"https://cdn.example/x.js";export{a};', "a-1.js")).toThrow(/cannot link import of "https:/);
+    expect(() => linkChunk('import{a}from"https://cdn.example/x.js";export{a};', "a-1.js")).toThrow(
+      /cannot link import of "https:/,
+    );
   });
 });

@@ -10,7 +10,9 @@ import { PlanNamesPage } from "../pages/plan-names";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/wizard";
 
 // Why lazy: this page brings the PKCS #12 code (node-forge's 3DES and KDF), which the wizard itself never needs.
-const CompleteRequestPage = lazy(() => import("../pages/complete-request").then((m) => ({ default: m.CompleteRequestPage })));
+const CompleteRequestPage = lazy(() =>
+  import("../pages/complete-request").then((m) => ({ default: m.CompleteRequestPage })),
+);
 const InspectPage = lazy(() => import("../pages/inspect").then((m) => ({ default: m.InspectPage })));
 
 const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {

@@ -23,7 +23,9 @@ export function CertificateInformationPage() {
   const problems = useMemo(() => planProblems(plan), [plan]);
   return (
     <>
-      <p>Click Properties to set the subject, alternative names, usages and key. Click Next when the request is right.</p>
+      <p>
+        Click Properties to set the subject, alternative names, usages and key. Click Next when the request is right.
+      </p>
       <div className="cert-card" aria-labelledby={`${id}-title`}>
         <div className="card-head">
           <svg viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" className="cert-icon">

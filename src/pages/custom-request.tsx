@@ -14,7 +14,11 @@ export function CustomRequestPage() {
       <Field
         label="Template"
         hint="Legacy key is a CryptoAPI key (RSA only), what Lync, Exchange and TMG expect. CNG key also allows ECDSA."
-        error={legacyEcdsa ? "The Legacy key template supports RSA only: the key is ECDSA. Choose CNG key, or RSA on the Private Key tab." : null}
+        error={
+          legacyEcdsa
+            ? "The Legacy key template supports RSA only: the key is ECDSA. Choose CNG key, or RSA on the Private Key tab."
+            : null
+        }
       >
         {(control) => (
           <select
@@ -40,7 +44,12 @@ export function CustomRequestPage() {
         legend="Request format"
         options={[
           { value: "pkcs10", label: "PKCS #10" },
-          { value: "cmc", label: "CMC", disabled: true, hint: "CMC is not supported here: every public CA and Windows CA accepts PKCS #10." },
+          {
+            value: "cmc",
+            label: "CMC",
+            disabled: true,
+            hint: "CMC is not supported here: every public CA and Windows CA accepts PKCS #10.",
+          },
         ]}
         value="pkcs10"
         onChange={() => undefined}

@@ -1,6 +1,13 @@
 /** Open a request or certificate: paste or drop one, see every field decoded and checked, and start a renewal from it. */
 import { useId, useMemo, useState } from "react";
-import { checkInspectSize, inspect, InspectError, inspectionFacts, planFromInspection, type Inspection } from "../pki/inspect";
+import {
+  checkInspectSize,
+  inspect,
+  InspectError,
+  inspectionFacts,
+  planFromInspection,
+  type Inspection,
+} from "../pki/inspect";
 import { preflight } from "../pki/lint";
 import { altNameLabel } from "../pki/names";
 import { keyUsage as keyUsageInfo, extendedKeyUsageLabel } from "../pki/usages";
@@ -36,7 +43,10 @@ export function InspectPage() {
 
   return (
     <>
-      <p>Paste or drop a certificate request (PEM or DER, including Windows' NEW CERTIFICATE REQUEST) or a certificate, to see everything in it.</p>
+      <p>
+        Paste or drop a certificate request (PEM or DER, including Windows' NEW CERTIFICATE REQUEST) or a certificate,
+        to see everything in it.
+      </p>
       <FilePicker
         label="Open a file…"
         accept=".req,.csr,.cer,.crt,.pem,.der,.txt"
@@ -57,10 +67,13 @@ export function InspectPage() {
           <h3 id={`${id}-title`}>{result.kind === "request" ? "Certificate request" : "Certificate"}</h3>
           {result.signatureValid === false && (
             <p className="error" role="alert">
-              The request's signature does not verify: it was changed after it was signed, or it is damaged. A CA will refuse it.
+              The request's signature does not verify: it was changed after it was signed, or it is damaged. A CA will
+              refuse it.
             </p>
           )}
-          {result.signatureValid === true && <p className="ok">The request's signature verifies: it was signed by the key it carries.</p>}
+          {result.signatureValid === true && (
+            <p className="ok">The request's signature verifies: it was signed by the key it carries.</p>
+          )}
           <dl className="summary cert-card" aria-label="Fields">
             <dt>Subject</dt>
             <dd>
@@ -83,7 +96,12 @@ export function InspectPage() {
                 <dt>Valid</dt>
                 <dd>
                   {result.validity!.notBefore.toLocaleString()} to {result.validity!.notAfter.toLocaleString()}
-                  {result.validity!.state !== "valid" && <strong className="warning"> ({result.validity!.state === "expired" ? "expired" : "not valid yet"})</strong>}
+                  {result.validity!.state !== "valid" && (
+                    <strong className="warning">
+                      {" "}
+                      ({result.validity!.state === "expired" ? "expired" : "not valid yet"})
+                    </strong>
+                  )}
                 </dd>
               </>
             )}
@@ -102,7 +120,11 @@ export function InspectPage() {
               )}
             </dd>
             <dt>Key Usage</dt>
-            <dd>{result.keyUsage ? `${result.keyUsage.usages.map((u) => keyUsageInfo(u).label).join(", ")}${result.keyUsage.critical ? " (critical)" : " (not critical)"}` : "(none)"}</dd>
+            <dd>
+              {result.keyUsage
+                ? `${result.keyUsage.usages.map((u) => keyUsageInfo(u).label).join(", ")}${result.keyUsage.critical ? " (critical)" : " (not critical)"}`
+                : "(none)"}
+            </dd>
             <dt>Enhanced Key Usage</dt>
             <dd>
               {result.extendedKeyUsage
@@ -158,7 +180,9 @@ export function InspectPage() {
               <button type="button" className="primary" onClick={() => startFromPlan(renewal.plan)}>
                 Use as a starting point
               </button>
-              <p className="hint">A new request with the same subject, names, usages and key choice, and a new key: what a renewal needs.</p>
+              <p className="hint">
+                A new request with the same subject, names, usages and key choice, and a new key: what a renewal needs.
+              </p>
             </>
           )}
         </section>

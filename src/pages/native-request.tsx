@@ -51,8 +51,8 @@ export function NativeRequest() {
     <details className="native-request">
       <summary>Reproduce on Windows or with OpenSSL</summary>
       <p>
-        When policy wants the private key made on the server itself, make the same request there: the key never
-        exists in a browser at all.
+        When policy wants the private key made on the server itself, make the same request there: the key never exists
+        in a browser at all.
       </p>
       <Block title="certreq INF" text={inf} file={`${stem}.inf`} type="text/plain" command={certreqCommand(plan)} />
       <Block title="OpenSSL config" text={cnf} file={`${stem}.cnf`} type="text/plain" command={opensslCommand(plan)} />

@@ -1,6 +1,11 @@
 /** Plan names: the Lync / Skype for Business topology in, the reverse proxy certificate's names out, with reasons and findings. */
 import { useId, useMemo, useState, type ReactNode } from "react";
-import { planReverseProxyNames, type Finding, type LyncTopology, type TopologyField } from "../pki/profiles/lync-reverse-proxy";
+import {
+  planReverseProxyNames,
+  type Finding,
+  type LyncTopology,
+  type TopologyField,
+} from "../pki/profiles/lync-reverse-proxy";
 import { useWizard } from "../store/wizard";
 import { Checkbox } from "../ui/checkbox";
 import { RadioChoices } from "../ui/radio-choices";
@@ -9,7 +14,12 @@ import { NamesDiagram } from "./names-diagram";
 const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" } as const;
 
 /** A labelled input with the planner's findings for it beside it. */
-function PlanField(props: { label: string; hint?: ReactNode; findings: Finding[]; children: (control: { id: string; "aria-describedby": string; "aria-invalid"?: boolean }) => ReactNode }) {
+function PlanField(props: {
+  label: string;
+  hint?: ReactNode;
+  findings: Finding[];
+  children: (control: { id: string; "aria-describedby": string; "aria-invalid"?: boolean }) => ReactNode;
+}) {
   const id = useId();
   const invalid = props.findings.some((f) => f.severity === "error");
   return (
@@ -23,7 +33,10 @@ function PlanField(props: { label: string; hint?: ReactNode; findings: Finding[]
       )}
       <div id={`${id}-messages`} aria-live="polite">
         {props.findings.map((f) => (
-          <p key={f.message} className={f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "hint"}>
+          <p
+            key={f.message}
+            className={f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "hint"}
+          >
             {f.message}
           </p>
         ))}
@@ -52,26 +65,63 @@ export function PlanNamesPage() {
         Describe the deployment the reverse proxy publishes. The subject and alternative names follow from it, each with
         the reason it is there, as Microsoft's reverse proxy certificate summary asks.
       </p>
-      <PlanField label="SIP domains" hint="One per line; the first is the default SIP domain." findings={at("sipDomains")}>
-        {(control) => <textarea {...control} rows={2} value={topology.sipDomains.join("\n")} onChange={(e) => set("sipDomains", lines(e.target.value))} />}
+      <PlanField
+        label="SIP domains"
+        hint="One per line; the first is the default SIP domain."
+        findings={at("sipDomains")}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={topology.sipDomains.join("\n")}
+            onChange={(e) => set("sipDomains", lines(e.target.value))}
+          />
+        )}
       </PlanField>
       <fieldset>
         <legend>Front End pools</legend>
-        <PlanField label="External web services FQDN" hint="One per line, for each pool that homes remote users. The first is the subject name." findings={at("pools")}>
-          {(control) => <textarea {...control} rows={2} value={topology.pools.join("\n")} onChange={(e) => set("pools", lines(e.target.value))} />}
+        <PlanField
+          label="External web services FQDN"
+          hint="One per line, for each pool that homes remote users. The first is the subject name."
+          findings={at("pools")}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={topology.pools.join("\n")}
+              onChange={(e) => set("pools", lines(e.target.value))}
+            />
+          )}
         </PlanField>
       </fieldset>
       <fieldset>
         <legend>Director</legend>
-        <PlanField label="External web services FQDN" hint="Optional: one per line, for each Director or Director pool." findings={at("directors")}>
-          {(control) => <textarea {...control} rows={1} value={topology.directors.join("\n")} onChange={(e) => set("directors", lines(e.target.value))} />}
+        <PlanField
+          label="External web services FQDN"
+          hint="Optional: one per line, for each Director or Director pool."
+          findings={at("directors")}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={1}
+              value={topology.directors.join("\n")}
+              onChange={(e) => set("directors", lines(e.target.value))}
+            />
+          )}
         </PlanField>
       </fieldset>
       <RadioChoices
         legend="Simple URLs"
         options={[
           { value: "dedicated", label: "Dedicated (meet.<sipdomain>, dialin.<sipdomain>)" },
-          { value: "common", label: "Common base (https://join.<sipdomain>/meet, /dialin)", hint: "The certificate needs the host once." },
+          {
+            value: "common",
+            label: "Common base (https://join.<sipdomain>/meet, /dialin)",
+            hint: "The certificate needs the host once.",
+          },
         ]}
         value={topology.simpleUrlFormat}
         onChange={(format) => update((t) => ({ ...t, simpleUrlFormat: format, meetingUrls: {}, dialInUrl: null }))}
@@ -83,7 +133,16 @@ export function PlanNamesPage() {
             <PlanField
               key={domain}
               label={`Meeting simple URL (${domain})`}
-              hint={typed ? <UseDefault onClick={() => update((t) => ({ ...t, meetingUrls: omit(t.meetingUrls, domain) }))} value={fallback} /> : "Default, from the SIP domain; change it if yours differs."}
+              hint={
+                typed ? (
+                  <UseDefault
+                    onClick={() => update((t) => ({ ...t, meetingUrls: omit(t.meetingUrls, domain) }))}
+                    value={fallback}
+                  />
+                ) : (
+                  "Default, from the SIP domain; change it if yours differs."
+                )
+              }
               findings={at("meetingUrls", domain)}
             >
               {(control) => (
@@ -99,29 +158,62 @@ export function PlanNamesPage() {
             </PlanField>
           );
         })}
-        {at("meetingUrls").filter((f) => !f.sipDomain).map((f) => (
-          <p key={f.message} className="warning">
-            {f.message}
-          </p>
-        ))}
+        {at("meetingUrls")
+          .filter((f) => !f.sipDomain)
+          .map((f) => (
+            <p key={f.message} className="warning">
+              {f.message}
+            </p>
+          ))}
         {result.sipDomains.length > 0 && (
           <PlanField
             label="Dial-in simple URL"
-            hint={topology.dialInUrl !== null ? <UseDefault onClick={() => set("dialInUrl", null)} value={result.defaults.dialInUrl} /> : "Default, from the first SIP domain; one for the deployment."}
+            hint={
+              topology.dialInUrl !== null ? (
+                <UseDefault onClick={() => set("dialInUrl", null)} value={result.defaults.dialInUrl} />
+              ) : (
+                "Default, from the first SIP domain; one for the deployment."
+              )
+            }
             findings={at("dialInUrl")}
           >
-            {(control) => <input {...control} value={topology.dialInUrl ?? result.defaults.dialInUrl} onChange={(e) => set("dialInUrl", e.target.value)} />}
+            {(control) => (
+              <input
+                {...control}
+                value={topology.dialInUrl ?? result.defaults.dialInUrl}
+                onChange={(e) => set("dialInUrl", e.target.value)}
+              />
+            )}
           </PlanField>
         )}
       </RadioChoices>
-      <PlanField label="Office Web Apps Server" hint="Optional: the external FQDN of the Office Web Apps Server used for conferencing." findings={at("officeWebApps")}>
-        {(control) => <input {...control} value={topology.officeWebApps} placeholder="officewebapps01.contoso.com" onChange={(e) => set("officeWebApps", e.target.value)} />}
+      <PlanField
+        label="Office Web Apps Server"
+        hint="Optional: the external FQDN of the Office Web Apps Server used for conferencing."
+        findings={at("officeWebApps")}
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={topology.officeWebApps}
+            placeholder="officewebapps01.contoso.com"
+            onChange={(e) => set("officeWebApps", e.target.value)}
+          />
+        )}
       </PlanField>
       <RadioChoices
         legend="Mobility"
         options={[
-          { value: "443", label: "Publish Autodiscover on port 443", hint: "Adds lyncdiscover.<sipdomain> for every SIP domain." },
-          { value: "80", label: "Port 80 only", hint: "Mobile clients' Autodiscover over HTTP: no lyncdiscover name on this certificate." },
+          {
+            value: "443",
+            label: "Publish Autodiscover on port 443",
+            hint: "Adds lyncdiscover.<sipdomain> for every SIP domain.",
+          },
+          {
+            value: "80",
+            label: "Port 80 only",
+            hint: "Mobile clients' Autodiscover over HTTP: no lyncdiscover name on this certificate.",
+          },
         ]}
         value={String(topology.autodiscoverPort) as "443" | "80"}
         onChange={(port) => set("autodiscoverPort", port === "443" ? 443 : 80)}
@@ -141,7 +233,11 @@ export function PlanNamesPage() {
         />
         {topology.exchange.publish && (
           <>
-            <PlanField label="Exchange Autodiscover names" hint={`One per line; left empty: ${result.defaults.exchangeAutodiscover.join(", ") || "autodiscover.<sipdomain>"}.`} findings={[]}>
+            <PlanField
+              label="Exchange Autodiscover names"
+              hint={`One per line; left empty: ${result.defaults.exchangeAutodiscover.join(", ") || "autodiscover.<sipdomain>"}.`}
+              findings={[]}
+            >
               {(control) => (
                 <textarea
                   {...control}
@@ -152,9 +248,17 @@ export function PlanNamesPage() {
                 />
               )}
             </PlanField>
-            <PlanField label="Exchange web services name" hint="Outlook on the web and Exchange Web Services, such as mail.contoso.com." findings={at("exchange")}>
+            <PlanField
+              label="Exchange web services name"
+              hint="Outlook on the web and Exchange Web Services, such as mail.contoso.com."
+              findings={at("exchange")}
+            >
               {(control) => (
-                <input {...control} value={topology.exchange.webServices} onChange={(e) => set("exchange", { ...topology.exchange, webServices: e.target.value })} />
+                <input
+                  {...control}
+                  value={topology.exchange.webServices}
+                  onChange={(e) => set("exchange", { ...topology.exchange, webServices: e.target.value })}
+                />
               )}
             </PlanField>
           </>
@@ -214,7 +318,11 @@ export function PlanNamesPage() {
       </section>
       <details>
         <summary>What the proxy needs besides this certificate</summary>
-        <p>One web listener on port 443 with this certificate{topology.autodiscoverPort === 80 ? ", and one on port 80 for Autodiscover" : ""}, and a publishing rule for each external name:</p>
+        <p>
+          One web listener on port 443 with this certificate
+          {topology.autodiscoverPort === 80 ? ", and one on port 80 for Autodiscover" : ""}, and a publishing rule for
+          each external name:
+        </p>
         <ul>
           {result.publishing.map((r) => (
             <li key={r.externalName}>
@@ -223,8 +331,8 @@ export function PlanNamesPage() {
           ))}
         </ul>
         <p>
-          Install on the proxy the root and intermediate certificates of your internal CA (the one that issued the Front End
-          and Director certificates) and those of the public CA that will issue this certificate.
+          Install on the proxy the root and intermediate certificates of your internal CA (the one that issued the Front
+          End and Director certificates) and those of the public CA that will issue this certificate.
         </p>
       </details>
       <div className="inline">
@@ -240,7 +348,9 @@ export function PlanNamesPage() {
           Use these names
         </button>
         <p className="error" aria-live="polite">
-          {refused && errors.length > 0 ? "Fix the errors above first: the names cannot be used while the plan has errors." : ""}
+          {refused && errors.length > 0
+            ? "Fix the errors above first: the names cannot be used while the plan has errors."
+            : ""}
         </p>
       </div>
     </>

@@ -16,8 +16,16 @@ export function Preflight() {
       <RadioChoices
         legend="This request goes to"
         options={[
-          { value: "public", label: "A public CA", hint: "The article asks for a public certificate: the CA/Browser Forum rules apply." },
-          { value: "internal", label: "My own (internal) CA", hint: "Internal names, private addresses and Client Authentication are fine there." },
+          {
+            value: "public",
+            label: "A public CA",
+            hint: "The article asks for a public certificate: the CA/Browser Forum rules apply.",
+          },
+          {
+            value: "internal",
+            label: "My own (internal) CA",
+            hint: "Internal names, private addresses and Client Authentication are fine there.",
+          },
         ]}
         value={caTarget}
         onChange={setCaTarget}

@@ -45,12 +45,14 @@ export function SaveRequestPage() {
     () => planProblems(plan).length > 0 || preflight(factsFromPlan(plan), caTarget).some((f) => f.severity === "error"),
     [plan, caTarget],
   );
-  const passphraseError = tried && !passphrase ? "Enter a passphrase: the private key file is encrypted under it." : null;
-  const confirmError = (tried || confirm.length >= passphrase.length) && confirm && confirm !== passphrase
-    ? "The passphrases differ: type the same passphrase in both fields."
-    : tried && passphrase && !confirm
-      ? "Type the passphrase again to confirm it."
-      : null;
+  const passphraseError =
+    tried && !passphrase ? "Enter a passphrase: the private key file is encrypted under it." : null;
+  const confirmError =
+    (tried || confirm.length >= passphrase.length) && confirm && confirm !== passphrase
+      ? "The passphrases differ: type the same passphrase in both fields."
+      : tried && passphrase && !confirm
+        ? "Type the passphrase again to confirm it."
+        : null;
   const stem = fileStem(plan);
   const busy = finish.status === "working";
 
@@ -78,8 +80,8 @@ export function SaveRequestPage() {
       <fieldset>
         <legend>Private key protection</legend>
         <p className="hint">
-          The private key is saved encrypted (PKCS #8, AES-256, PBKDF2 with 600,000 iterations). The passphrase is
-          never stored: without it the key file cannot be opened, by you or anyone.
+          The private key is saved encrypted (PKCS #8, AES-256, PBKDF2 with 600,000 iterations). The passphrase is never
+          stored: without it the key file cannot be opened, by you or anyone.
         </p>
         <Field label="Passphrase" error={passphraseError} hint={passphrase ? strength.hint : undefined}>
           {(control) => (
@@ -116,7 +118,9 @@ export function SaveRequestPage() {
           </button>
           <Checkbox label="Show passphrase" checked={show} onChange={setShow} />
         </div>
-        {show && passphrase && <p className="hint">Write the passphrase down or keep it in your password manager before you click Finish.</p>}
+        {show && passphrase && (
+          <p className="hint">Write the passphrase down or keep it in your password manager before you click Finish.</p>
+        )}
       </fieldset>
       <Checkbox
         label="Keep this request in this browser until the certificate comes back"
@@ -137,7 +141,11 @@ export function SaveRequestPage() {
         >
           Finish
         </button>
-        {blocked && <p className="error">The request has errors a CA would reject (listed above): fix them, or go Back to Certificate Information.</p>}
+        {blocked && (
+          <p className="error">
+            The request has errors a CA would reject (listed above): fix them, or go Back to Certificate Information.
+          </p>
+        )}
         <p role="status" aria-live="polite" className="status">
           {busy && (
             <>
@@ -154,16 +162,26 @@ export function SaveRequestPage() {
             Public key SHA-256 fingerprint: <code className="fingerprint">{finish.result.spkiSha256}</code>
           </p>
           <p className="hint">
-            Send the request to your CA. Keep the key file and its passphrase: you need both when the certificate comes back.
-            {finish.kept === "yes" && " The request is also kept in this browser: when the CA answers, open Complete the request."}
+            Send the request to your CA. Keep the key file and its passphrase: you need both when the certificate comes
+            back.
+            {finish.kept === "yes" &&
+              " The request is also kept in this browser: when the CA answers, open Complete the request."}
           </p>
-          {typeof finish.kept === "object" && <p className="warning">The request could not be kept in this browser ({finish.kept.error}); keep the downloaded files.</p>}
+          {typeof finish.kept === "object" && (
+            <p className="warning">
+              The request could not be kept in this browser ({finish.kept.error}); keep the downloaded files.
+            </p>
+          )}
           <div className="inline">
             <button
               type="button"
               onClick={() =>
                 plan.output.format === "base64"
-                  ? saveFile({ name: requestFileName(plan), content: toWindowsRequestBase64(finish.result.pkcs10), type: "application/pkcs10" })
+                  ? saveFile({
+                      name: requestFileName(plan),
+                      content: toWindowsRequestBase64(finish.result.pkcs10),
+                      type: "application/pkcs10",
+                    })
                   : saveFile({ name: requestFileName(plan), content: finish.result.pkcs10, type: "application/pkcs10" })
               }
             >
@@ -171,14 +189,19 @@ export function SaveRequestPage() {
             </button>
             <button
               type="button"
-              onClick={() => saveFile({ name: `${stem}.key`, content: finish.result.encryptedKey, type: "application/pkcs8" })}
+              onClick={() =>
+                saveFile({ name: `${stem}.key`, content: finish.result.encryptedKey, type: "application/pkcs8" })
+              }
             >
               Download encrypted private key
             </button>
           </div>
         </section>
       )}
-      <button type="button" onClick={() => saveFile({ name: `${stem}.json`, content: settingsFile(), type: "application/json" })}>
+      <button
+        type="button"
+        onClick={() => saveFile({ name: `${stem}.json`, content: settingsFile(), type: "application/json" })}
+      >
         Save request settings
       </button>
       <NativeRequest />

@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issue, makeCa, p7b, type TestCa } from "../../test/helpers/ca";
 import { fixedRsaPair, hex, vector } from "../../test/helpers/vectors";
-import { buildChain, certificateSpkiSha256, CertificateInputError, compareWithRequest, readCertificates, validity, windowsThumbprint } from "./certificates";
+import {
+  buildChain,
+  certificateSpkiSha256,
+  CertificateInputError,
+  compareWithRequest,
+  readCertificates,
+  validity,
+  windowsThumbprint,
+} from "./certificates";
 import { createPkcs10 } from "./csr";
 import { spkiFingerprint, spkiOfPrivateKeyInfo } from "./keys";
 import { readPemBlocks } from "./pem";
@@ -28,22 +36,39 @@ describe("readCertificates", () => {
     execFileSync("openssl", ["x509", "-in", leaf, "-outform", "DER", "-out", der]);
     expect(readCertificates({ bytes: file(leaf) })).toHaveLength(1);
     expect(readCertificates({ bytes: file(der) })[0]!.subject).toBe("CN=webext.contoso.com");
-    const noisy = new TextEncoder().encode(`Issued by the CA on request 42:\n\n${readFileSync(leaf, "utf8")}\nThank you.\n`);
+    const noisy = new TextEncoder().encode(
+      `Issued by the CA on request 42:\n\n${readFileSync(leaf, "utf8")}\nThank you.\n`,
+    );
     expect(readCertificates({ bytes: noisy })).toHaveLength(1);
     const chainDer = p7b([leaf, ca.intermediate], join(ca.dir, "chain.p7b"));
     const chainPem = p7b([leaf, ca.intermediate, ca.root], join(ca.dir, "chain.p7b.pem"), "PEM");
-    expect(readCertificates({ bytes: file(chainDer) }).map((c) => c.subject)).toEqual(["CN=webext.contoso.com", "CN=Contoso Test Issuing CA"]);
+    expect(readCertificates({ bytes: file(chainDer) }).map((c) => c.subject)).toEqual([
+      "CN=webext.contoso.com",
+      "CN=Contoso Test Issuing CA",
+    ]);
     expect(readCertificates({ bytes: file(chainPem) })).toHaveLength(3);
   });
 
   it.each<[string, () => Uint8Array<ArrayBuffer>, RegExp]>([
-    ["a request given for a certificate", () => file(join(ca.dir, "webext.req")), /certificate request, not the certificate/],
-    ["a PEM request", () => new TextEncoder().encode(readFileSync(join(ca.dir, "webext.req.pem"), "utf8")), /certificate request/],
+    [
+      "a request given for a certificate",
+      () => file(join(ca.dir, "webext.req")),
+      /certificate request, not the certificate/,
+    ],
+    [
+      "a PEM request",
+      () => new TextEncoder().encode(readFileSync(join(ca.dir, "webext.req.pem"), "utf8")),
+      /certificate request/,
+    ],
     ["a truncated DER certificate", () => file(join(ca.dir, "webext.cer")).slice(0, 300), /damaged or cut short/],
     ["an empty .p7b", () => file(p7b([], join(ca.dir, "empty.p7b"))), /no certificate in it/],
     ["a text file", () => new TextEncoder().encode("hello, this is not a certificate"), /not a certificate/],
     ["an empty file", () => new Uint8Array(0), /is empty/],
-    ["a PEM block with broken Base 64", () => new TextEncoder().encode("-----BEGIN CERTIFICATE-----\nMII*\n-----END CERTIFICATE-----\n"), /damaged PEM block/],
+    [
+      "a PEM block with broken Base 64",
+      () => new TextEncoder().encode("-----BEGIN CERTIFICATE-----\nMII*\n-----END CERTIFICATE-----\n"),
+      /damaged PEM block/,
+    ],
     ["a BEGIN without its END", () => new TextEncoder().encode("-----BEGIN CERTIFICATE-----\nMIIB\n"), /cut short/],
   ])("refuses %s with one sentence", (_what, bytes, message) => {
     expect(() => readCertificates({ bytes: bytes(), name: "answer.cer" })).toThrow(CertificateInputError);
@@ -57,13 +82,27 @@ describe("matching, chain and comparison", () => {
     const fromPair = await spkiFingerprint({ publicKey: (await fixedRsaPair()).publicKey });
     expect(await certificateSpkiSha256(cert!)).toBe(fromPair);
     const spki = await spkiOfPrivateKeyInfo({ pkcs8: readPemBlocks(vector("rsa2048.pk8.pem").toString())[0]!.der });
-    const openssl = execFileSync("openssl", ["pkey", "-in", new URL("../../test/vectors/rsa2048.pk8.pem", import.meta.url).pathname, "-pubout", "-outform", "DER"]);
+    const openssl = execFileSync("openssl", [
+      "pkey",
+      "-in",
+      new URL("../../test/vectors/rsa2048.pk8.pem", import.meta.url).pathname,
+      "-pubout",
+      "-outform",
+      "DER",
+    ]);
     expect(hex(spki)).toBe(hex(openssl));
   });
 
   it("rebuilds an ECDSA key's public half as OpenSSL does", async () => {
     const spki = await spkiOfPrivateKeyInfo({ pkcs8: readPemBlocks(vector("p256.pk8.pem").toString())[0]!.der });
-    const openssl = execFileSync("openssl", ["pkey", "-in", new URL("../../test/vectors/p256.pk8.pem", import.meta.url).pathname, "-pubout", "-outform", "DER"]);
+    const openssl = execFileSync("openssl", [
+      "pkey",
+      "-in",
+      new URL("../../test/vectors/p256.pk8.pem", import.meta.url).pathname,
+      "-pubout",
+      "-outform",
+      "DER",
+    ]);
     expect(hex(spki)).toBe(hex(openssl));
   });
 
@@ -71,7 +110,11 @@ describe("matching, chain and comparison", () => {
     const [cert] = readCertificates({ bytes: file(leaf) });
     const pool = [...readCertificates({ bytes: file(ca.intermediate) }), ...readCertificates({ bytes: file(ca.root) })];
     const full = await buildChain(cert!, pool);
-    expect(full.chain.map((c) => c.subject)).toEqual(["CN=webext.contoso.com", "CN=Contoso Test Issuing CA", "CN=Contoso Test Root CA"]);
+    expect(full.chain.map((c) => c.subject)).toEqual([
+      "CN=webext.contoso.com",
+      "CN=Contoso Test Issuing CA",
+      "CN=Contoso Test Root CA",
+    ]);
     expect(full.complete).toBe(true);
     const partial = await buildChain(cert!, pool.slice(0, 1));
     expect(partial.chain).toHaveLength(2);
@@ -95,7 +138,8 @@ describe("matching, chain and comparison", () => {
       request: join(ca.dir, "webext.req"),
       inform: "DER",
       out: join(ca.dir, "public-ca.crt"),
-      extensions: "subjectAltName=DNS:webext.contoso.com,DNS:meet.contoso.com,DNS:dialin.contoso.com,DNS:www.contoso.com\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+      extensions:
+        "subjectAltName=DNS:webext.contoso.com,DNS:meet.contoso.com,DNS:dialin.contoso.com,DNS:www.contoso.com\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
     });
     const [cert] = readCertificates({ bytes: file(out) });
     const diff = compareWithRequest(cert!, reverseProxyPlan());
@@ -107,7 +151,9 @@ describe("matching, chain and comparison", () => {
 
   it("shows the SHA-1 thumbprint as Windows does and tells the validity", async () => {
     const [cert] = readCertificates({ bytes: file(leaf) });
-    const openssl = execFileSync("openssl", ["x509", "-in", leaf, "-noout", "-fingerprint", "-sha1"], { encoding: "utf8" });
+    const openssl = execFileSync("openssl", ["x509", "-in", leaf, "-noout", "-fingerprint", "-sha1"], {
+      encoding: "utf8",
+    });
     expect(await windowsThumbprint(cert!)).toBe(openssl.split("=")[1]!.trim().replace(/:/g, ""));
     expect(validity(cert!).state).toBe("valid");
     expect(validity(cert!, new Date(cert!.notAfter.getTime() + 1000)).state).toBe("expired");

@@ -27,7 +27,8 @@ function parseDer(der: Uint8Array<ArrayBuffer>, what: string): x509.X509Certific
   }
   try {
     const certs = [...new x509.X509Certificates(der)];
-    if (certs.length === 0) throw new CertificateInputError(`${what} is a PKCS #7 (.p7b) file with no certificate in it.`);
+    if (certs.length === 0)
+      throw new CertificateInputError(`${what} is a PKCS #7 (.p7b) file with no certificate in it.`);
     return certs;
   } catch (e) {
     if (e instanceof CertificateInputError) throw e;
@@ -62,10 +63,12 @@ export function readCertificates(params: { bytes: Uint8Array<ArrayBuffer>; name?
   } catch (e) {
     throw new CertificateInputError(`${what} has a damaged PEM block: ${(e as Error).message}`);
   }
-  if (blocks.length === 0) throw new CertificateInputError(`${what} has a BEGIN line without its END line: the text is cut short.`);
+  if (blocks.length === 0)
+    throw new CertificateInputError(`${what} has a BEGIN line without its END line: the text is cut short.`);
   const certificates: x509.X509Certificate[] = [];
   for (const block of blocks) {
-    if (REQUEST_LABELS.has(block.label)) throw new CertificateInputError(`${what} is a certificate request, not the certificate the CA issued for it.`);
+    if (REQUEST_LABELS.has(block.label))
+      throw new CertificateInputError(`${what} is a certificate request, not the certificate the CA issued for it.`);
     if (block.label === "CERTIFICATE" || block.label === "PKCS7" || block.label === "X509 CERTIFICATE") {
       certificates.push(...parseDer(block.der, what));
     } else if (!block.label.endsWith("PRIVATE KEY")) {
@@ -77,12 +80,19 @@ export function readCertificates(params: { bytes: Uint8Array<ArrayBuffer>; name?
 }
 
 /** SHA-256 of the certificate's SubjectPublicKeyInfo, as keys.ts writes a key's fingerprint. */
-export async function certificateSpkiSha256(cert: x509.X509Certificate, crypto: Crypto = globalThis.crypto): Promise<string> {
+export async function certificateSpkiSha256(
+  cert: x509.X509Certificate,
+  crypto: Crypto = globalThis.crypto,
+): Promise<string> {
   return toColonHex(await crypto.subtle.digest("SHA-256", cert.publicKey.rawData));
 }
 
 /** The chain from the leaf up, as far as the certificates given allow, and whether it reached a root. */
-export async function buildChain(leaf: x509.X509Certificate, pool: readonly x509.X509Certificate[], crypto: Crypto = globalThis.crypto) {
+export async function buildChain(
+  leaf: x509.X509Certificate,
+  pool: readonly x509.X509Certificate[],
+  crypto: Crypto = globalThis.crypto,
+) {
   const chain = [...(await new x509.X509ChainBuilder({ certificates: [...pool] }).build(leaf, crypto))];
   const top = chain[chain.length - 1] ?? leaf;
   return { chain, complete: await top.isSelfSigned(crypto) };
@@ -90,7 +100,10 @@ export async function buildChain(leaf: x509.X509Certificate, pool: readonly x509
 
 export type ValidityState = "valid" | "expired" | "not-yet-valid";
 
-export function validity(cert: x509.X509Certificate, now: Date = new Date()): { state: ValidityState; daysLeft: number } {
+export function validity(
+  cert: x509.X509Certificate,
+  now: Date = new Date(),
+): { state: ValidityState; daysLeft: number } {
   const daysLeft = Math.floor((cert.notAfter.getTime() - now.getTime()) / 86_400_000);
   if (now < cert.notBefore) return { state: "not-yet-valid", daysLeft };
   return { state: now > cert.notAfter ? "expired" : "valid", daysLeft };
@@ -144,7 +157,8 @@ export interface RequestComparison {
 
 /** What the CA dropped from, or added to, the names and usages the request asked for. */
 export function compareWithRequest(cert: x509.X509Certificate, plan: RequestPlan): RequestComparison {
-  const key = (n: AltName) => `${n.type === "ipv4" || n.type === "ipv6" ? "IP" : n.type.toUpperCase()}:${n.type === "dns" ? n.value.toLowerCase() : n.value}`;
+  const key = (n: AltName) =>
+    `${n.type === "ipv4" || n.type === "ipv6" ? "IP" : n.type.toUpperCase()}:${n.type === "dns" ? n.value.toLowerCase() : n.value}`;
   const asked = effectiveAltNames(plan.subject, plan.altNames).map(key);
   const got = certificateAltNames(cert).map(key);
   const askedKu = effectiveKeyUsage(plan);
@@ -162,7 +176,10 @@ export function compareWithRequest(cert: x509.X509Certificate, plan: RequestPlan
 }
 
 /** The SHA-1 thumbprint as Windows shows it: upper-case hex without separators. */
-export async function windowsThumbprint(cert: x509.X509Certificate, crypto: Crypto = globalThis.crypto): Promise<string> {
+export async function windowsThumbprint(
+  cert: x509.X509Certificate,
+  crypto: Crypto = globalThis.crypto,
+): Promise<string> {
   return toColonHex(await cert.getThumbprint("SHA-1", crypto)).replace(/:/g, "");
 }
 
@@ -180,14 +197,19 @@ export interface CertificateView {
   spkiSha256: string;
 }
 
-export async function viewCertificate(cert: x509.X509Certificate, crypto: Crypto = globalThis.crypto): Promise<CertificateView> {
+export async function viewCertificate(
+  cert: x509.X509Certificate,
+  crypto: Crypto = globalThis.crypto,
+): Promise<CertificateView> {
   return {
     subject: cert.subject,
     issuer: cert.issuer,
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
     validity: validity(cert),
-    altNames: certificateAltNames(cert).map((n) => `${n.type === "ipv4" || n.type === "ipv6" ? "IP Address" : n.type.toUpperCase()}=${n.value}`),
+    altNames: certificateAltNames(cert).map(
+      (n) => `${n.type === "ipv4" || n.type === "ipv6" ? "IP Address" : n.type.toUpperCase()}=${n.value}`,
+    ),
     keyUsages: certificateKeyUsages(cert).map((u) => KEY_USAGES.find((k) => k.name === u)?.label ?? u),
     extendedKeyUsages: certificateExtendedKeyUsages(cert).map(extendedKeyUsageLabel),
     thumbprint: await windowsThumbprint(cert, crypto),
@@ -217,6 +239,10 @@ export async function matchAnswer(params: {
     const ends = certs.map((c, i) => ({ c, i })).filter(({ c }) => !c.getExtension(x509.BasicConstraintsExtension)?.ca);
     return { matched: false, belongsTo: ends.map(({ c, i }) => ({ subject: c.subject, spkiSha256: prints[i]! })) };
   }
-  const { chain, complete } = await buildChain(leaf, certs.filter((_, i) => i !== index), crypto);
+  const { chain, complete } = await buildChain(
+    leaf,
+    certs.filter((_, i) => i !== index),
+    crypto,
+  );
   return { matched: true, leaf, chain, complete };
 }

@@ -60,22 +60,35 @@ describe("createPkcs10", () => {
 
   const combos: [RequestPlan["key"]["algorithm"], RsaKeySize, RequestPlan["key"]["hash"], string][] = [];
   for (const hash of HASHES) {
-    for (const size of [2048, 3072, 4096] as const) combos.push(["rsa", size, hash, `sha${hash.slice(3)}WithRSAEncryption`]);
-    for (const curve of ["ecdsa-p256", "ecdsa-p384"] as const) combos.push([curve, 2048, hash, `ecdsa-with-SHA${hash.slice(3)}`]);
+    for (const size of [2048, 3072, 4096] as const)
+      combos.push(["rsa", size, hash, `sha${hash.slice(3)}WithRSAEncryption`]);
+    for (const curve of ["ecdsa-p256", "ecdsa-p384"] as const)
+      combos.push([curve, 2048, hash, `ecdsa-with-SHA${hash.slice(3)}`]);
   }
-  it.each(combos)("signs a %s (RSA size %i) request with %s that openssl verifies as %s", async (algorithm, rsaKeySize, hash, name) => {
-    const plan: RequestPlan = { ...reverseProxyPlan(), template: "cng", key: { algorithm, rsaKeySize, keySpec: "exchange", hash } };
-    const keys = await generateKeyPair({ choice: plan.key });
-    const der = await createPkcs10({ plan, keys });
-    expect(await new x509.Pkcs10CertificateRequest(der).verify()).toBe(true);
-    const file = join(mkdtempSync(join(tmpdir(), "csr-")), "r.der");
-    writeFileSync(file, new Uint8Array(der));
-    const run = spawnSync("openssl", ["req", "-in", file, "-inform", "DER", "-noout", "-verify", "-text"], { encoding: "utf8" });
-    expect(run.status).toBe(0);
-    expect(run.stdout + run.stderr).toContain("verify OK");
-    expect(run.stdout).toContain(`Signature Algorithm: ${name}`);
-    expect(run.stdout).toContain(algorithm === "rsa" ? `Public-Key: (${rsaKeySize} bit)` : `NIST CURVE: P-${algorithm.slice(7)}`);
-  });
+  it.each(combos)(
+    "signs a %s (RSA size %i) request with %s that openssl verifies as %s",
+    async (algorithm, rsaKeySize, hash, name) => {
+      const plan: RequestPlan = {
+        ...reverseProxyPlan(),
+        template: "cng",
+        key: { algorithm, rsaKeySize, keySpec: "exchange", hash },
+      };
+      const keys = await generateKeyPair({ choice: plan.key });
+      const der = await createPkcs10({ plan, keys });
+      expect(await new x509.Pkcs10CertificateRequest(der).verify()).toBe(true);
+      const file = join(mkdtempSync(join(tmpdir(), "csr-")), "r.der");
+      writeFileSync(file, new Uint8Array(der));
+      const run = spawnSync("openssl", ["req", "-in", file, "-inform", "DER", "-noout", "-verify", "-text"], {
+        encoding: "utf8",
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout + run.stderr).toContain("verify OK");
+      expect(run.stdout).toContain(`Signature Algorithm: ${name}`);
+      expect(run.stdout).toContain(
+        algorithm === "rsa" ? `Public-Key: (${rsaKeySize} bit)` : `NIST CURVE: P-${algorithm.slice(7)}`,
+      );
+    },
+  );
 });
 
 describe("requestExtensions", () => {
@@ -89,7 +102,13 @@ describe("requestExtensions", () => {
       extendedKeyUsageCritical: true,
       basicConstraints: { enabled: true, ca: false, pathLength: null, critical: false },
     };
-    expect(oids(await requestExtensions({ plan, publicKey }))).toEqual(["2.5.29.17", "2.5.29.15", "2.5.29.37!", "2.5.29.19", "2.5.29.14"]);
+    expect(oids(await requestExtensions({ plan, publicKey }))).toEqual([
+      "2.5.29.17",
+      "2.5.29.15",
+      "2.5.29.37!",
+      "2.5.29.19",
+      "2.5.29.14",
+    ]);
   });
 
   it("adds the default key usage and Subject Key Identifier unless default extensions are suppressed", async () => {
@@ -106,7 +125,11 @@ describe("requestExtensions", () => {
 
   it("makes the SAN critical when the subject is empty (RFC 5280 4.2.1.6)", async () => {
     const { publicKey } = await fixedRsaPair();
-    const plan: RequestPlan = { ...blankPlan(), suppressDefaultExtensions: true, altNames: [{ type: "dns", value: "a.example" }] };
+    const plan: RequestPlan = {
+      ...blankPlan(),
+      suppressDefaultExtensions: true,
+      altNames: [{ type: "dns", value: "a.example" }],
+    };
     expect(oids(await requestExtensions({ plan, publicKey }))).toEqual(["2.5.29.17!"]);
   });
 

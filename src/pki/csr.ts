@@ -25,7 +25,9 @@ const ID_MS_UPN = "1.3.6.1.4.1.311.20.2.3";
  * PrintableString when it fits and a UTF8String otherwise (RFC 5280 4.1.2.4 asks for UTF8String, and
  * PrintableString is what MMC and most CAs write for plain ASCII).
  */
-function directoryString(part: SubjectPart): { printableString: string } | { utf8String: string } | { ia5String: string } {
+function directoryString(
+  part: SubjectPart,
+): { printableString: string } | { utf8String: string } | { ia5String: string } {
   if (part.type === "E" || part.type === "DC") return { ia5String: part.value };
   if (part.type === "C" || isPrintableString(part.value)) return { printableString: part.value };
   return { utf8String: part.value };
@@ -100,11 +102,15 @@ export async function requestExtensions(params: {
   }
   const bc = plan.basicConstraints;
   if (bc.enabled) {
-    extensions.push(new x509.BasicConstraintsExtension(bc.ca, bc.ca ? (bc.pathLength ?? undefined) : undefined, bc.critical));
+    extensions.push(
+      new x509.BasicConstraintsExtension(bc.ca, bc.ca ? (bc.pathLength ?? undefined) : undefined, bc.critical),
+    );
   }
   if (!plan.suppressDefaultExtensions) {
     // MMC adds a Subject Key Identifier (RFC 5280 4.2.1.2 method 1, SHA-1 of the key) unless suppressed.
-    extensions.push(await x509.SubjectKeyIdentifierExtension.create(publicKey, false, params.crypto ?? globalThis.crypto));
+    extensions.push(
+      await x509.SubjectKeyIdentifierExtension.create(publicKey, false, params.crypto ?? globalThis.crypto),
+    );
   }
   return extensions;
 }

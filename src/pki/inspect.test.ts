@@ -20,13 +20,51 @@ beforeAll(() => {
   writeFileSync(
     join(dir, "mixed.cnf"),
     [
-      "[req]", "prompt = no", "distinguished_name = dn", "req_extensions = ext", "[dn]", "CN = webext.contoso.com", "O = Contoso Ltd", "serialNumber = 42",
-      "[ext]", "subjectAltName = @alt", "keyUsage = digitalSignature", "extendedKeyUsage = critical, serverAuth", "1.2.3.4 = ASN1:UTF8String:custom",
-      "[alt]", "DNS.1 = webext.contoso.com", "DNS.2 = meet.contoso.com", "IP.1 = 192.0.2.10", "IP.2 = 2001:db8::10", "email.1 = pki@contoso.com",
-      "URI.1 = https://meet.contoso.com/", "otherName.1 = 1.3.6.1.4.1.311.20.2.3;UTF8:svc@contoso.com", "dirName.1 = dir", "[dir]", "CN = proxy",
+      "[req]",
+      "prompt = no",
+      "distinguished_name = dn",
+      "req_extensions = ext",
+      "[dn]",
+      "CN = webext.contoso.com",
+      "O = Contoso Ltd",
+      "serialNumber = 42",
+      "[ext]",
+      "subjectAltName = @alt",
+      "keyUsage = digitalSignature",
+      "extendedKeyUsage = critical, serverAuth",
+      "1.2.3.4 = ASN1:UTF8String:custom",
+      "[alt]",
+      "DNS.1 = webext.contoso.com",
+      "DNS.2 = meet.contoso.com",
+      "IP.1 = 192.0.2.10",
+      "IP.2 = 2001:db8::10",
+      "email.1 = pki@contoso.com",
+      "URI.1 = https://meet.contoso.com/",
+      "otherName.1 = 1.3.6.1.4.1.311.20.2.3;UTF8:svc@contoso.com",
+      "dirName.1 = dir",
+      "[dir]",
+      "CN = proxy",
     ].join("\n"),
   );
-  execFileSync("openssl", ["req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", join(dir, "k.pem"), "-config", join(dir, "mixed.cnf"), "-out", join(dir, "mixed.csr")], { stdio: "pipe" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-new",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-keyout",
+      join(dir, "k.pem"),
+      "-config",
+      join(dir, "mixed.cnf"),
+      "-out",
+      join(dir, "mixed.csr"),
+    ],
+    { stdio: "pipe" },
+  );
 });
 
 describe("inspect", () => {
@@ -53,9 +91,13 @@ describe("inspect", () => {
     expect(i.key.description).toBe("ECDSA P-256");
     expect(i.signatureAlgorithm).toBe("ecdsa-with-SHA256");
     expect(i.signatureValid).toBe(true);
-    expect(i.otherExtensions).toEqual([{ oid: "1.2.3.4", name: "(not known here)", critical: false, hex: "0c 06 63 75 73 74 6f 6d" }]);
+    expect(i.otherExtensions).toEqual([
+      { oid: "1.2.3.4", name: "(not known here)", critical: false, hex: "0c 06 63 75 73 74 6f 6d" },
+    ]);
     const der = execFileSync("openssl", ["req", "-in", join(dir, "mixed.csr"), "-outform", "DER"]);
-    expect(i.thumbprints.sha256).toBe(execFileSync("openssl", ["dgst", "-sha256", "-r"], { input: der }).toString().split(" ")[0]!.toUpperCase());
+    expect(i.thumbprints.sha256).toBe(
+      execFileSync("openssl", ["dgst", "-sha256", "-r"], { input: der }).toString().split(" ")[0]!.toUpperCase(),
+    );
   });
 
   it("reads the Windows NEW CERTIFICATE REQUEST armour, and shows a broken signature as broken", async () => {
@@ -75,12 +117,18 @@ describe("inspect", () => {
     expect(i.kind).toBe("certificate");
     expect(i.issuer).toBe("CN=Contoso Test Issuing CA");
     expect(i.validity?.state).toBe("valid");
-    expect(i.otherExtensions.map((e) => e.name)).toEqual(expect.arrayContaining(["Subject Key Identifier", "Authority Key Identifier"]));
+    expect(i.otherExtensions.map((e) => e.name)).toEqual(
+      expect.arrayContaining(["Subject Key Identifier", "Authority Key Identifier"]),
+    );
   });
 
   it.each<[string, () => Uint8Array<ArrayBuffer>, RegExp]>([
     ["neither", () => text("just some text, no request here"), /neither a certificate request nor a certificate/],
-    ["two PEM blocks", () => text(readFileSync(join(dir, "mixed.csr"), "utf8") + readFileSync(join(dir, "mixed.csr"), "utf8")), /holds 2 PEM blocks/],
+    [
+      "two PEM blocks",
+      () => text(readFileSync(join(dir, "mixed.csr"), "utf8") + readFileSync(join(dir, "mixed.csr"), "utf8")),
+      /holds 2 PEM blocks/,
+    ],
     ["a 5 MB file", () => new Uint8Array(5 * 1024 * 1024), /5\.0 MB/],
     ["an empty file", () => new Uint8Array(0), /empty/],
     ["a private key", () => bytes(join(dir, "k.pem")), /PRIVATE KEY, not a certificate request/],

@@ -10,7 +10,14 @@ import * as asn1X509 from "@peculiar/asn1-x509";
 import * as x509 from "./x509";
 import { altNamesOfExtension, keyUsagesOfExtension, validity, type ValidityState } from "./certificates";
 import type { RequestFacts } from "./lint";
-import { checkAltName, checkSubjectPart, SUBJECT_TYPES, type AltName, type SubjectPart, type SubjectType } from "./names";
+import {
+  checkAltName,
+  checkSubjectPart,
+  SUBJECT_TYPES,
+  type AltName,
+  type SubjectPart,
+  type SubjectType,
+} from "./names";
 import { readPemBlocks, toColonHex } from "./pem";
 import { blankPlan, type RequestPlan } from "./request";
 import type { KeyUsageName } from "./usages";
@@ -37,7 +44,11 @@ const SIGNATURES: Record<string, { name: string; hash: string }> = {
   "1.2.840.10045.4.3.3": { name: "ecdsa-with-SHA384", hash: "sha384" },
   "1.2.840.10045.4.3.4": { name: "ecdsa-with-SHA512", hash: "sha512" },
 };
-const CURVES: Record<string, string> = { "1.2.840.10045.3.1.7": "P-256", "1.3.132.0.34": "P-384", "1.3.132.0.35": "P-521" };
+const CURVES: Record<string, string> = {
+  "1.2.840.10045.3.1.7": "P-256",
+  "1.3.132.0.34": "P-384",
+  "1.3.132.0.35": "P-521",
+};
 /** Extensions shown by name; any other is shown raw, by OID. */
 const KNOWN_EXTENSIONS: Record<string, string> = {
   "2.5.29.17": "Subject Alternative Name",
@@ -119,10 +130,15 @@ async function keyOf(spki: ArrayBuffer, crypto: Crypto): Promise<Inspection["key
     return { description: `RSA (${bits} bits)`, spkiSha256, facts: { algorithm: "rsa", bits } };
   }
   if (info.algorithm.algorithm === "1.2.840.10045.2.1" && info.algorithm.parameters) {
-    const curve = CURVES[AsnConvert.parse(info.algorithm.parameters, ECParameters).namedCurve ?? ""] ?? "an unnamed curve";
+    const curve =
+      CURVES[AsnConvert.parse(info.algorithm.parameters, ECParameters).namedCurve ?? ""] ?? "an unnamed curve";
     return { description: `ECDSA ${curve}`, spkiSha256, facts: { algorithm: "ecdsa", curve } };
   }
-  return { description: `Other (${info.algorithm.algorithm})`, spkiSha256, facts: { algorithm: "other", name: info.algorithm.algorithm } };
+  return {
+    description: `Other (${info.algorithm.algorithm})`,
+    spkiSha256,
+    facts: { algorithm: "other", name: info.algorithm.algorithm },
+  };
 }
 
 function extensionsOf(extensions: readonly x509.Extension[]) {
@@ -134,17 +150,27 @@ function extensionsOf(extensions: readonly x509.Extension[]) {
   return {
     sanCritical: find("2.5.29.17")?.critical ?? false,
     keyUsage: ku ? { usages: keyUsagesOfExtension(ku), critical: ku.critical } : null,
-    extendedKeyUsage: eku ? { oids: new x509.ExtendedKeyUsageExtension(eku.rawData).usages.map(String), critical: eku.critical } : null,
+    extendedKeyUsage: eku
+      ? { oids: new x509.ExtendedKeyUsageExtension(eku.rawData).usages.map(String), critical: eku.critical }
+      : null,
     basicConstraints: bcValue ? { ca: bcValue.ca, pathLength: bcValue.pathLength, critical: bcValue.critical } : null,
     otherExtensions: extensions
       .filter((e) => !["2.5.29.17", "2.5.29.15", "2.5.29.37", "2.5.29.19"].includes(e.type))
-      .map((e) => ({ oid: e.type, name: KNOWN_EXTENSIONS[e.type] ?? "(not known here)", critical: e.critical, hex: hex(e.value) })),
+      .map((e) => ({
+        oid: e.type,
+        name: KNOWN_EXTENSIONS[e.type] ?? "(not known here)",
+        critical: e.critical,
+        hex: hex(e.value),
+      })),
   };
 }
 
 /** Refuses what is too large to be a request or certificate, before anything reads it. */
 export function checkInspectSize(size: number): void {
-  if (size > MAX_INSPECT_BYTES) throw new InspectError(`This file is ${(size / 1048576).toFixed(1)} MB: a request or certificate is a few kilobytes, so this is something else.`);
+  if (size > MAX_INSPECT_BYTES)
+    throw new InspectError(
+      `This file is ${(size / 1048576).toFixed(1)} MB: a request or certificate is a few kilobytes, so this is something else.`,
+    );
 }
 
 /** One PEM block or DER value, or a sentence saying why not. */
@@ -163,8 +189,12 @@ function singleDer(bytes: Uint8Array<ArrayBuffer>): { der: Uint8Array<ArrayBuffe
   } catch (e) {
     throw new InspectError(`The PEM text is damaged: ${(e as Error).message}`);
   }
-  if (blocks.length === 0) throw new InspectError("The PEM text has a BEGIN line without its END line: it is cut short.");
-  if (blocks.length > 1) throw new InspectError(`This text holds ${blocks.length} PEM blocks (${blocks.map((b) => b.label).join(", ")}): open one request or certificate at a time.`);
+  if (blocks.length === 0)
+    throw new InspectError("The PEM text has a BEGIN line without its END line: it is cut short.");
+  if (blocks.length > 1)
+    throw new InspectError(
+      `This text holds ${blocks.length} PEM blocks (${blocks.map((b) => b.label).join(", ")}): open one request or certificate at a time.`,
+    );
   const block = blocks[0]!;
   if (!["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "CERTIFICATE"].includes(block.label)) {
     throw new InspectError(`This is a ${block.label}, not a certificate request or a certificate.`);
@@ -189,7 +219,10 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
     }
     if (csr) {
       const raw = AsnConvert.parse(der, CertificationRequest);
-      const sig = SIGNATURES[raw.signatureAlgorithm.algorithm] ?? { name: raw.signatureAlgorithm.algorithm, hash: "unknown" };
+      const sig = SIGNATURES[raw.signatureAlgorithm.algorithm] ?? {
+        name: raw.signatureAlgorithm.algorithm,
+        hash: "unknown",
+      };
       let signatureValid = false;
       try {
         signatureValid = await csr.verify(crypto);
@@ -214,7 +247,9 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
     cert = new x509.X509Certificate(der);
   } catch {
     throw new InspectError(
-      label === "CERTIFICATE" ? "The certificate is damaged: it cannot be decoded." : "This is neither a certificate request nor a certificate (PEM or DER).",
+      label === "CERTIFICATE"
+        ? "The certificate is damaged: it cannot be decoded."
+        : "This is neither a certificate request nor a certificate (PEM or DER).",
     );
   }
   const sigOid = AsnConvert.parse(der, asn1X509.Certificate).signatureAlgorithm.algorithm;
@@ -265,13 +300,19 @@ export function planFromInspection(i: Inspection): { plan: RequestPlan; notes: s
       continue;
     }
     const checked = checkSubjectPart(s.type as SubjectType, s.value);
-    if (checked.ok) subject.push(checked.unicode ? { type: s.type as SubjectType, value: checked.value, unicode: checked.unicode } : { type: s.type as SubjectType, value: checked.value });
+    if (checked.ok)
+      subject.push(
+        checked.unicode
+          ? { type: s.type as SubjectType, value: checked.value, unicode: checked.unicode }
+          : { type: s.type as SubjectType, value: checked.value },
+      );
     else notes.push(`${s.label} "${s.value}" was left out: ${checked.error}`);
   }
   const altNames: AltName[] = [];
   for (const n of i.altNames) {
     const checked = checkAltName(n.type, n.value);
-    if (checked.ok && !altNames.some((a) => a.type === n.type && a.value === checked.value)) altNames.push({ type: n.type, value: checked.value });
+    if (checked.ok && !altNames.some((a) => a.type === n.type && a.value === checked.value))
+      altNames.push({ type: n.type, value: checked.value });
     else if (!checked.ok) notes.push(`The alternative name ${n.value} was left out: ${checked.error}`);
   }
   const k = i.key.facts;
@@ -300,7 +341,12 @@ export function planFromInspection(i: Inspection): { plan: RequestPlan; notes: s
       extendedKeyUsage: i.extendedKeyUsage?.oids ?? [],
       extendedKeyUsageCritical: i.extendedKeyUsage?.critical ?? false,
       basicConstraints: i.basicConstraints
-        ? { enabled: true, ca: i.basicConstraints.ca, pathLength: i.basicConstraints.ca ? (i.basicConstraints.pathLength ?? null) : null, critical: i.basicConstraints.critical }
+        ? {
+            enabled: true,
+            ca: i.basicConstraints.ca,
+            pathLength: i.basicConstraints.ca ? (i.basicConstraints.pathLength ?? null) : null,
+            critical: i.basicConstraints.critical,
+          }
         : blankPlan().basicConstraints,
       key,
     },

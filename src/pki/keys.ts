@@ -71,7 +71,10 @@ export async function spkiOfPrivateKeyInfo(params: { pkcs8: BufferSource; crypto
   const crypto = params.crypto ?? globalThis.crypto;
   const info = AsnConvert.parse(params.pkcs8, PrivateKeyInfo);
   const alg = info.privateKeyAlgorithm;
-  const curve = alg.parameters && alg.parameters.byteLength > 2 ? AsnConvert.parse(alg.parameters, ECParameters).namedCurve : undefined;
+  const curve =
+    alg.parameters && alg.parameters.byteLength > 2
+      ? AsnConvert.parse(alg.parameters, ECParameters).namedCurve
+      : undefined;
   const importParams = KEY_IMPORT[alg.algorithm]?.(curve);
   if (!importParams) throw new Error("This key's algorithm is not RSA or ECDSA P-256, P-384 or P-521.");
   const privateKey = await crypto.subtle.importKey("pkcs8", params.pkcs8, importParams, true, ["sign"]);

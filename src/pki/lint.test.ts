@@ -13,24 +13,84 @@ const CASES: [rule: string, fires: Partial<RequestFacts>, quiet: Partial<Request
   ["cn-not-in-san", { altNames: dns("meet.contoso.com") }, {}],
   ["duplicate-names", { altNames: dns("webext.contoso.com", "meet.contoso.com", "meet.contoso.com") }, {}],
   ["case-only", { altNames: dns("webext.contoso.com", "Meet.contoso.com", "meet.contoso.com") }, {}],
-  ["wildcard-covers", { altNames: dns("webext.contoso.com", "*.contoso.com", "meet.contoso.com") }, { altNames: dns("webext.contoso.com", "*.contoso.com") }],
-  ["internal-names", { altNames: dns("webext.contoso.com", "proxy01.contoso.local") }, { altNames: dns("webext.contoso.com", "proxy01.contoso.local") }, "internal"],
+  [
+    "wildcard-covers",
+    { altNames: dns("webext.contoso.com", "*.contoso.com", "meet.contoso.com") },
+    { altNames: dns("webext.contoso.com", "*.contoso.com") },
+  ],
+  [
+    "internal-names",
+    { altNames: dns("webext.contoso.com", "proxy01.contoso.local") },
+    { altNames: dns("webext.contoso.com", "proxy01.contoso.local") },
+    "internal",
+  ],
   ["internal-names", { altNames: dns("webext.contoso.com", "proxy01") }, {}],
-  ["private-ips", { altNames: [...dns("webext.contoso.com"), { type: "ipv4", value: "10.0.0.5" }] }, { altNames: [...dns("webext.contoso.com"), { type: "ipv4", value: "20.10.0.5" }] }],
-  ["private-ips", { altNames: [...dns("webext.contoso.com"), { type: "ipv6", value: "fd00::1" }] }, { altNames: [...dns("webext.contoso.com"), { type: "ipv6", value: "2a00:1450::1" }] }],
+  [
+    "private-ips",
+    { altNames: [...dns("webext.contoso.com"), { type: "ipv4", value: "10.0.0.5" }] },
+    { altNames: [...dns("webext.contoso.com"), { type: "ipv4", value: "20.10.0.5" }] },
+  ],
+  [
+    "private-ips",
+    { altNames: [...dns("webext.contoso.com"), { type: "ipv6", value: "fd00::1" }] },
+    { altNames: [...dns("webext.contoso.com"), { type: "ipv6", value: "2a00:1450::1" }] },
+  ],
   ["rsa-size", { key: { algorithm: "rsa", bits: 1024 } }, { key: { algorithm: "rsa", bits: 2048 } }],
-  ["ecdsa-curve", { key: { algorithm: "ecdsa", curve: "P-521" } }, { key: { algorithm: "ecdsa", curve: "P-384" }, keyUsage: ["digitalSignature"] }],
+  [
+    "ecdsa-curve",
+    { key: { algorithm: "ecdsa", curve: "P-521" } },
+    { key: { algorithm: "ecdsa", curve: "P-384" }, keyUsage: ["digitalSignature"] },
+  ],
   ["sha1", { hash: "sha1" }, { hash: "sha256" }],
-  ["organizational-unit", { subject: [{ type: "CN", value: "webext.contoso.com" }, { type: "OU", value: "IT" }] }, {}],
+  [
+    "organizational-unit",
+    {
+      subject: [
+        { type: "CN", value: "webext.contoso.com" },
+        { type: "OU", value: "IT" },
+      ],
+    },
+    {},
+  ],
   ["client-auth", {}, { extendedKeyUsage: [SERVER_AUTH] }],
-  ["many-names", { altNames: dns(...Array.from({ length: 101 }, (_, i) => `n${i}.contoso.com`), "webext.contoso.com") }, {}],
-  ["key-usage-fit", { key: { algorithm: "ecdsa", curve: "P-256" } }, { key: { algorithm: "ecdsa", curve: "P-256" }, keyUsage: ["digitalSignature"] }],
+  [
+    "many-names",
+    { altNames: dns(...Array.from({ length: 101 }, (_, i) => `n${i}.contoso.com`), "webext.contoso.com") },
+    {},
+  ],
+  [
+    "key-usage-fit",
+    { key: { algorithm: "ecdsa", curve: "P-256" } },
+    { key: { algorithm: "ecdsa", curve: "P-256" }, keyUsage: ["digitalSignature"] },
+  ],
   ["key-usage-fit", { keyUsage: ["digitalSignature", "keyAgreement"] }, {}],
   ["key-usage-critical", { keyUsageCritical: false }, {}],
   ["eku-critical", { extendedKeyUsageCritical: true }, {}],
-  ["basic-constraints-ca", { basicConstraints: { ca: true, critical: true } }, { basicConstraints: { ca: false, critical: true } }],
-  ["country", { subject: [{ type: "CN", value: "webext.contoso.com" }, { type: "C", value: "UK" }] }, { subject: [{ type: "CN", value: "webext.contoso.com" }, { type: "C", value: "GB" }] }],
-  ["upper-bounds", { subject: [{ type: "CN", value: "a".repeat(65) }] }, { subject: [{ type: "CN", value: "a".repeat(64) }] }],
+  [
+    "basic-constraints-ca",
+    { basicConstraints: { ca: true, critical: true } },
+    { basicConstraints: { ca: false, critical: true } },
+  ],
+  [
+    "country",
+    {
+      subject: [
+        { type: "CN", value: "webext.contoso.com" },
+        { type: "C", value: "UK" },
+      ],
+    },
+    {
+      subject: [
+        { type: "CN", value: "webext.contoso.com" },
+        { type: "C", value: "GB" },
+      ],
+    },
+  ],
+  [
+    "upper-bounds",
+    { subject: [{ type: "CN", value: "a".repeat(65) }] },
+    { subject: [{ type: "CN", value: "a".repeat(64) }] },
+  ],
   ["empty-subject-san", { subject: [], sanCritical: false }, { subject: [], sanCritical: true }],
   ["signature-key", { keySpec: "signature" }, { keySpec: "exchange" }],
 ];
@@ -45,8 +105,17 @@ describe("preflight rules", () => {
   });
 
   it("switches the public-CA rules off for an internal CA", () => {
-    const internal = { ...article(), altNames: dns("webext.contoso.com", "proxy01.contoso.local"), subject: [{ type: "OU", value: "IT" }, { type: "CN", value: "webext.contoso.com" }] };
-    expect(ids(internal, "public")).toEqual(expect.arrayContaining(["internal-names", "organizational-unit", "client-auth"]));
+    const internal = {
+      ...article(),
+      altNames: dns("webext.contoso.com", "proxy01.contoso.local"),
+      subject: [
+        { type: "OU", value: "IT" },
+        { type: "CN", value: "webext.contoso.com" },
+      ],
+    };
+    expect(ids(internal, "public")).toEqual(
+      expect.arrayContaining(["internal-names", "organizational-unit", "client-auth"]),
+    );
     expect(ids(internal, "internal")).not.toEqual(expect.arrayContaining(["internal-names"]));
     expect(ids(internal, "internal")).not.toContain("organizational-unit");
     expect(ids(internal, "internal")).not.toContain("client-auth");
@@ -70,9 +139,23 @@ describe("applyFix", () => {
     ["remove-client-auth", plan({})],
     ["key-usage-critical", plan({ keyUsageCritical: false })],
     ["eku-not-critical", plan({ extendedKeyUsageCritical: true })],
-    ["remove-ou", plan({ subject: [{ type: "CN", value: "webext.contoso.com" }, { type: "OU", value: "IT" }] })],
-    ["remove-internal-names", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("proxy01.contoso.local", "proxy01")] })],
-    ["remove-private-ips", plan({ altNames: [...reverseProxyPlan().altNames, { type: "ipv4", value: "192.168.1.5" }] })],
+    [
+      "remove-ou",
+      plan({
+        subject: [
+          { type: "CN", value: "webext.contoso.com" },
+          { type: "OU", value: "IT" },
+        ],
+      }),
+    ],
+    [
+      "remove-internal-names",
+      plan({ altNames: [...reverseProxyPlan().altNames, ...dns("proxy01.contoso.local", "proxy01")] }),
+    ],
+    [
+      "remove-private-ips",
+      plan({ altNames: [...reverseProxyPlan().altNames, { type: "ipv4", value: "192.168.1.5" }] }),
+    ],
     ["remove-duplicates", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("meet.contoso.com")] })],
     ["lower-case-names", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("Meet.contoso.com")] })],
     ["remove-covered", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("*.contoso.com")] })],
@@ -85,18 +168,26 @@ describe("applyFix", () => {
     const finding = preflight(factsFromPlan(before), "public").find((f) => f.fix?.id === fixId);
     expect(finding).toBeDefined();
     const after = applyFix(before, fixId as never);
-    expect(preflight(factsFromPlan(after), "public").find((f) => f.id === finding!.id && f.fix?.id === fixId)).toBeUndefined();
+    expect(
+      preflight(factsFromPlan(after), "public").find((f) => f.id === finding!.id && f.fix?.id === fixId),
+    ).toBeUndefined();
   });
 
   it("keeps the common name when it removes the names a wildcard covers", () => {
     const after = applyFix(reverseProxyPlan(), "remove-covered");
     expect(after.altNames.map((n) => n.value)).toEqual(reverseProxyPlan().altNames.map((n) => n.value));
-    const withWildcard = applyFix({ ...reverseProxyPlan(), altNames: [...reverseProxyPlan().altNames, ...dns("*.contoso.com")] }, "remove-covered");
+    const withWildcard = applyFix(
+      { ...reverseProxyPlan(), altNames: [...reverseProxyPlan().altNames, ...dns("*.contoso.com")] },
+      "remove-covered",
+    );
     expect(withWildcard.altNames.map((n) => n.value)).toEqual(["webext.contoso.com", "*.contoso.com"]);
   });
 
   it("client authentication is selectable and explained, never a blocker", () => {
-    const f = preflight(factsFromPlan({ ...reverseProxyPlan(), extendedKeyUsage: [SERVER_AUTH, CLIENT_AUTH] }), "public").find((x) => x.id === "client-auth");
+    const f = preflight(
+      factsFromPlan({ ...reverseProxyPlan(), extendedKeyUsage: [SERVER_AUTH, CLIENT_AUTH] }),
+      "public",
+    ).find((x) => x.id === "client-auth");
     expect(f?.severity).toBe("warning");
     expect(f?.message).toMatch(/Edge certificate/);
   });

@@ -20,7 +20,8 @@ export interface RequestFacts {
   extendedKeyUsage: string[] | null;
   extendedKeyUsageCritical: boolean;
   basicConstraints: { ca: boolean; critical: boolean } | null;
-  key: { algorithm: "rsa"; bits: number } | { algorithm: "ecdsa"; curve: string } | { algorithm: "other"; name: string };
+  key:
+    { algorithm: "rsa"; bits: number } | { algorithm: "ecdsa"; curve: string } | { algorithm: "other"; name: string };
   /** "sha1", "sha256", …: the request's signature hash. */
   hash: string;
   /** CAPI key spec, known only for a planned Legacy key. */
@@ -63,7 +64,9 @@ export function factsFromPlan(plan: RequestPlan): RequestFacts {
     keyUsageCritical: plan.keyUsageCritical,
     extendedKeyUsage: plan.extendedKeyUsage.length > 0 ? plan.extendedKeyUsage : null,
     extendedKeyUsageCritical: plan.extendedKeyUsageCritical,
-    basicConstraints: plan.basicConstraints.enabled ? { ca: plan.basicConstraints.ca, critical: plan.basicConstraints.critical } : null,
+    basicConstraints: plan.basicConstraints.enabled
+      ? { ca: plan.basicConstraints.ca, critical: plan.basicConstraints.critical }
+      : null,
     key:
       plan.key.algorithm === "rsa"
         ? { algorithm: "rsa", bits: plan.key.rsaKeySize }
@@ -86,7 +89,21 @@ const ISO_3166 = new Set(
 );
 
 /** Suffixes no public CA can validate: reserved (RFC 2606, 6761, 6762, 8375) or private by convention. */
-const INTERNAL_SUFFIXES = ["local", "lan", "internal", "corp", "home", "localdomain", "intranet", "private", "localhost", "test", "example", "invalid", "home.arpa"];
+const INTERNAL_SUFFIXES = [
+  "local",
+  "lan",
+  "internal",
+  "corp",
+  "home",
+  "localdomain",
+  "intranet",
+  "private",
+  "localhost",
+  "test",
+  "example",
+  "invalid",
+  "home.arpa",
+];
 /** Public CAs stop well short of this many names; most cap a certificate at 100 (some at 250). */
 const MANY_NAMES = 100;
 
@@ -103,16 +120,33 @@ function isInternalName(name: string): boolean {
 function ipv4Reserved(ip: string): boolean {
   const [a = 0, b = 0, c = 0] = ip.split(".").map(Number);
   return (
-    a === 0 || a === 10 || a === 127 || a >= 224 ||
-    (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) ||
-    (a === 192 && b === 0 && (c === 0 || c === 2)) || (a === 198 && (b === 18 || b === 19)) || (a === 198 && b === 51 && c === 100) ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 192 && b === 0 && (c === 0 || c === 2)) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) ||
     (a === 203 && b === 0 && c === 113)
   );
 }
 
 function ipv6Reserved(ip: string): boolean {
   const v = ip.toLowerCase();
-  return v === "::1" || v === "::" || /^f[cd]/.test(v) || /^fe[89ab]/.test(v) || v.startsWith("2001:db8:") || v.startsWith("2001:db8::") || v.startsWith("ff") || v.startsWith("::ffff:");
+  return (
+    v === "::1" ||
+    v === "::" ||
+    /^f[cd]/.test(v) ||
+    /^fe[89ab]/.test(v) ||
+    v.startsWith("2001:db8:") ||
+    v.startsWith("2001:db8::") ||
+    v.startsWith("ff") ||
+    v.startsWith("::ffff:")
+  );
 }
 
 type Rule = (f: RequestFacts, target: CaTarget) => Finding[];
@@ -123,12 +157,28 @@ const BR = (section: string) => `CA/Browser Forum Baseline Requirements ${sectio
 export const RULES: Record<string, Rule> = {
   "no-names": (f) =>
     f.altNames.length === 0
-      ? [{ id: "no-names", severity: "error", message: "The request has no alternative name: every CA and every browser needs the names in the SAN.", source: BR("7.1.2.7.12"), field: "altNames" }]
+      ? [
+          {
+            id: "no-names",
+            severity: "error",
+            message: "The request has no alternative name: every CA and every browser needs the names in the SAN.",
+            source: BR("7.1.2.7.12"),
+            field: "altNames",
+          },
+        ]
       : [],
   "cn-not-in-san": (f) => {
     const name = cn(f);
     if (!name || !isDns(name) || dnsNames(f).some((d) => d.toLowerCase() === name.toLowerCase())) return [];
-    return [{ id: "cn-not-in-san", severity: "warning", message: `The common name ${name} is not among the alternative names: the subject name must also be present in the SAN.`, source: `${BR("7.1.4.3")}; the article`, field: "altNames" }];
+    return [
+      {
+        id: "cn-not-in-san",
+        severity: "warning",
+        message: `The common name ${name} is not among the alternative names: the subject name must also be present in the SAN.`,
+        source: `${BR("7.1.4.3")}; the article`,
+        field: "altNames",
+      },
+    ];
   },
   "duplicate-names": (f) => {
     const seen = new Set<string>();
@@ -139,103 +189,280 @@ export const RULES: Record<string, Rule> = {
       return repeat;
     });
     return dup.length
-      ? [{ id: "duplicate-names", severity: "warning", message: `${dup.map((n) => n.value).join(", ")} ${dup.length > 1 ? "are" : "is"} listed more than once.`, source: "RFC 5280 4.2.1.6", fix: { id: "remove-duplicates", label: "Keep each name once" }, field: "altNames" }]
+      ? [
+          {
+            id: "duplicate-names",
+            severity: "warning",
+            message: `${dup.map((n) => n.value).join(", ")} ${dup.length > 1 ? "are" : "is"} listed more than once.`,
+            source: "RFC 5280 4.2.1.6",
+            fix: { id: "remove-duplicates", label: "Keep each name once" },
+            field: "altNames",
+          },
+        ]
       : [];
   },
   "case-only": (f) => {
     const names = dnsNames(f);
     const pairs = [...new Set(names.filter((n) => names.some((m) => m !== n && m.toLowerCase() === n.toLowerCase())))];
     return pairs.length
-      ? [{ id: "case-only", severity: "warning", message: `${pairs.join(" and ")} differ only in case: DNS names are not case-sensitive, so they are the same name.`, source: "RFC 4343", fix: { id: "lower-case-names", label: "Write names in lower case, once" }, field: "altNames" }]
+      ? [
+          {
+            id: "case-only",
+            severity: "warning",
+            message: `${pairs.join(" and ")} differ only in case: DNS names are not case-sensitive, so they are the same name.`,
+            source: "RFC 4343",
+            fix: { id: "lower-case-names", label: "Write names in lower case, once" },
+            field: "altNames",
+          },
+        ]
       : [];
   },
   "wildcard-covers": (f) => {
     const names = dnsNames(f).map((n) => n.toLowerCase());
     const wildcards = names.filter((n) => n.startsWith("*."));
-    const covered = names.filter((n) => !n.startsWith("*.") && n !== cn(f)?.toLowerCase() && wildcards.some((w) => wildcardCovers(w, n)));
+    const covered = names.filter(
+      (n) => !n.startsWith("*.") && n !== cn(f)?.toLowerCase() && wildcards.some((w) => wildcardCovers(w, n)),
+    );
     return covered.length
-      ? [{ id: "wildcard-covers", severity: "info", message: `${wildcards.join(", ")} already covers ${covered.join(", ")}: listing them as well is allowed, but not needed.`, source: "RFC 6125 6.4.3", fix: { id: "remove-covered", label: "Remove the covered names" }, field: "altNames" }]
+      ? [
+          {
+            id: "wildcard-covers",
+            severity: "info",
+            message: `${wildcards.join(", ")} already covers ${covered.join(", ")}: listing them as well is allowed, but not needed.`,
+            source: "RFC 6125 6.4.3",
+            fix: { id: "remove-covered", label: "Remove the covered names" },
+            field: "altNames",
+          },
+        ]
       : [];
   },
   "internal-names": (f, target) => {
     if (target !== "public") return [];
     const bad = dnsNames(f).filter(isInternalName);
     return bad.length
-      ? [{ id: "internal-names", severity: "error", message: `${bad.join(", ")}: internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.`, source: BR("4.2.2, 7.1.4.2"), fix: { id: "remove-internal-names", label: "Remove the internal names" }, field: "altNames" }]
+      ? [
+          {
+            id: "internal-names",
+            severity: "error",
+            message: `${bad.join(", ")}: internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.`,
+            source: BR("4.2.2, 7.1.4.2"),
+            fix: { id: "remove-internal-names", label: "Remove the internal names" },
+            field: "altNames",
+          },
+        ]
       : [];
   },
   "private-ips": (f, target) => {
     if (target !== "public") return [];
-    const bad = f.altNames.filter((n) => (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value))).map((n) => n.value);
+    const bad = f.altNames
+      .filter((n) => (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value)))
+      .map((n) => n.value);
     return bad.length
-      ? [{ id: "private-ips", severity: "error", message: `${bad.join(", ")}: private or reserved IP addresses are refused by every public CA.`, source: BR("7.1.2.7.12"), fix: { id: "remove-private-ips", label: "Remove the private addresses" }, field: "altNames" }]
+      ? [
+          {
+            id: "private-ips",
+            severity: "error",
+            message: `${bad.join(", ")}: private or reserved IP addresses are refused by every public CA.`,
+            source: BR("7.1.2.7.12"),
+            fix: { id: "remove-private-ips", label: "Remove the private addresses" },
+            field: "altNames",
+          },
+        ]
       : [];
   },
   "rsa-size": (f, target) =>
     f.key.algorithm === "rsa" && f.key.bits < 2048
-      ? [{ id: "rsa-size", severity: target === "public" ? "error" : "warning", message: `An RSA key of ${f.key.bits} bits is too weak: public CAs require 2048 or more, and Windows warns about it.`, source: BR("6.1.5"), fix: { id: "rsa-2048", label: "Use RSA 2048" }, field: "key" }]
+      ? [
+          {
+            id: "rsa-size",
+            severity: target === "public" ? "error" : "warning",
+            message: `An RSA key of ${f.key.bits} bits is too weak: public CAs require 2048 or more, and Windows warns about it.`,
+            source: BR("6.1.5"),
+            fix: { id: "rsa-2048", label: "Use RSA 2048" },
+            field: "key",
+          },
+        ]
       : [],
   "ecdsa-curve": (f, target) =>
     target === "public" && f.key.algorithm === "ecdsa" && f.key.curve !== "P-256" && f.key.curve !== "P-384"
-      ? [{ id: "ecdsa-curve", severity: "error", message: `The curve ${f.key.curve} is not accepted by public CAs: use P-256 or P-384.`, source: BR("6.1.5"), field: "key" }]
+      ? [
+          {
+            id: "ecdsa-curve",
+            severity: "error",
+            message: `The curve ${f.key.curve} is not accepted by public CAs: use P-256 or P-384.`,
+            source: BR("6.1.5"),
+            field: "key",
+          },
+        ]
       : [],
   sha1: (f, target) =>
     f.hash === "sha1"
-      ? [{ id: "sha1", severity: target === "public" ? "error" : "warning", message: "The request is signed with SHA-1, which public CAs refuse: use sha256.", source: BR("7.1.3.2"), field: "key" }]
+      ? [
+          {
+            id: "sha1",
+            severity: target === "public" ? "error" : "warning",
+            message: "The request is signed with SHA-1, which public CAs refuse: use sha256.",
+            source: BR("7.1.3.2"),
+            field: "key",
+          },
+        ]
       : [],
   "organizational-unit": (f, target) =>
     target === "public" && f.subject.some((p) => p.type === "OU")
-      ? [{ id: "organizational-unit", severity: "warning", message: "Organizational unit is no longer issued by public CAs: they drop it or refuse the request.", source: BR("7.1.4.2 (OU prohibited since 2022-09-01)"), fix: { id: "remove-ou", label: "Remove the organizational unit" }, field: "subject" }]
+      ? [
+          {
+            id: "organizational-unit",
+            severity: "warning",
+            message: "Organizational unit is no longer issued by public CAs: they drop it or refuse the request.",
+            source: BR("7.1.4.2 (OU prohibited since 2022-09-01)"),
+            fix: { id: "remove-ou", label: "Remove the organizational unit" },
+            field: "subject",
+          },
+        ]
       : [],
   "client-auth": (f, target) =>
     target === "public" && f.extendedKeyUsage?.includes(CLIENT_AUTH)
-      ? [{ id: "client-auth", severity: "warning", message: "Public TLS CAs are dropping Client Authentication (Chrome's root policy requires server-only certificates from 2027-03-15): the CA may leave it out or refuse. The reverse proxy needs Server Authentication only; the server and client pair comes from the Edge certificate.", source: "Chrome Root Program Policy 1.6; Microsoft, Certificate summary - Reverse proxy", fix: { id: "remove-client-auth", label: "Remove Client Authentication" }, field: "extendedKeyUsage" }]
+      ? [
+          {
+            id: "client-auth",
+            severity: "warning",
+            message:
+              "Public TLS CAs are dropping Client Authentication (Chrome's root policy requires server-only certificates from 2027-03-15): the CA may leave it out or refuse. The reverse proxy needs Server Authentication only; the server and client pair comes from the Edge certificate.",
+            source: "Chrome Root Program Policy 1.6; Microsoft, Certificate summary - Reverse proxy",
+            fix: { id: "remove-client-auth", label: "Remove Client Authentication" },
+            field: "extendedKeyUsage",
+          },
+        ]
       : [],
   "many-names": (f, target) =>
     target === "public" && f.altNames.length > MANY_NAMES
-      ? [{ id: "many-names", severity: "warning", message: `${f.altNames.length} names: most public CAs allow at most ${MANY_NAMES} in one certificate.`, source: "CA policies (commonly 100, some 250)", field: "altNames" }]
+      ? [
+          {
+            id: "many-names",
+            severity: "warning",
+            message: `${f.altNames.length} names: most public CAs allow at most ${MANY_NAMES} in one certificate.`,
+            source: "CA policies (commonly 100, some 250)",
+            field: "altNames",
+          },
+        ]
       : [],
   "key-usage-fit": (f) => {
     const ku = f.keyUsage ?? [];
     const out: Finding[] = [];
     if (f.key.algorithm === "ecdsa" && ku.includes("keyEncipherment")) {
-      out.push({ id: "key-usage-fit", severity: "error", message: "Key encipherment does not fit an ECDSA key: an EC key signs or agrees keys, it never encrypts one.", source: "RFC 5480 3; RFC 8813", fix: { id: "remove-key-encipherment", label: "Remove Key encipherment" }, field: "keyUsage" });
+      out.push({
+        id: "key-usage-fit",
+        severity: "error",
+        message: "Key encipherment does not fit an ECDSA key: an EC key signs or agrees keys, it never encrypts one.",
+        source: "RFC 5480 3; RFC 8813",
+        fix: { id: "remove-key-encipherment", label: "Remove Key encipherment" },
+        field: "keyUsage",
+      });
     }
     if (f.key.algorithm === "rsa" && ku.includes("keyAgreement")) {
-      out.push({ id: "key-usage-fit", severity: "warning", message: "Key agreement does not fit an RSA key: RSA has no key agreement.", source: "RFC 3279 2.3.1", fix: { id: "remove-key-agreement", label: "Remove Key agreement" }, field: "keyUsage" });
+      out.push({
+        id: "key-usage-fit",
+        severity: "warning",
+        message: "Key agreement does not fit an RSA key: RSA has no key agreement.",
+        source: "RFC 3279 2.3.1",
+        fix: { id: "remove-key-agreement", label: "Remove Key agreement" },
+        field: "keyUsage",
+      });
     }
     return out;
   },
   "key-usage-critical": (f) =>
     f.keyUsage && !f.keyUsageCritical
-      ? [{ id: "key-usage-critical", severity: "warning", message: "Key usage is not marked critical: RFC 5280 asks for it, and so does the article.", source: "RFC 5280 4.2.1.3; the article", fix: { id: "key-usage-critical", label: "Make the key usages critical" }, field: "keyUsage" }]
+      ? [
+          {
+            id: "key-usage-critical",
+            severity: "warning",
+            message: "Key usage is not marked critical: RFC 5280 asks for it, and so does the article.",
+            source: "RFC 5280 4.2.1.3; the article",
+            fix: { id: "key-usage-critical", label: "Make the key usages critical" },
+            field: "keyUsage",
+          },
+        ]
       : [],
   "eku-critical": (f) =>
     f.extendedKeyUsage && f.extendedKeyUsageCritical
-      ? [{ id: "eku-critical", severity: "warning", message: "Extended Key Usage is marked critical: the article asks for it not to be, and public CAs write it non-critical.", source: `${BR("7.1.2.7.10")}; the article`, fix: { id: "eku-not-critical", label: "Make it not critical" }, field: "extendedKeyUsage" }]
+      ? [
+          {
+            id: "eku-critical",
+            severity: "warning",
+            message:
+              "Extended Key Usage is marked critical: the article asks for it not to be, and public CAs write it non-critical.",
+            source: `${BR("7.1.2.7.10")}; the article`,
+            fix: { id: "eku-not-critical", label: "Make it not critical" },
+            field: "extendedKeyUsage",
+          },
+        ]
       : [],
   "basic-constraints-ca": (f) =>
     f.basicConstraints?.ca
-      ? [{ id: "basic-constraints-ca", severity: "error", message: "Basic constraints say this is a CA: a server certificate is an end entity, and no CA will issue a CA certificate from this request.", source: `RFC 5280 4.2.1.9; ${BR("7.1.2.7.8")}`, fix: { id: "remove-ca", label: "Make it an end entity" }, field: "basicConstraints" }]
+      ? [
+          {
+            id: "basic-constraints-ca",
+            severity: "error",
+            message:
+              "Basic constraints say this is a CA: a server certificate is an end entity, and no CA will issue a CA certificate from this request.",
+            source: `RFC 5280 4.2.1.9; ${BR("7.1.2.7.8")}`,
+            fix: { id: "remove-ca", label: "Make it an end entity" },
+            field: "basicConstraints",
+          },
+        ]
       : [],
   country: (f) =>
     f.subject
       .filter((p) => p.type === "C" && !ISO_3166.has(p.value.toUpperCase()))
-      .map((p) => ({ id: "country", severity: "error" as const, message: `${p.value} is not an ISO 3166 country code (for the United Kingdom it is GB).`, source: `X.520; ${BR("7.1.4.2.2")}`, field: "subject" as const })),
+      .map((p) => ({
+        id: "country",
+        severity: "error" as const,
+        message: `${p.value} is not an ISO 3166 country code (for the United Kingdom it is GB).`,
+        source: `X.520; ${BR("7.1.4.2.2")}`,
+        field: "subject" as const,
+      })),
   "upper-bounds": (f) =>
     f.subject.flatMap((p) => {
       const t = SUBJECT_TYPES.find((s) => s.type === p.type);
       return t && [...p.value].length > t.max
-        ? [{ id: "upper-bounds", severity: "error" as const, message: `${t.label} is ${[...p.value].length} characters; X.520 allows at most ${t.max}.`, source: "RFC 5280 Appendix A", field: "subject" as const }]
+        ? [
+            {
+              id: "upper-bounds",
+              severity: "error" as const,
+              message: `${t.label} is ${[...p.value].length} characters; X.520 allows at most ${t.max}.`,
+              source: "RFC 5280 Appendix A",
+              field: "subject" as const,
+            },
+          ]
         : [];
     }),
   "empty-subject-san": (f) =>
     f.subject.length === 0 && f.altNames.length > 0 && !f.sanCritical
-      ? [{ id: "empty-subject-san", severity: "error", message: "The subject is empty and the alternative names are not marked critical: with an empty subject the SAN must be critical.", source: "RFC 5280 4.2.1.6", field: "altNames" }]
+      ? [
+          {
+            id: "empty-subject-san",
+            severity: "error",
+            message:
+              "The subject is empty and the alternative names are not marked critical: with an empty subject the SAN must be critical.",
+            source: "RFC 5280 4.2.1.6",
+            field: "altNames",
+          },
+        ]
       : [],
   "signature-key": (f) =>
     f.keySpec === "signature"
-      ? [{ id: "signature-key", severity: "warning", message: "Key type Signature: Schannel never uses a signature-only key, so IIS, TMG, Lync and Exchange cannot use this certificate for TLS.", source: "Microsoft, Schannel and CAPI key specs", fix: { id: "key-spec-exchange", label: "Use key type Exchange" }, field: "key" }]
+      ? [
+          {
+            id: "signature-key",
+            severity: "warning",
+            message:
+              "Key type Signature: Schannel never uses a signature-only key, so IIS, TMG, Lync and Exchange cannot use this certificate for TLS.",
+            source: "Microsoft, Schannel and CAPI key specs",
+            fix: { id: "key-spec-exchange", label: "Use key type Exchange" },
+            field: "key",
+          },
+        ]
       : [],
 };
 
@@ -256,20 +483,42 @@ const withoutUsage = (plan: RequestPlan, usage: KeyUsageName): RequestPlan => ({
 export function applyFix(plan: RequestPlan, fix: FixId): RequestPlan {
   switch (fix) {
     case "remove-duplicates":
-      return { ...plan, altNames: plan.altNames.filter((n, i) => plan.altNames.findIndex((m) => m.type === n.type && m.value === n.value) === i) };
+      return {
+        ...plan,
+        altNames: plan.altNames.filter(
+          (n, i) => plan.altNames.findIndex((m) => m.type === n.type && m.value === n.value) === i,
+        ),
+      };
     case "lower-case-names": {
       const lowered = plan.altNames.map((n) => (n.type === "dns" ? { ...n, value: n.value.toLowerCase() } : n));
-      return { ...plan, altNames: lowered.filter((n, i) => lowered.findIndex((m) => m.type === n.type && m.value === n.value) === i) };
+      return {
+        ...plan,
+        altNames: lowered.filter((n, i) => lowered.findIndex((m) => m.type === n.type && m.value === n.value) === i),
+      };
     }
     case "remove-covered": {
       const names = plan.altNames.map((n) => n.value);
       const keep = cn(factsFromPlan(plan))?.toLowerCase();
-      return { ...plan, altNames: plan.altNames.filter((n) => n.type !== "dns" || n.value === keep || n.value.startsWith("*.") || !names.some((w) => wildcardCovers(w, n.value))) };
+      return {
+        ...plan,
+        altNames: plan.altNames.filter(
+          (n) =>
+            n.type !== "dns" ||
+            n.value === keep ||
+            n.value.startsWith("*.") ||
+            !names.some((w) => wildcardCovers(w, n.value)),
+        ),
+      };
     }
     case "remove-internal-names":
       return { ...plan, altNames: plan.altNames.filter((n) => !(n.type === "dns" && isInternalName(n.value))) };
     case "remove-private-ips":
-      return { ...plan, altNames: plan.altNames.filter((n) => !((n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value)))) };
+      return {
+        ...plan,
+        altNames: plan.altNames.filter(
+          (n) => !((n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value))),
+        ),
+      };
     case "rsa-2048":
       return { ...plan, key: { ...plan.key, algorithm: "rsa", rsaKeySize: 2048 } };
     case "remove-ou":
@@ -290,4 +539,3 @@ export function applyFix(plan: RequestPlan, fix: FixId): RequestPlan {
       return { ...plan, key: { ...plan.key, keySpec: "exchange" } };
   }
 }
-

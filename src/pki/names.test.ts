@@ -35,7 +35,11 @@ describe("checkDnsName", () => {
   it("writes an international name in its xn-- form and keeps the Unicode form to show", () => {
     const checked = checkDnsName("Bücher.example");
     expect(checked.ok && checked.name).toEqual({ ascii: "xn--bcher-kva.example", unicode: "bücher.example" });
-    expect(checkAltName("dns", "bücher.example")).toEqual({ ok: true, value: "xn--bcher-kva.example", unicode: "bücher.example" });
+    expect(checkAltName("dns", "bücher.example")).toEqual({
+      ok: true,
+      value: "xn--bcher-kva.example",
+      unicode: "bücher.example",
+    });
   });
 });
 
@@ -56,7 +60,11 @@ describe("checkSubjectPart", () => {
   });
 
   it("writes an international DNS common name in its xn-- form, keeping the Unicode form to show", () => {
-    expect(checkSubjectPart("CN", "bücher.example")).toEqual({ ok: true, value: "xn--bcher-kva.example", unicode: "bücher.example" });
+    expect(checkSubjectPart("CN", "bücher.example")).toEqual({
+      ok: true,
+      value: "xn--bcher-kva.example",
+      unicode: "bücher.example",
+    });
     expect(checkSubjectPart("CN", "Reverse Proxy Listener")).toEqual({ ok: true, value: "Reverse Proxy Listener" });
   });
 
@@ -104,7 +112,10 @@ describe("checkAltName", () => {
 
 describe("effectiveAltNames", () => {
   it("puts a DNS common name first in the alternative names when it is missing", () => {
-    const names = effectiveAltNames([{ type: "CN", value: "webext.contoso.com" }], [{ type: "dns", value: "meet.contoso.com" }]);
+    const names = effectiveAltNames(
+      [{ type: "CN", value: "webext.contoso.com" }],
+      [{ type: "dns", value: "meet.contoso.com" }],
+    );
     expect(names.map((n) => n.value)).toEqual(["webext.contoso.com", "meet.contoso.com"]);
   });
 

@@ -97,7 +97,9 @@ export function checkSubjectPart(type: SubjectType, input: string): Checked {
       const dns = value.includes(".") && /[^\x00-\x7f]/.test(value) ? checkDnsName(value) : undefined;
       if (dns?.ok) {
         return dns.name.ascii.length > max
-          ? fail(`${label} is at most ${max} characters (RFC 5280); in its xn-- form this one has ${dns.name.ascii.length}.`)
+          ? fail(
+              `${label} is at most ${max} characters (RFC 5280); in its xn-- form this one has ${dns.name.ascii.length}.`,
+            )
           : { ok: true, value: dns.name.ascii, unicode: dns.name.unicode };
       }
       return [...value].length > max
@@ -160,7 +162,10 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
   }
   for (const label of ascii.split(".")) {
     if (label.length > 63) {
-      return { ok: false, error: `The label "${label.slice(0, 20)}…" is ${label.length} characters; a label is at most 63.` };
+      return {
+        ok: false,
+        error: `The label "${label.slice(0, 20)}…" is ${label.length} characters; a label is at most 63.`,
+      };
     }
     if (!/^[a-z0-9-]+$/.test(label)) {
       return { ok: false, error: `The label "${label}" may contain only letters, digits and hyphens.` };
@@ -173,9 +178,13 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
     return { ok: false, error: "A wildcard needs a domain of at least two labels under it, as in *.contoso.com." };
   }
   const full = (wildcard ? "*." : "") + ascii;
-  if (full.length > 253) return { ok: false, error: `A DNS name is at most 253 characters; this one has ${full.length}.` };
+  if (full.length > 253)
+    return { ok: false, error: `A DNS name is at most 253 characters; this one has ${full.length}.` };
   const prefix = wildcard ? "*." : "";
-  return { ok: true, name: { ascii: full, unicode: ascii === rest.toLowerCase() ? full : prefix + rest.normalize("NFC").toLowerCase() } };
+  return {
+    ok: true,
+    name: { ascii: full, unicode: ascii === rest.toLowerCase() ? full : prefix + rest.normalize("NFC").toLowerCase() },
+  };
 }
 
 function checkIpv4(input: string): Checked {
@@ -239,7 +248,10 @@ function checkUpn(input: string): Checked {
 /** Splits a directory name typed as "CN=…, O=…" into parts; a comma inside a value is written "\,". */
 export function parseDirectoryName(input: string): { ok: true; parts: SubjectPart[] } | { ok: false; error: string } {
   const text = input.trim();
-  const bad = { ok: false as const, error: 'Enter a directory name as TYPE=value pairs, such as "CN=proxy, O=Contoso, C=US".' };
+  const bad = {
+    ok: false as const,
+    error: 'Enter a directory name as TYPE=value pairs, such as "CN=proxy, O=Contoso, C=US".',
+  };
   if (!text) return bad;
   const pieces: string[] = [];
   let current = "";
@@ -280,7 +292,9 @@ export function checkAltName(type: AltNameType, input: string): Checked {
     case "dns": {
       const dns = checkDnsName(input);
       if (!dns.ok) return dns;
-      return dns.name.unicode === dns.name.ascii ? pass(dns.name.ascii) : { ok: true, value: dns.name.ascii, unicode: dns.name.unicode };
+      return dns.name.unicode === dns.name.ascii
+        ? pass(dns.name.ascii)
+        : { ok: true, value: dns.name.ascii, unicode: dns.name.unicode };
     }
     case "ipv4":
       return checkIpv4(input);
@@ -318,7 +332,13 @@ export function effectiveAltNames(subject: readonly SubjectPart[], altNames: rea
 export function impliedAltName(subject: readonly SubjectPart[], altNames: readonly AltName[]): AltName | undefined {
   const cn = subject.find((p) => p.type === "CN");
   const dns = cn ? checkDnsName(cn.value) : undefined;
-  if (!cn || !dns?.ok || !cn.value.includes(".") || altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)) return undefined;
+  if (
+    !cn ||
+    !dns?.ok ||
+    !cn.value.includes(".") ||
+    altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)
+  )
+    return undefined;
   return { type: "dns", value: dns.name.ascii, ...(cn.unicode ? { unicode: cn.unicode } : {}) };
 }
 

@@ -55,14 +55,47 @@ describe("opensslConfig", () => {
   it.each<[string, RequestPlan]>([
     ["the article's example", article],
     ["every name type, repeated OUs, quoting, critical EKU and basic constraints", everything],
-    ["ECDSA P-384 with default extensions suppressed", { ...article, template: "cng", suppressDefaultExtensions: true, keyUsage: ["digitalSignature"], key: { ...article.key, algorithm: "ecdsa-p384", hash: "sha384" } }],
+    [
+      "ECDSA P-384 with default extensions suppressed",
+      {
+        ...article,
+        template: "cng",
+        suppressDefaultExtensions: true,
+        keyUsage: ["digitalSignature"],
+        key: { ...article.key, algorithm: "ecdsa-p384", hash: "sha384" },
+      },
+    ],
   ])("makes, through openssl req -config, the same names and extensions as the wizard: %s", async (_what, plan) => {
     const dir = mkdtempSync(join(tmpdir(), "native-"));
     writeFileSync(join(dir, "r.cnf"), opensslConfig(plan));
-    const newkey = plan.key.algorithm === "rsa" ? ["-newkey", "rsa:2048"] : ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"];
-    const run = spawnSync("openssl", ["req", "-new", ...newkey, "-nodes", "-keyout", join(dir, "k.pem"), "-config", join(dir, "r.cnf"), "-out", join(dir, "openssl.req")], { encoding: "utf8" });
+    const newkey =
+      plan.key.algorithm === "rsa" ? ["-newkey", "rsa:2048"] : ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"];
+    const run = spawnSync(
+      "openssl",
+      [
+        "req",
+        "-new",
+        ...newkey,
+        "-nodes",
+        "-keyout",
+        join(dir, "k.pem"),
+        "-config",
+        join(dir, "r.cnf"),
+        "-out",
+        join(dir, "openssl.req"),
+      ],
+      { encoding: "utf8" },
+    );
     expect(run.status, run.stderr).toBe(0);
-    writeFileSync(join(dir, "wizard.req"), new Uint8Array(await createPkcs10({ plan: { ...plan, key: { ...plan.key, algorithm: "rsa", hash: "sha256" } }, keys: await fixedRsaPair() })));
+    writeFileSync(
+      join(dir, "wizard.req"),
+      new Uint8Array(
+        await createPkcs10({
+          plan: { ...plan, key: { ...plan.key, algorithm: "rsa", hash: "sha256" } },
+          keys: await fixedRsaPair(),
+        }),
+      ),
+    );
     const theirs = describe_(opensslText([], join(dir, "openssl.req")));
     const ours = describe_(opensslText(["-inform", "DER"], join(dir, "wizard.req")));
     expect(theirs.join("\n")).toMatch(/X509v3 Subject Alternative Name/);
@@ -70,7 +103,9 @@ describe("opensslConfig", () => {
   });
 
   it("gives the command that makes an encrypted key and the request", () => {
-    expect(opensslCommand(article)).toBe('openssl req -new -newkey rsa:2048 -keyout "Reverse Proxy Listener for Lync Server.key" -config "Reverse Proxy Listener for Lync Server.cnf" -out "Reverse Proxy Listener for Lync Server.req"');
+    expect(opensslCommand(article)).toBe(
+      'openssl req -new -newkey rsa:2048 -keyout "Reverse Proxy Listener for Lync Server.key" -config "Reverse Proxy Listener for Lync Server.cnf" -out "Reverse Proxy Listener for Lync Server.req"',
+    );
   });
 });
 
@@ -83,7 +118,14 @@ describe("certreqInf", () => {
   });
 
   it("quotes, joins and flags everything else correctly", () => {
-    const inf = parseInf(certreqInf({ ...everything, template: "cng", key: { ...everything.key, algorithm: "ecdsa-p256" }, suppressDefaultExtensions: true }));
+    const inf = parseInf(
+      certreqInf({
+        ...everything,
+        template: "cng",
+        key: { ...everything.key, algorithm: "ecdsa-p256" },
+        suppressDefaultExtensions: true,
+      }),
+    );
     expect(inf.NewRequest!.Subject).toBe('CN=webext.contoso.com, O="Contoso, Ltd", OU=IT, OU=Web, L=Zürich, C=CH');
     expect(inf.NewRequest!.FriendlyName).toBe('Proxy "blue", farm 2');
     expect(inf.NewRequest!.KeyAlgorithm).toBe("ECDSA_P256");
@@ -100,6 +142,8 @@ describe("certreqInf", () => {
   });
 
   it("writes key type Signature as KeySpec 2", () => {
-    expect(parseInf(certreqInf({ ...article, key: { ...article.key, keySpec: "signature" } })).NewRequest!.KeySpec).toBe("2");
+    expect(
+      parseInf(certreqInf({ ...article, key: { ...article.key, keySpec: "signature" } })).NewRequest!.KeySpec,
+    ).toBe("2");
   });
 });

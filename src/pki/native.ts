@@ -7,9 +7,23 @@ import { effectiveKeyUsage, fileStem, type RequestPlan } from "./request";
 import { keyUsageFlags, type KeyUsageName } from "./usages";
 
 /** certreq's SAN {text} keywords, per Microsoft's certreq INF reference. */
-const INF_SAN: Record<AltName["type"], string> = { dns: "dns", ipv4: "ipaddress", ipv6: "ipaddress", email: "email", url: "url", upn: "upn", dn: "dn" };
+const INF_SAN: Record<AltName["type"], string> = {
+  dns: "dns",
+  ipv4: "ipaddress",
+  ipv6: "ipaddress",
+  email: "email",
+  url: "url",
+  upn: "upn",
+  dn: "dn",
+};
 /** OpenSSL's subjectAltName keywords (x509v3_config). */
-const OPENSSL_SAN: Record<Exclude<AltName["type"], "upn" | "dn">, string> = { dns: "DNS", ipv4: "IP", ipv6: "IP", email: "email", url: "URI" };
+const OPENSSL_SAN: Record<Exclude<AltName["type"], "upn" | "dn">, string> = {
+  dns: "DNS",
+  ipv4: "IP",
+  ipv6: "IP",
+  email: "email",
+  url: "URI",
+};
 /** OpenSSL's key usage names (x509v3_config). */
 const OPENSSL_KU: Record<KeyUsageName, string> = {
   digitalSignature: "digitalSignature",
@@ -29,7 +43,10 @@ const infString = (value: string) => `"${value.replace(/"/g, '""')}"`;
 /** The subject as certreq reads it (X.500 string): a value with a comma, quote, plus or equals sign is quoted. */
 function infSubject(plan: RequestPlan): string {
   return plan.subject
-    .map((p) => `${p.type === "ST" ? "S" : p.type}=${/[,+="\\<>;#]/.test(p.value) || /^\s|\s$/.test(p.value) ? `"${p.value.replace(/"/g, '""')}"` : p.value}`)
+    .map(
+      (p) =>
+        `${p.type === "ST" ? "S" : p.type}=${/[,+="\\<>;#]/.test(p.value) || /^\s|\s$/.test(p.value) ? `"${p.value.replace(/"/g, '""')}"` : p.value}`,
+    )
     .join(", ");
 }
 
@@ -47,7 +64,7 @@ export function certreqInf(plan: RequestPlan): string {
   const rsa = plan.key.algorithm === "rsa";
   const ku = effectiveKeyUsage(plan);
   const names = effectiveAltNames(plan.subject, plan.altNames);
-  const lines = ['[Version]', 'Signature="$Windows NT$"', "", "[NewRequest]"];
+  const lines = ["[Version]", 'Signature="$Windows NT$"', "", "[NewRequest]"];
   if (plan.subject.length > 0) lines.push(`Subject = ${infString(infSubject(plan))}`);
   if (legacy) {
     lines.push(`KeyLength = ${plan.key.rsaKeySize}`, `KeySpec = ${plan.key.keySpec === "exchange" ? 1 : 2}`);
@@ -73,18 +90,24 @@ export function certreqInf(plan: RequestPlan): string {
   if (names.length > 0) {
     ext.push('2.5.29.17 = "{text}"');
     // Each entry is joined to the next by "&"; the last has none.
-    names.forEach((n, i) => ext.push(`_continue_ = ${infString(`${INF_SAN[n.type]}=${n.value}${i < names.length - 1 ? "&" : ""}`)}`));
+    names.forEach((n, i) =>
+      ext.push(`_continue_ = ${infString(`${INF_SAN[n.type]}=${n.value}${i < names.length - 1 ? "&" : ""}`)}`),
+    );
     if (plan.subject.length === 0) critical.push("2.5.29.17");
   }
   if (ku.length > 0 && plan.keyUsageCritical) critical.push("2.5.29.15");
   if (plan.extendedKeyUsage.length > 0) {
     ext.push('2.5.29.37 = "{text}"');
-    plan.extendedKeyUsage.forEach((oid, i) => ext.push(`_continue_ = ${infString(`${oid}${i < plan.extendedKeyUsage.length - 1 ? "," : ""}`)}`));
+    plan.extendedKeyUsage.forEach((oid, i) =>
+      ext.push(`_continue_ = ${infString(`${oid}${i < plan.extendedKeyUsage.length - 1 ? "," : ""}`)}`),
+    );
     if (plan.extendedKeyUsageCritical) critical.push("2.5.29.37");
   }
   const bc = plan.basicConstraints;
   if (bc.enabled) {
-    ext.push(`2.5.29.19 = ${infString(`{text}ca=${bc.ca ? 1 : 0}${bc.ca && bc.pathLength !== null ? `&pathlength=${bc.pathLength}` : ""}`)}`);
+    ext.push(
+      `2.5.29.19 = ${infString(`{text}ca=${bc.ca ? 1 : 0}${bc.ca && bc.pathLength !== null ? `&pathlength=${bc.pathLength}` : ""}`)}`,
+    );
     if (bc.critical) critical.push("2.5.29.19");
   }
   if (critical.length > 0) ext.push(`Critical = ${critical.join(",")}`);
@@ -99,7 +122,8 @@ export function certreqCommand(plan: RequestPlan): string {
 }
 
 /** An OpenSSL config value: a value with a special character is quoted. */
-const cnfValue = (value: string) => (/^[A-Za-z0-9 .@*:/_-]*$/.test(value) && !/^\s|\s$/.test(value) ? value : `"${value.replace(/(["\\$])/g, "\\$1")}"`);
+const cnfValue = (value: string) =>
+  /^[A-Za-z0-9 .@*:/_-]*$/.test(value) && !/^\s|\s$/.test(value) ? value : `"${value.replace(/(["\\$])/g, "\\$1")}"`;
 
 /** The plan as an `openssl req` config: the DN in order, then the extensions the wizard writes. */
 export function opensslConfig(plan: RequestPlan): string {
@@ -129,10 +153,17 @@ export function opensslConfig(plan: RequestPlan): string {
   if (plan.subject.length === 0) lines.push("# (empty subject)");
   lines.push("", "[ext]");
   if (names.length > 0) lines.push(`subjectAltName = ${plan.subject.length === 0 ? "critical, " : ""}@alt`);
-  if (ku.length > 0) lines.push(`keyUsage = ${plan.keyUsageCritical ? "critical, " : ""}${ku.map((u) => OPENSSL_KU[u]).join(", ")}`);
-  if (plan.extendedKeyUsage.length > 0) lines.push(`extendedKeyUsage = ${plan.extendedKeyUsageCritical ? "critical, " : ""}${plan.extendedKeyUsage.join(", ")}`);
+  if (ku.length > 0)
+    lines.push(`keyUsage = ${plan.keyUsageCritical ? "critical, " : ""}${ku.map((u) => OPENSSL_KU[u]).join(", ")}`);
+  if (plan.extendedKeyUsage.length > 0)
+    lines.push(
+      `extendedKeyUsage = ${plan.extendedKeyUsageCritical ? "critical, " : ""}${plan.extendedKeyUsage.join(", ")}`,
+    );
   const bc = plan.basicConstraints;
-  if (bc.enabled) lines.push(`basicConstraints = ${bc.critical ? "critical, " : ""}CA:${bc.ca ? "TRUE" : "FALSE"}${bc.ca && bc.pathLength !== null ? `, pathlen:${bc.pathLength}` : ""}`);
+  if (bc.enabled)
+    lines.push(
+      `basicConstraints = ${bc.critical ? "critical, " : ""}CA:${bc.ca ? "TRUE" : "FALSE"}${bc.ca && bc.pathLength !== null ? `, pathlen:${bc.pathLength}` : ""}`,
+    );
   if (!plan.suppressDefaultExtensions) lines.push("subjectKeyIdentifier = hash");
   const dirs: string[] = [];
   if (names.length > 0) {
@@ -149,7 +180,13 @@ export function opensslConfig(plan: RequestPlan): string {
         const section = `dir_${dirs.length + 1}`;
         lines.push(`${next("dirName")} = ${section}`);
         const parsed = parseDirectoryName(name.value);
-        dirs.push("", `[${section}]`, ...(parsed.ok ? parsed.parts : []).map((p, i) => `${i}.${p.type === "E" ? "emailAddress" : p.type} = ${cnfValue(p.value)}`));
+        dirs.push(
+          "",
+          `[${section}]`,
+          ...(parsed.ok ? parsed.parts : []).map(
+            (p, i) => `${i}.${p.type === "E" ? "emailAddress" : p.type} = ${cnfValue(p.value)}`,
+          ),
+        );
       } else lines.push(`${next(OPENSSL_SAN[name.type])} = ${name.value}`);
     }
   }
@@ -160,6 +197,8 @@ export function opensslConfig(plan: RequestPlan): string {
 export function opensslCommand(plan: RequestPlan): string {
   const stem = fileStem(plan);
   const newkey =
-    plan.key.algorithm === "rsa" ? `-newkey rsa:${plan.key.rsaKeySize}` : `-newkey ec -pkeyopt ec_paramgen_curve:${plan.key.algorithm === "ecdsa-p256" ? "P-256" : "P-384"}`;
+    plan.key.algorithm === "rsa"
+      ? `-newkey rsa:${plan.key.rsaKeySize}`
+      : `-newkey ec -pkeyopt ec_paramgen_curve:${plan.key.algorithm === "ecdsa-p256" ? "P-256" : "P-384"}`;
   return `openssl req -new ${newkey} -keyout "${stem}.key" -config "${stem}.cnf" -out "${stem}.req"`;
 }

@@ -36,8 +36,13 @@ export function passphraseStrength(passphrase: string): { strength: Strength; bi
   const unique = new Set(passphrase).size;
   const bits = Math.round(Math.min([...passphrase].length, unique * 2) * Math.log2(Math.max(pool, 2)));
   if (bits < 50 || classes.length < 2) {
-    return { strength: "weak", bits, hint: "Weak: anyone who gets the key file could guess this. Use 16 or more characters, or generate one." };
+    return {
+      strength: "weak",
+      bits,
+      hint: "Weak: anyone who gets the key file could guess this. Use 16 or more characters, or generate one.",
+    };
   }
-  if (bits < 80) return { strength: "fair", bits, hint: "Fair: longer is better for a key that protects a public certificate." };
+  if (bits < 80)
+    return { strength: "fair", bits, hint: "Fair: longer is better for a key that protects a public certificate." };
   return { strength: "strong", bits, hint: "Strong." };
 }

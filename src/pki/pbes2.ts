@@ -99,7 +99,6 @@ async function deriveAesKey(params: {
   );
 }
 
-
 /** Thrown for parameters this reader cannot use whatever the passphrase; the message is for the admin. */
 export class UnsupportedEncryptionError extends Error {
   constructor(message: string) {
@@ -126,7 +125,15 @@ export async function pbes2Encrypt(params: {
   const salt = params.salt ?? crypto.getRandomValues(new Uint8Array(params.saltLength ?? 16));
   // Why a fresh random IV: CBC needs an unpredictable IV for each encryption (RFC 8018 B.2.5).
   const iv = params.iv ?? crypto.getRandomValues(new Uint8Array(16));
-  const key = await deriveAesKey({ passphrase: params.passphrase, salt, iterations: params.iterations, prf: "SHA-256", bits: 256, usage: "encrypt", crypto });
+  const key = await deriveAesKey({
+    passphrase: params.passphrase,
+    salt,
+    iterations: params.iterations,
+    prf: "SHA-256",
+    bits: 256,
+    usage: "encrypt",
+    crypto,
+  });
   const ciphertext = await crypto.subtle.encrypt({ name: "AES-CBC", iv }, key, params.data);
   const pbes2 = new Pbes2Params({
     keyDerivationFunc: new AlgorithmIdentifier({
@@ -139,9 +146,15 @@ export async function pbes2Encrypt(params: {
         }),
       ),
     }),
-    encryptionScheme: new AlgorithmIdentifier({ algorithm: ID_AES256_CBC, parameters: AsnConvert.serialize(new OctetString(iv)) }),
+    encryptionScheme: new AlgorithmIdentifier({
+      algorithm: ID_AES256_CBC,
+      parameters: AsnConvert.serialize(new OctetString(iv)),
+    }),
   });
-  return { algorithm: new AlgorithmIdentifier({ algorithm: ID_PBES2, parameters: AsnConvert.serialize(pbes2) }), ciphertext };
+  return {
+    algorithm: new AlgorithmIdentifier({ algorithm: ID_PBES2, parameters: AsnConvert.serialize(pbes2) }),
+    ciphertext,
+  };
 }
 
 /**
@@ -175,11 +188,21 @@ export async function pbes2Decrypt(params: {
   if (!bits) throw new UnsupportedEncryptionError("The cipher is not AES-CBC, which is the only one supported here.");
   if (iv.byteLength !== 16) throw new UnsupportedEncryptionError("The AES initialisation vector is damaged.");
   if (kdf.iterationCount < 1 || kdf.iterationCount > MAX_ITERATIONS) {
-    throw new UnsupportedEncryptionError(`It asks for ${kdf.iterationCount} PBKDF2 iterations, outside what is safe to run here.`);
+    throw new UnsupportedEncryptionError(
+      `It asks for ${kdf.iterationCount} PBKDF2 iterations, outside what is safe to run here.`,
+    );
   }
   if (kdf.keyLength !== undefined && kdf.keyLength !== bits / 8) {
     throw new UnsupportedEncryptionError("The PBKDF2 key length does not fit the cipher.");
   }
-  const key = await deriveAesKey({ passphrase: params.passphrase, salt: kdf.salt.buffer, iterations: kdf.iterationCount, prf, bits, usage: "decrypt", crypto });
+  const key = await deriveAesKey({
+    passphrase: params.passphrase,
+    salt: kdf.salt.buffer,
+    iterations: kdf.iterationCount,
+    prf,
+    bits,
+    usage: "decrypt",
+    crypto,
+  });
   return crypto.subtle.decrypt({ name: "AES-CBC", iv: iv.buffer }, key, params.ciphertext);
 }

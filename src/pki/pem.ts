@@ -35,7 +35,8 @@ export function readPemBlocks(text: string): PemBlock[] {
   const re = /-----BEGIN ([A-Z0-9 #]+)-----([\s\S]*?)-----END \1-----/g;
   for (const match of text.matchAll(re)) {
     const body = (match[2] ?? "").trim();
-    if (/^[A-Za-z-]+:/m.test(body)) throw new Error(`The ${match[1]} block uses old-style headers, which are not supported.`);
+    if (/^[A-Za-z-]+:/m.test(body))
+      throw new Error(`The ${match[1]} block uses old-style headers, which are not supported.`);
     if (!/^[A-Za-z0-9+/=\s]*$/.test(body)) throw new Error(`The ${match[1]} block is not valid Base 64.`);
     blocks.push({ label: match[1] as string, der: fromBase64(body) });
   }

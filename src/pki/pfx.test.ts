@@ -15,7 +15,9 @@ const cert = () => readPemBlocks(vector("webext.crt").toString())[0]!.der;
 function opensslInfo(pfx: ArrayBuffer, password: string): { status: number | null; out: string } {
   const file = join(mkdtempSync(join(tmpdir(), "pfx-")), "p.pfx");
   writeFileSync(file, new Uint8Array(pfx));
-  const run = spawnSync("openssl", ["pkcs12", "-in", file, "-info", "-nodes", "-passin", `pass:${password}`], { encoding: "utf8" });
+  const run = spawnSync("openssl", ["pkcs12", "-in", file, "-info", "-nodes", "-passin", `pass:${password}`], {
+    encoding: "utf8",
+  });
   return { status: run.status, out: run.stdout + run.stderr };
 }
 
@@ -36,13 +38,20 @@ describe("readPfx", () => {
     expect(keyBag.keySpec).toBe(keySpec);
     // The key inside, less OpenSSL's key-spec attribute, is the fixed key.
     const jwk = async (der: ArrayBuffer) =>
-      crypto.subtle.exportKey("jwk", await crypto.subtle.importKey("pkcs8", der, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, true, ["sign"]));
+      crypto.subtle.exportKey(
+        "jwk",
+        await crypto.subtle.importKey("pkcs8", der, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, true, ["sign"]),
+      );
     expect((await jwk(keyBag.der)).d).toBe((await jwk(key().slice().buffer)).d);
   });
 
   it("refuses a wrong password", async () => {
-    await expect(readPfx({ der: new Uint8Array(vector("webext.tripledes-sha1.pfx")), password: "wrong" })).rejects.toBeInstanceOf(WrongPfxPasswordError);
-    await expect(readPfx({ der: new Uint8Array(vector("webext.aes256-sha256.pfx")), password: "wrong" })).rejects.toBeInstanceOf(WrongPfxPasswordError);
+    await expect(
+      readPfx({ der: new Uint8Array(vector("webext.tripledes-sha1.pfx")), password: "wrong" }),
+    ).rejects.toBeInstanceOf(WrongPfxPasswordError);
+    await expect(
+      readPfx({ der: new Uint8Array(vector("webext.aes256-sha256.pfx")), password: "wrong" }),
+    ).rejects.toBeInstanceOf(WrongPfxPasswordError);
   });
 });
 
@@ -67,7 +76,13 @@ describe("createPfx", () => {
   ];
 
   it.each(profiles)("writes %s exactly as the profile says, and openssl pkcs12 reads it", async (profile, lines) => {
-    const pfx = await createPfx({ profile, privateKeyInfo: key(), certificates: [cert()], password: PASSWORD, friendlyName: NAME });
+    const pfx = await createPfx({
+      profile,
+      privateKeyInfo: key(),
+      certificates: [cert()],
+      password: PASSWORD,
+      friendlyName: NAME,
+    });
     const info = opensslInfo(pfx, PASSWORD);
     expect(info.status).toBe(0);
     for (const line of lines) expect(info.out).toMatch(line);
@@ -81,25 +96,34 @@ describe("createPfx", () => {
   it.each<["exchange" | "signature", string]>([
     ["exchange", "X509v3 Key Usage: 10"],
     ["signature", "X509v3 Key Usage: 80"],
-  ])("writes the legacy provider name and the %s key spec as openssl pkcs12 -CSP -keyex/-keysig does", async (keySpec, says) => {
-    const pfx = await createPfx({
-      profile: "TripleDES-SHA1",
-      privateKeyInfo: key(),
-      certificates: [cert()],
-      password: PASSWORD,
-      friendlyName: NAME,
-      provider: { name: SCHANNEL_CSP, keySpec },
-    });
-    const info = opensslInfo(pfx, PASSWORD);
-    expect(info.out).toContain(`Microsoft CSP Name: ${SCHANNEL_CSP}`);
-    expect(info.out).toContain(says);
-    const read = await readPfx({ der: pfx, password: PASSWORD });
-    expect(read.bags.find((b) => b.kind === "key")!.keySpec).toBe(keySpec === "exchange" ? 0x10 : 0x80);
-  });
+  ])(
+    "writes the legacy provider name and the %s key spec as openssl pkcs12 -CSP -keyex/-keysig does",
+    async (keySpec, says) => {
+      const pfx = await createPfx({
+        profile: "TripleDES-SHA1",
+        privateKeyInfo: key(),
+        certificates: [cert()],
+        password: PASSWORD,
+        friendlyName: NAME,
+        provider: { name: SCHANNEL_CSP, keySpec },
+      });
+      const info = opensslInfo(pfx, PASSWORD);
+      expect(info.out).toContain(`Microsoft CSP Name: ${SCHANNEL_CSP}`);
+      expect(info.out).toContain(says);
+      const read = await readPfx({ der: pfx, password: PASSWORD });
+      expect(read.bags.find((b) => b.kind === "key")!.keySpec).toBe(keySpec === "exchange" ? 0x10 : 0x80);
+    },
+  );
 
   it("puts the chain after the leaf, with the pairing attributes on the leaf only", async () => {
     const ca = cert(); // any second certificate will do for the layout
-    const pfx = await createPfx({ profile: "AES256-SHA256", privateKeyInfo: key(), certificates: [cert(), ca], password: PASSWORD, friendlyName: NAME });
+    const pfx = await createPfx({
+      profile: "AES256-SHA256",
+      privateKeyInfo: key(),
+      certificates: [cert(), ca],
+      password: PASSWORD,
+      friendlyName: NAME,
+    });
     const read = await readPfx({ der: pfx, password: PASSWORD });
     const certs = read.bags.filter((b) => b.kind === "certificate");
     expect(certs).toHaveLength(2);

@@ -8,7 +8,18 @@
  * PBKDF2, AES and HMAC from WebCrypto. This module only lays out the ASN.1.
  */
 import { ContentInfo, EncryptedContent, EncryptedContentInfo, id_data } from "@peculiar/asn1-cms";
-import { AuthenticatedSafe, CertBag, id_certBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, MacData, PFX, PKCS12Attribute, SafeBag, SafeContents } from "@peculiar/asn1-pfx";
+import {
+  AuthenticatedSafe,
+  CertBag,
+  id_certBag,
+  id_pkcs8ShroudedKeyBag,
+  id_x509Certificate,
+  MacData,
+  PFX,
+  PKCS12Attribute,
+  SafeBag,
+  SafeContents,
+} from "@peculiar/asn1-pfx";
 import { Attributes, EncryptedPrivateKeyInfo, PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
 import { Attribute } from "@peculiar/asn1-x509";
 import { FriendlyName, id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId } from "@peculiar/asn1-pkcs9";
@@ -81,19 +92,43 @@ class EncryptedData {
 
 const toBinary = (bytes: Uint8Array) => forge.util.binary.raw.encode(bytes);
 const fromBinary = (text: string) => Uint8Array.from(forge.util.binary.raw.decode(text));
-const bytes = (data: BufferSource) => (data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+const bytes = (data: BufferSource) =>
+  data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 /** RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation. */
-function pkcs12Kdf(params: { password: string; salt: Uint8Array; id: 1 | 2 | 3; iterations: number; length: number; hash: "SHA-1" | "SHA-256" }): Uint8Array {
+function pkcs12Kdf(params: {
+  password: string;
+  salt: Uint8Array;
+  id: 1 | 2 | 3;
+  iterations: number;
+  length: number;
+  hash: "SHA-1" | "SHA-256";
+}): Uint8Array {
   const md = params.hash === "SHA-1" ? forge.md.sha1.create() : forge.md.sha256.create();
-  const out = forge.pbe.generatePkcs12Key(params.password, forge.util.createBuffer(toBinary(params.salt)), params.id, params.iterations, params.length, md);
+  const out = forge.pbe.generatePkcs12Key(
+    params.password,
+    forge.util.createBuffer(toBinary(params.salt)),
+    params.id,
+    params.iterations,
+    params.length,
+    md,
+  );
   return fromBinary(out.getBytes());
 }
 
-function tripleDes(params: { encrypt: boolean; password: string; salt: Uint8Array; iterations: number; data: Uint8Array }): Uint8Array {
+function tripleDes(params: {
+  encrypt: boolean;
+  password: string;
+  salt: Uint8Array;
+  iterations: number;
+  data: Uint8Array;
+}): Uint8Array {
   const key = pkcs12Kdf({ ...params, id: 1, length: 24, hash: "SHA-1" });
   const iv = pkcs12Kdf({ ...params, id: 2, length: 8, hash: "SHA-1" });
-  const cipher = (params.encrypt ? forge.cipher.createCipher : forge.cipher.createDecipher)("3DES-CBC", forge.util.createBuffer(toBinary(key)));
+  const cipher = (params.encrypt ? forge.cipher.createCipher : forge.cipher.createDecipher)(
+    "3DES-CBC",
+    forge.util.createBuffer(toBinary(key)),
+  );
   cipher.start({ iv: forge.util.createBuffer(toBinary(iv)) });
   cipher.update(forge.util.createBuffer(toBinary(params.data)));
   // A wrong password almost always breaks the padding, and finish() says so.
@@ -102,46 +137,105 @@ function tripleDes(params: { encrypt: boolean; password: string; salt: Uint8Arra
 }
 
 /** Encrypts with the profile's scheme; returns the AlgorithmIdentifier and the ciphertext. */
-async function encrypt(params: { profile: PfxProfile; password: string; data: Uint8Array<ArrayBuffer>; iterations: number; random: (n: number) => Uint8Array<ArrayBuffer>; crypto: Crypto }) {
+async function encrypt(params: {
+  profile: PfxProfile;
+  password: string;
+  data: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  random: (n: number) => Uint8Array<ArrayBuffer>;
+  crypto: Crypto;
+}) {
   if (params.profile === "AES256-SHA256") {
-    return pbes2Encrypt({ data: params.data, passphrase: params.password, iterations: params.iterations, salt: params.random(16), iv: params.random(16), crypto: params.crypto });
+    return pbes2Encrypt({
+      data: params.data,
+      passphrase: params.password,
+      iterations: params.iterations,
+      salt: params.random(16),
+      iv: params.random(16),
+      crypto: params.crypto,
+    });
   }
   // Why an 8-byte salt: what OpenSSL and Windows write for the PKCS #12 PBE (RFC 7292 B.2 asks for at least 8).
   const salt = params.random(8);
-  const ciphertext = tripleDes({ encrypt: true, password: params.password, salt, iterations: params.iterations, data: params.data });
+  const ciphertext = tripleDes({
+    encrypt: true,
+    password: params.password,
+    salt,
+    iterations: params.iterations,
+    data: params.data,
+  });
   return {
-    algorithm: new AlgorithmIdentifier({ algorithm: ID_PBE_SHA1_3DES, parameters: AsnConvert.serialize(new Pkcs12PbeParams({ salt: new OctetString(salt), iterations: params.iterations })) }),
+    algorithm: new AlgorithmIdentifier({
+      algorithm: ID_PBE_SHA1_3DES,
+      parameters: AsnConvert.serialize(
+        new Pkcs12PbeParams({ salt: new OctetString(salt), iterations: params.iterations }),
+      ),
+    }),
     ciphertext: ciphertext.slice().buffer,
   };
 }
 
-async function decrypt(params: { algorithm: AlgorithmIdentifier; password: string; data: BufferSource; crypto: Crypto }): Promise<Uint8Array> {
+async function decrypt(params: {
+  algorithm: AlgorithmIdentifier;
+  password: string;
+  data: BufferSource;
+  crypto: Crypto;
+}): Promise<Uint8Array> {
   if (params.algorithm.algorithm === ID_PBE_SHA1_3DES) {
     const pbe = AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
     checkIterations(pbe.iterations);
-    return tripleDes({ encrypt: false, password: params.password, salt: new Uint8Array(pbe.salt.buffer), iterations: pbe.iterations, data: bytes(params.data) });
+    return tripleDes({
+      encrypt: false,
+      password: params.password,
+      salt: new Uint8Array(pbe.salt.buffer),
+      iterations: pbe.iterations,
+      data: bytes(params.data),
+    });
   }
   try {
-    return new Uint8Array(await pbes2Decrypt({ algorithm: params.algorithm, ciphertext: params.data, passphrase: params.password, crypto: params.crypto }));
+    return new Uint8Array(
+      await pbes2Decrypt({
+        algorithm: params.algorithm,
+        ciphertext: params.data,
+        passphrase: params.password,
+        crypto: params.crypto,
+      }),
+    );
   } catch (e) {
-    if (e instanceof UnsupportedEncryptionError) throw new UnsupportedPfxError(`This .pfx cannot be opened here: ${e.message}`);
+    if (e instanceof UnsupportedEncryptionError)
+      throw new UnsupportedPfxError(`This .pfx cannot be opened here: ${e.message}`);
     throw new WrongPfxPasswordError();
   }
 }
 
 function checkIterations(n: number) {
-  if (n < 1 || n > MAX_PFX_ITERATIONS) throw new UnsupportedPfxError(`This .pfx asks for ${n} iterations, outside what is safe to run here.`);
+  if (n < 1 || n > MAX_PFX_ITERATIONS)
+    throw new UnsupportedPfxError(`This .pfx asks for ${n} iterations, outside what is safe to run here.`);
 }
 
 /** HMAC over the AuthenticatedSafe with a key from the PKCS #12 KDF (id 3), as RFC 7292 Appendix B and OpenSSL do. */
-async function mac(params: { hash: "SHA-1" | "SHA-256"; password: string; salt: Uint8Array; iterations: number; data: Uint8Array<ArrayBuffer>; crypto: Crypto }): Promise<ArrayBuffer> {
+async function mac(params: {
+  hash: "SHA-1" | "SHA-256";
+  password: string;
+  salt: Uint8Array;
+  iterations: number;
+  data: Uint8Array<ArrayBuffer>;
+  crypto: Crypto;
+}): Promise<ArrayBuffer> {
   const macKey = pkcs12Kdf({ ...params, id: 3, length: params.hash === "SHA-1" ? 20 : 32 });
-  const key = await params.crypto.subtle.importKey("raw", new Uint8Array(macKey), { name: "HMAC", hash: params.hash }, false, ["sign"]);
+  const key = await params.crypto.subtle.importKey(
+    "raw",
+    new Uint8Array(macKey),
+    { name: "HMAC", hash: params.hash },
+    false,
+    ["sign"],
+  );
   return params.crypto.subtle.sign("HMAC", key, params.data);
 }
 
 // Why Object.assign: PKCS12Attribute's constructor in @peculiar/asn1-pfx 2.11.1 drops its params (`Object.assign(params)`).
-const attribute = (attrId: string, value: ArrayBuffer) => Object.assign(new PKCS12Attribute(), { attrId, attrValues: [value] });
+const attribute = (attrId: string, value: ArrayBuffer) =>
+  Object.assign(new PKCS12Attribute(), { attrId, attrValues: [value] });
 const bmp = (text: string) => AsnConvert.serialize(new FriendlyName(text));
 
 /** Windows provider fidelity for a legacy key: which CSP it goes to on import, and its CAPI key spec. */
@@ -193,7 +287,9 @@ export async function createPfx(params: {
     (der, i) =>
       new SafeBag({
         bagId: id_certBag,
-        bagValue: AsnConvert.serialize(new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) })),
+        bagValue: AsnConvert.serialize(
+          new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) }),
+        ),
         bagAttributes: i === 0 ? pairing : undefined,
       }),
   );
@@ -212,14 +308,26 @@ export async function createPfx(params: {
     ),
   });
 
-  const keyDer = new Uint8Array(params.provider ? withKeySpec(params.privateKeyInfo, params.provider.keySpec) : bytes(params.privateKeyInfo).slice());
+  const keyDer = new Uint8Array(
+    params.provider
+      ? withKeySpec(params.privateKeyInfo, params.provider.keySpec)
+      : bytes(params.privateKeyInfo).slice(),
+  );
   const keyEncryption = await encrypt({ ...common, data: keyDer });
   const keyBag = new SafeBag({
     bagId: id_pkcs8ShroudedKeyBag,
-    bagValue: AsnConvert.serialize(new EncryptedPrivateKeyInfo({ encryptionAlgorithm: keyEncryption.algorithm, encryptedData: new OctetString(keyEncryption.ciphertext) })),
+    bagValue: AsnConvert.serialize(
+      new EncryptedPrivateKeyInfo({
+        encryptionAlgorithm: keyEncryption.algorithm,
+        encryptedData: new OctetString(keyEncryption.ciphertext),
+      }),
+    ),
     bagAttributes: [...pairing, ...(params.provider ? [attribute(ID_MS_CSP_NAME, bmp(params.provider.name))] : [])],
   });
-  const keyInfo = new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(AsnConvert.serialize(new SafeContents([keyBag])))) });
+  const keyInfo = new ContentInfo({
+    contentType: id_data,
+    content: AsnConvert.serialize(new OctetString(AsnConvert.serialize(new SafeContents([keyBag])))),
+  });
 
   const authSafe = new Uint8Array(AsnConvert.serialize(new AuthenticatedSafe([certInfo, keyInfo])));
   const hash = params.profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
@@ -229,7 +337,13 @@ export async function createPfx(params: {
     version: 3,
     authSafe: new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(authSafe)) }),
     macData: new MacData({
-      mac: new DigestInfo({ digestAlgorithm: new AlgorithmIdentifier({ algorithm: hash === "SHA-1" ? ID_SHA1 : ID_SHA256, parameters: null }), digest: new OctetString(digest) }),
+      mac: new DigestInfo({
+        digestAlgorithm: new AlgorithmIdentifier({
+          algorithm: hash === "SHA-1" ? ID_SHA1 : ID_SHA256,
+          parameters: null,
+        }),
+        digest: new OctetString(digest),
+      }),
       macSalt: new OctetString(macSalt),
       iterations,
     }),
@@ -264,7 +378,11 @@ export interface PfxBag {
 }
 
 /** Reads a .pfx in either profile: checks the MAC, decrypts every bag and returns them with their attributes. */
-export async function readPfx(params: { der: BufferSource; password: string; crypto?: Crypto }): Promise<{ macAlgorithm: string; bags: PfxBag[] }> {
+export async function readPfx(params: {
+  der: BufferSource;
+  password: string;
+  crypto?: Crypto;
+}): Promise<{ macAlgorithm: string; bags: PfxBag[] }> {
   const crypto = params.crypto ?? globalThis.crypto;
   let pfx: PFX;
   let authSafeDer: Uint8Array<ArrayBuffer>;
@@ -278,9 +396,17 @@ export async function readPfx(params: { der: BufferSource; password: string; cry
   const hash = macAlg === ID_SHA1 ? "SHA-1" : macAlg === ID_SHA256 ? "SHA-256" : null;
   if (!hash) throw new UnsupportedPfxError("This .pfx uses a MAC hash that is not supported here.");
   checkIterations(pfx.macData.iterations);
-  const expected = await mac({ hash, password: params.password, salt: new Uint8Array(pfx.macData.macSalt.buffer), iterations: pfx.macData.iterations, data: authSafeDer, crypto });
+  const expected = await mac({
+    hash,
+    password: params.password,
+    salt: new Uint8Array(pfx.macData.macSalt.buffer),
+    iterations: pfx.macData.iterations,
+    data: authSafeDer,
+    crypto,
+  });
   const got = new Uint8Array(pfx.macData.mac.digest.buffer);
-  if (got.length !== expected.byteLength || !got.every((b, i) => b === new Uint8Array(expected)[i])) throw new WrongPfxPasswordError();
+  if (got.length !== expected.byteLength || !got.every((b, i) => b === new Uint8Array(expected)[i]))
+    throw new WrongPfxPasswordError();
 
   const bags: PfxBag[] = [];
   for (const info of AsnConvert.parse(authSafeDer, AuthenticatedSafe)) {
@@ -289,7 +415,14 @@ export async function readPfx(params: { der: BufferSource; password: string; cry
     else if (info.contentType === ID_ENCRYPTED_DATA) {
       const enc = AsnConvert.parse(info.content, EncryptedData).encryptedContentInfo;
       const content = enc.encryptedContent?.value ?? new OctetString();
-      safeDer = (await decrypt({ algorithm: enc.contentEncryptionAlgorithm, password: params.password, data: content.buffer, crypto })).slice().buffer;
+      safeDer = (
+        await decrypt({
+          algorithm: enc.contentEncryptionAlgorithm,
+          password: params.password,
+          data: content.buffer,
+          crypto,
+        })
+      ).slice().buffer;
     } else throw new UnsupportedPfxError("This .pfx uses public-key encryption, which is not supported here.");
     for (const bag of AsnConvert.parse(safeDer, SafeContents)) {
       const attrs = bag.bagAttributes ?? [];
@@ -307,7 +440,14 @@ export async function readPfx(params: { der: BufferSource; password: string; cry
         bags.push({ kind: "certificate", der: AsnConvert.parse(cert.certValue, OctetString).buffer, ...meta });
       } else if (bag.bagId === id_pkcs8ShroudedKeyBag) {
         const epki = AsnConvert.parse(bag.bagValue, EncryptedPrivateKeyInfo);
-        const der = (await decrypt({ algorithm: epki.encryptionAlgorithm, password: params.password, data: epki.encryptedData.buffer, crypto })).slice().buffer;
+        const der = (
+          await decrypt({
+            algorithm: epki.encryptionAlgorithm,
+            password: params.password,
+            data: epki.encryptedData.buffer,
+            crypto,
+          })
+        ).slice().buffer;
         const ku = AsnConvert.parse(der, PrivateKeyInfo).attributes?.find((a) => a.type === ID_KEY_USAGE)?.values[0];
         bags.push({
           kind: "key",

@@ -5,7 +5,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixedRsaPair, hex, vector } from "../../test/helpers/vectors";
 import { readPemBlocks } from "./pem";
-import { decryptPrivateKey, encryptPrivateKey, encryptedKeyPem, UnsupportedKeyError, WrongPassphraseError } from "./private-key";
+import {
+  decryptPrivateKey,
+  encryptPrivateKey,
+  encryptedKeyPem,
+  UnsupportedKeyError,
+  WrongPassphraseError,
+} from "./private-key";
 
 const PASSPHRASE = "correct horse battery staple";
 const pemDer = (name: string) => readPemBlocks(vector(name).toString())[0]!.der;
@@ -20,13 +26,15 @@ describe("decryptPrivateKey", () => {
   });
 
   it("refuses a wrong passphrase", async () => {
-    await expect(decryptPrivateKey({ der: pemDer("p256.aes256-sha256.key.pem"), passphrase: "Correct horse battery staple" })).rejects.toBeInstanceOf(
-      WrongPassphraseError,
-    );
+    await expect(
+      decryptPrivateKey({ der: pemDer("p256.aes256-sha256.key.pem"), passphrase: "Correct horse battery staple" }),
+    ).rejects.toBeInstanceOf(WrongPassphraseError);
   });
 
   it("says what a file that is not an encrypted key is", async () => {
-    await expect(decryptPrivateKey({ der: pemDer("p256.pk8.pem"), passphrase: PASSPHRASE })).rejects.toBeInstanceOf(UnsupportedKeyError);
+    await expect(decryptPrivateKey({ der: pemDer("p256.pk8.pem"), passphrase: PASSPHRASE })).rejects.toBeInstanceOf(
+      UnsupportedKeyError,
+    );
   });
 });
 
@@ -39,10 +47,21 @@ describe("encryptPrivateKey", () => {
     const der = new Uint8Array(await encryptPrivateKey({ privateKey, passphrase: PASSPHRASE, salt, iv }));
     // The parameters as OpenSSL's `pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256 -iter 600000` writes them.
     const parameters =
-      "30820536" + "3060" + "06092a864886f70d01050d" + "3053" + // EncryptedPrivateKeyInfo, id-PBES2
-      "3032" + "06092a864886f70d01050c" + "3025" + "0410" + hex(salt) + "02030927c0" + // id-PBKDF2, salt, 600000
+      "30820536" +
+      "3060" +
+      "06092a864886f70d01050d" +
+      "3053" + // EncryptedPrivateKeyInfo, id-PBES2
+      "3032" +
+      "06092a864886f70d01050c" +
+      "3025" +
+      "0410" +
+      hex(salt) +
+      "02030927c0" + // id-PBKDF2, salt, 600000
       "300c06082a864886f70d02090500" + // prf hmacWithSHA256, NULL
-      "301d" + "060960864801650304012a" + "0410" + hex(iv); // aes256-CBC with its IV
+      "301d" +
+      "060960864801650304012a" +
+      "0410" +
+      hex(iv); // aes256-CBC with its IV
     expect(hex(der).slice(0, parameters.length)).toBe(parameters);
   });
 
@@ -50,7 +69,10 @@ describe("encryptPrivateKey", () => {
     const { privateKey } = await fixedRsaPair();
     const dir = mkdtempSync(join(tmpdir(), "key-"));
     const file = join(dir, "k.key");
-    writeFileSync(file, encryptedKeyPem(await encryptPrivateKey({ privateKey, passphrase: PASSPHRASE, iterations: 2048 })));
+    writeFileSync(
+      file,
+      encryptedKeyPem(await encryptPrivateKey({ privateKey, passphrase: PASSPHRASE, iterations: 2048 })),
+    );
     const opened = execFileSync("openssl", ["pkey", "-in", file, "-passin", `pass:${PASSPHRASE}`]).toString();
     expect(opened).toBe(vector("rsa2048.pk8.pem").toString());
     expect(() => execFileSync("openssl", ["pkey", "-in", file, "-passin", "pass:wrong"], { stdio: "pipe" })).toThrow();

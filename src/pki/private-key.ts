@@ -37,8 +37,14 @@ export async function encryptPrivateKey(params: EncryptionChoice & { privateKey:
 
 /** The same for a PrivateKeyInfo already in DER (a key read back from a file or from storage). */
 export async function encryptPrivateKeyInfo(params: EncryptionChoice & { pkcs8: BufferSource }): Promise<ArrayBuffer> {
-  const { algorithm, ciphertext } = await pbes2Encrypt({ ...params, data: params.pkcs8, iterations: params.iterations ?? PBKDF2_ITERATIONS });
-  return AsnConvert.serialize(new EncryptedPrivateKeyInfo({ encryptionAlgorithm: algorithm, encryptedData: new OctetString(ciphertext) }));
+  const { algorithm, ciphertext } = await pbes2Encrypt({
+    ...params,
+    data: params.pkcs8,
+    iterations: params.iterations ?? PBKDF2_ITERATIONS,
+  });
+  return AsnConvert.serialize(
+    new EncryptedPrivateKeyInfo({ encryptionAlgorithm: algorithm, encryptedData: new OctetString(ciphertext) }),
+  );
 }
 
 /** The key file as the wizard writes it: PEM "ENCRYPTED PRIVATE KEY" (RFC 7468 section 11). */
@@ -55,7 +61,11 @@ export class UnsupportedKeyError extends Error {
 }
 
 /** Opens a PBES2 EncryptedPrivateKeyInfo and returns the PKCS #8 PrivateKeyInfo DER inside it. */
-export async function decryptPrivateKey(params: { der: BufferSource; passphrase: string; crypto?: Crypto }): Promise<ArrayBuffer> {
+export async function decryptPrivateKey(params: {
+  der: BufferSource;
+  passphrase: string;
+  crypto?: Crypto;
+}): Promise<ArrayBuffer> {
   let info: EncryptedPrivateKeyInfo;
   try {
     info = AsnConvert.parse(params.der, EncryptedPrivateKeyInfo);
@@ -64,9 +74,15 @@ export async function decryptPrivateKey(params: { der: BufferSource; passphrase:
   }
   let pkcs8: ArrayBuffer;
   try {
-    pkcs8 = await pbes2Decrypt({ algorithm: info.encryptionAlgorithm, ciphertext: info.encryptedData.buffer, passphrase: params.passphrase, crypto: params.crypto });
+    pkcs8 = await pbes2Decrypt({
+      algorithm: info.encryptionAlgorithm,
+      ciphertext: info.encryptedData.buffer,
+      passphrase: params.passphrase,
+      crypto: params.crypto,
+    });
   } catch (e) {
-    if (e instanceof UnsupportedEncryptionError) throw new UnsupportedKeyError(`This key cannot be opened here: ${e.message}`);
+    if (e instanceof UnsupportedEncryptionError)
+      throw new UnsupportedKeyError(`This key cannot be opened here: ${e.message}`);
     throw new WrongPassphraseError();
   }
   try {

@@ -97,7 +97,9 @@ export function defaultKeyUsage(algorithm: KeyAlgorithm, keySpec: KeySpec): KeyU
 
 /** The key usage the request will carry: the admin's, else MMC's default unless default extensions are suppressed. */
 export function effectiveKeyUsage(plan: RequestPlan): KeyUsageName[] {
-  return plan.keyUsage.length > 0 || plan.suppressDefaultExtensions ? plan.keyUsage : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
+  return plan.keyUsage.length > 0 || plan.suppressDefaultExtensions
+    ? plan.keyUsage
+    : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
 }
 
 /** The request file's name: as typed, else from the friendly name or common name, always ending `.req`. */
@@ -117,7 +119,8 @@ export function fileStem(plan: RequestPlan): string {
 }
 
 /** Where on the pages a problem belongs, so it can be shown beside its field. */
-export type PlanField = "subject" | "altNames" | "keyUsage" | "extendedKeyUsage" | "basicConstraints" | "key" | "friendlyName";
+export type PlanField =
+  "subject" | "altNames" | "keyUsage" | "extendedKeyUsage" | "basicConstraints" | "key" | "friendlyName";
 
 export interface PlanProblem {
   field: PlanField;
@@ -144,7 +147,10 @@ export function valueProblems(plan: RequestPlan): PlanProblem[] {
   }
   const { algorithm } = plan.key;
   if (plan.template === "legacy" && algorithm !== "rsa") {
-    problems.push({ field: "key", message: "The Legacy key template supports RSA only: choose the CNG key template for ECDSA." });
+    problems.push({
+      field: "key",
+      message: "The Legacy key template supports RSA only: choose the CNG key template for ECDSA.",
+    });
   }
   const bc = plan.basicConstraints;
   if (bc.enabled && bc.pathLength !== null && (!bc.ca || !Number.isInteger(bc.pathLength) || bc.pathLength < 0)) {

@@ -5,23 +5,57 @@ import { readSettings, writeSettings } from "./settings";
 
 describe("request settings file", () => {
   it("reads back exactly the plan it wrote", () => {
-    const plan = { ...reverseProxyPlan(), altNames: [{ type: "dns" as const, value: "xn--bcher-kva.example", unicode: "bücher.example" }] };
+    const plan = {
+      ...reverseProxyPlan(),
+      altNames: [{ type: "dns" as const, value: "xn--bcher-kva.example", unicode: "bücher.example" }],
+    };
     expect(readSettings(writeSettings({ plan }))).toEqual({ ok: true, plan });
   });
 
   it("reads back the names plan saved with it", () => {
-    const namesPlan = { ...articleTopology(), sipDomains: ["contoso.com", "fabrikam.com"], meetingUrls: { "fabrikam.com": "meet.fabrikam.com" } };
-    expect(readSettings(writeSettings({ plan: reverseProxyPlan(), namesPlan }))).toEqual({ ok: true, plan: reverseProxyPlan(), namesPlan });
+    const namesPlan = {
+      ...articleTopology(),
+      sipDomains: ["contoso.com", "fabrikam.com"],
+      meetingUrls: { "fabrikam.com": "meet.fabrikam.com" },
+    };
+    expect(readSettings(writeSettings({ plan: reverseProxyPlan(), namesPlan }))).toEqual({
+      ok: true,
+      plan: reverseProxyPlan(),
+      namesPlan,
+    });
   });
 
   it.each([
     ["not JSON", "{", "not valid JSON"],
     ["another tool's JSON", JSON.stringify({ hello: 1 }), "not a request settings file"],
-    ["a newer version", JSON.stringify({ format: "certificate-request-wizard/request-settings", version: 9, plan: {} }), "version 9"],
-    ["a missing field", writeSettings({ plan: reverseProxyPlan() }).replace('"friendlyName"', '"friendly"'), '"friendlyName" is missing'],
-    ["a bad value", writeSettings({ plan: reverseProxyPlan() }).replaceAll('"webext.contoso.com"', '"web ext.contoso.com"'), "spaces"],
-    ["a damaged names plan", writeSettings({ plan: reverseProxyPlan(), namesPlan: articleTopology() }).replace('"autodiscoverPort": 443', '"autodiscoverPort": 8443'), "autodiscoverPort"],
-    ["an unknown key size", writeSettings({ plan: reverseProxyPlan() }).replace('"rsaKeySize": 2048', '"rsaKeySize": 2047'), "rsaKeySize"],
+    [
+      "a newer version",
+      JSON.stringify({ format: "certificate-request-wizard/request-settings", version: 9, plan: {} }),
+      "version 9",
+    ],
+    [
+      "a missing field",
+      writeSettings({ plan: reverseProxyPlan() }).replace('"friendlyName"', '"friendly"'),
+      '"friendlyName" is missing',
+    ],
+    [
+      "a bad value",
+      writeSettings({ plan: reverseProxyPlan() }).replaceAll('"webext.contoso.com"', '"web ext.contoso.com"'),
+      "spaces",
+    ],
+    [
+      "a damaged names plan",
+      writeSettings({ plan: reverseProxyPlan(), namesPlan: articleTopology() }).replace(
+        '"autodiscoverPort": 443',
+        '"autodiscoverPort": 8443',
+      ),
+      "autodiscoverPort",
+    ],
+    [
+      "an unknown key size",
+      writeSettings({ plan: reverseProxyPlan() }).replace('"rsaKeySize": 2048', '"rsaKeySize": 2047'),
+      "rsaKeySize",
+    ],
   ])("reports %s and loads nothing", (_what, text, says) => {
     const read = readSettings(text);
     expect(read.ok).toBe(false);

@@ -71,8 +71,12 @@ function planFrom(data: unknown): RequestPlan {
     description: field(data, "description", isString),
     template: field(data, "template", oneOf(TEMPLATES.map((t) => t.value))),
     suppressDefaultExtensions: field(data, "suppressDefaultExtensions", isBoolean),
-    subject: field(data, "subject", arrayOf(isSubjectPart)).map(({ type, value, unicode }) => withUnicode({ type, value, unicode })),
-    altNames: field(data, "altNames", arrayOf(isAltName)).map(({ type, value, unicode }) => withUnicode({ type, value, unicode })),
+    subject: field(data, "subject", arrayOf(isSubjectPart)).map(({ type, value, unicode }) =>
+      withUnicode({ type, value, unicode }),
+    ),
+    altNames: field(data, "altNames", arrayOf(isAltName)).map(({ type, value, unicode }) =>
+      withUnicode({ type, value, unicode }),
+    ),
     keyUsage: field(data, "keyUsage", arrayOf(oneOf<KeyUsageName>(KEY_USAGE_NAMES))),
     keyUsageCritical: field(data, "keyUsageCritical", isBoolean),
     extendedKeyUsage: field(data, "extendedKeyUsage", arrayOf(isString)),
@@ -156,9 +160,15 @@ export function readSettings(text: string): ({ ok: true } & Settings) | { ok: fa
     return { ok: false, error: "This is not a request settings file written by this tool. Nothing was loaded." };
   }
   if (data.version !== SETTINGS_VERSION) {
-    return { ok: false, error: `This settings file is version ${String(data.version)}; this tool reads version ${SETTINGS_VERSION}. Nothing was loaded.` };
+    return {
+      ok: false,
+      error: `This settings file is version ${String(data.version)}; this tool reads version ${SETTINGS_VERSION}. Nothing was loaded.`,
+    };
   }
-  const damaged = (error: string) => ({ ok: false as const, error: `This settings file is damaged: ${error} Nothing was loaded.` });
+  const damaged = (error: string) => ({
+    ok: false as const,
+    error: `This settings file is damaged: ${error} Nothing was loaded.`,
+  });
   const checked = validatePlan(data.plan);
   if (!checked.ok) return damaged(checked.error);
   if (data.namesPlan === undefined) return { ok: true, plan: checked.plan };

@@ -25,9 +25,14 @@ export function summarisePlan(plan: RequestPlan): PlanSummary {
   const bc = plan.basicConstraints;
   return {
     subject: formatDirectoryName(plan.subject),
-    altNames: names.map((n) => `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`),
+    altNames: names.map(
+      (n) => `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`,
+    ),
     impliedName: implied ? dnsDisplay(implied.value, implied.unicode) : null,
-    keyUsage: ku.length > 0 ? { text: ku.map((u) => keyUsage(u).label).join(", "), critical: plan.keyUsageCritical, isDefault: !explicitKu } : null,
+    keyUsage:
+      ku.length > 0
+        ? { text: ku.map((u) => keyUsage(u).label).join(", "), critical: plan.keyUsageCritical, isDefault: !explicitKu }
+        : null,
     extendedKeyUsage:
       plan.extendedKeyUsage.length > 0
         ? { text: plan.extendedKeyUsage.map(extendedKeyUsageLabel).join(", "), critical: plan.extendedKeyUsageCritical }

@@ -9,7 +9,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { altNamesOfExtension } from "./certificates";
 import { generalNamesDer, toName } from "./csr";
-import { ALT_NAME_TYPES, checkAltName, checkDnsName, checkSubjectPart, parseDirectoryName, SUBJECT_TYPES } from "./names";
+import {
+  ALT_NAME_TYPES,
+  checkAltName,
+  checkDnsName,
+  checkSubjectPart,
+  parseDirectoryName,
+  SUBJECT_TYPES,
+} from "./names";
 import { parseSimpleUrl, planReverseProxyNames, articleTopology } from "./profiles/lync-reverse-proxy";
 import { validateOid } from "./usages";
 
@@ -17,8 +24,52 @@ import { validateOid } from "./usages";
 const hostile = fc.oneof(
   fc.string({ unit: "binary", maxLength: 80 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("\u0000", "\u202e", "\u200f", "\ufeff", "\ud800", "\udfff", "😀", "Ǆ", "ſ", "ﬀ", "İ", "ß", "\u0301", "é", "中文.例子", "пример.рф", "a\u0000b.com", "x".repeat(10_000)),
-  fc.array(fc.constantFrom("a", "-", ".", "*", "_", " ", "@", ":", "/", "\\", ",", "=", "\"", "😀", "\u202e", "ü", "1", "[", "]"), { maxLength: 30 }).map((a) => a.join("")),
+  fc.constantFrom(
+    "\u0000",
+    "\u202e",
+    "\u200f",
+    "\ufeff",
+    "\ud800",
+    "\udfff",
+    "😀",
+    "Ǆ",
+    "ſ",
+    "ﬀ",
+    "İ",
+    "ß",
+    "\u0301",
+    "é",
+    "中文.例子",
+    "пример.рф",
+    "a\u0000b.com",
+    "x".repeat(10_000),
+  ),
+  fc
+    .array(
+      fc.constantFrom(
+        "a",
+        "-",
+        ".",
+        "*",
+        "_",
+        " ",
+        "@",
+        ":",
+        "/",
+        "\\",
+        ",",
+        "=",
+        '"',
+        "😀",
+        "\u202e",
+        "ü",
+        "1",
+        "[",
+        "]",
+      ),
+      { maxLength: 30 },
+    )
+    .map((a) => a.join("")),
   fc.constant("a".repeat(10_000)),
 );
 /** Values that are mostly valid, some with hostile pieces spliced in, so the accepting paths are exercised too. */
@@ -29,8 +80,12 @@ const plausible = fc.oneof(
   fc.ipV6(),
   fc.webUrl(),
   fc.tuple(fc.string({ unit: "grapheme", maxLength: 12 }), fc.domain()).map(([a, d]) => `${a}@${d}`),
-  fc.tuple(fc.constantFrom("bücher", "пример", "例子", "straße", "xn--bcher-kva", "*"), fc.domain()).map(([a, d]) => `${a}.${d}`),
-  fc.tuple(fc.constantFrom("CN", "O", "OU", "C", "DC", "E"), fc.string({ unit: "grapheme", maxLength: 20 })).map(([k, v]) => `${k}=${v}`),
+  fc
+    .tuple(fc.constantFrom("bücher", "пример", "例子", "straße", "xn--bcher-kva", "*"), fc.domain())
+    .map(([a, d]) => `${a}.${d}`),
+  fc
+    .tuple(fc.constantFrom("CN", "O", "OU", "C", "DC", "E"), fc.string({ unit: "grapheme", maxLength: 20 }))
+    .map(([k, v]) => `${k}=${v}`),
   fc.tuple(fc.domain(), hostile).map(([d, h]) => `${d}${h}`),
 );
 const anything = fc.oneof(hostile, plausible);
@@ -47,7 +102,14 @@ describe("validators never throw on hostile text", () => {
         validateOid(text);
         parseSimpleUrl(text, "dedicated");
         parseSimpleUrl(text, "common");
-        planReverseProxyNames({ ...articleTopology(), sipDomains: [text], pools: [text], meetingUrls: { [text]: text }, dialInUrl: text, officeWebApps: text });
+        planReverseProxyNames({
+          ...articleTopology(),
+          sipDomains: [text],
+          pools: [text],
+          meetingUrls: { [text]: text },
+          dialInUrl: text,
+          officeWebApps: text,
+        });
       }),
       RUNS,
     );

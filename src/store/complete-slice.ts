@@ -50,7 +50,10 @@ export interface CompleteActions {
   openKey: () => Promise<boolean>;
   updatePfx: (change: Partial<CompleteState["pfx"]>) => void;
   /** Builds the .pfx; null (with exportError set) when something is missing or wrong. */
-  exportPfx: (params: { leaf: Uint8Array<ArrayBuffer>; chain: Uint8Array<ArrayBuffer>[] }) => Promise<Uint8Array<ArrayBuffer> | null>;
+  exportPfx: (params: {
+    leaf: Uint8Array<ArrayBuffer>;
+    chain: Uint8Array<ArrayBuffer>[];
+  }) => Promise<Uint8Array<ArrayBuffer> | null>;
 }
 
 export type CompleteSlice = CompleteState & CompleteActions;
@@ -117,13 +120,14 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteSlic
     const pem = keyPem(keySource, pending);
     if (!pem) return false;
     // Why dynamic imports: the ASN.1 and key code is needed once a key is opened, not to show the first page.
-    const [{ decryptPrivateKey, UnsupportedKeyError, WrongPassphraseError }, { spkiOfPrivateKeyInfo }] = await Promise.all([
-      import("../pki/private-key"),
-      import("../pki/keys"),
-    ]);
+    const [{ decryptPrivateKey, UnsupportedKeyError, WrongPassphraseError }, { spkiOfPrivateKeyInfo }] =
+      await Promise.all([import("../pki/private-key"), import("../pki/keys")]);
     try {
       const block = readPemBlocks(pem).find((b) => b.label === "ENCRYPTED PRIVATE KEY");
-      if (!block) throw new UnsupportedKeyError("This file is not an encrypted private key: expected -----BEGIN ENCRYPTED PRIVATE KEY-----.");
+      if (!block)
+        throw new UnsupportedKeyError(
+          "This file is not an encrypted private key: expected -----BEGIN ENCRYPTED PRIVATE KEY-----.",
+        );
       const pkcs8 = await decryptPrivateKey({ der: block.der, passphrase: keyPassphrase });
       const spkiSha256 = toColonHex(await crypto.subtle.digest("SHA-256", await spkiOfPrivateKeyInfo({ pkcs8 })));
       set({ openedKey: { pkcs8, spkiSha256 }, keyError: null });
@@ -147,7 +151,11 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteSlic
       return null;
     }
     if (!pfx.useKeyPassphrase && (!pfx.password || pfx.password !== pfx.confirm)) {
-      set({ exportError: pfx.password ? "The .pfx passwords differ: type the same password in both fields." : "Enter a password for the .pfx." });
+      set({
+        exportError: pfx.password
+          ? "The .pfx passwords differ: type the same password in both fields."
+          : "Enter a password for the .pfx.",
+      });
       return null;
     }
     try {

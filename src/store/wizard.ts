@@ -5,7 +5,12 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { OfflineRequest } from "../pki/offline-request";
-import { applyNamesPlan, articleTopology, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
+import {
+  applyNamesPlan,
+  articleTopology,
+  planReverseProxyNames,
+  type LyncTopology,
+} from "../pki/profiles/lync-reverse-proxy";
 import { applyFix, factsFromPlan, preflight, type CaTarget, type FixId } from "../pki/lint";
 import { blankPlan, planProblems, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, validateTopology, writeSettings } from "../pki/settings";
@@ -140,7 +145,8 @@ export const useWizard = create<WizardStore>()(
         const { plan, topology, startFrom } = get();
         return writeSettings(startFrom === "reverse-proxy" ? { plan, namesPlan: topology } : { plan });
       },
-      startFromPlan: (plan) => set({ plan, startFrom: "settings", page: "certificate-information", settingsError: null, ...stale }),
+      startFromPlan: (plan) =>
+        set({ plan, startFrom: "settings", page: "certificate-information", settingsError: null, ...stale }),
       openSettings: (text) => {
         const read = readSettings(text);
         if (!read.ok) {
@@ -148,7 +154,11 @@ export const useWizard = create<WizardStore>()(
           return false;
         }
         const names = read.namesPlan
-          ? { startFrom: "reverse-proxy" as const, topology: read.namesPlan, appliedTopology: JSON.stringify(read.namesPlan) }
+          ? {
+              startFrom: "reverse-proxy" as const,
+              topology: read.namesPlan,
+              appliedTopology: JSON.stringify(read.namesPlan),
+            }
           : { startFrom: "settings" as const };
         set({ plan: read.plan, ...names, settingsError: null, ...stale });
         return true;
@@ -172,10 +182,13 @@ export const useWizard = create<WizardStore>()(
       },
       updatePlan: (change) => set((s) => ({ plan: change(s.plan), ...stale })),
       openProperties: (tab = "general") => set((s) => ({ properties: { draft: structuredClone(s.plan), tab } })),
-      updateDraft: (change) => set((s) => (s.properties ? { properties: { ...s.properties, draft: change(s.properties.draft) } } : {})),
+      updateDraft: (change) =>
+        set((s) => (s.properties ? { properties: { ...s.properties, draft: change(s.properties.draft) } } : {})),
       selectTab: (tab) => set((s) => (s.properties ? { properties: { ...s.properties, tab } } : {})),
       closeProperties: (keep) =>
-        set((s) => (keep && s.properties ? { plan: s.properties.draft, properties: null, ...stale } : { properties: null })),
+        set((s) =>
+          keep && s.properties ? { plan: s.properties.draft, properties: null, ...stale } : { properties: null },
+        ),
       setPassphrase: (passphrase, passphraseConfirm) => set({ passphrase, passphraseConfirm }),
       setKeepPending: (keepPending) => set({ keepPending }),
       setCaTarget: (caTarget) => set({ caTarget }),
@@ -253,7 +266,16 @@ export const useWizard = create<WizardStore>()(
         const appliedTopology = typeof p.appliedTopology === "string" ? p.appliedTopology : null;
         const keepPending = typeof p.keepPending === "boolean" ? p.keepPending : current.keepPending;
         const caTarget = p.caTarget === "internal" ? "internal" : "public";
-        return { ...current, plan: plan.plan, page, startFrom, topology: topology.topology, appliedTopology, keepPending, caTarget };
+        return {
+          ...current,
+          plan: plan.plan,
+          page,
+          startFrom,
+          topology: topology.topology,
+          appliedTopology,
+          keepPending,
+          caTarget,
+        };
       },
     },
   ),

@@ -4,7 +4,14 @@ declare module "node-forge/lib/forge" {
   const lib: typeof forge & {
     pbe: {
       /** RFC 7292 Appendix B.2 key derivation. */
-      generatePkcs12Key(password: string, salt: forge.util.ByteStringBuffer, id: number, iter: number, n: number, md?: forge.md.MessageDigest): forge.util.ByteStringBuffer;
+      generatePkcs12Key(
+        password: string,
+        salt: forge.util.ByteStringBuffer,
+        id: number,
+        iter: number,
+        n: number,
+        md?: forge.md.MessageDigest,
+      ): forge.util.ByteStringBuffer;
     };
   };
   export default lib;

@@ -1,7 +1,13 @@
 /** A checkbox with its label and an optional hint. */
 import { useId } from "react";
 
-export function Checkbox(props: { label: string; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean; hint?: string }) {
+export function Checkbox(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  hint?: string;
+}) {
   const id = useId();
   return (
     <div className="choice">

@@ -8,4 +8,3 @@ export function saveFile(params: { name: string; content: string | Uint8Array<Ar
   // Why a delay: the browser reads the blob after click() returns; revoking at once can cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-

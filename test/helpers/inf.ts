@@ -63,7 +63,8 @@ export const ARTICLE_INF = {
     FriendlyName: "Reverse Proxy Listener for Lync Server",
   },
   Extensions: {
-    "2.5.29.17": "{text}dns=webext.contoso.com&dns=meet.contoso.com&dns=dialin.contoso.com&dns=lyncdiscover.contoso.com",
+    "2.5.29.17":
+      "{text}dns=webext.contoso.com&dns=meet.contoso.com&dns=dialin.contoso.com&dns=lyncdiscover.contoso.com",
     "2.5.29.37": "{text}1.3.6.1.5.5.7.3.1,1.3.6.1.5.5.7.3.2",
     Critical: "2.5.29.15",
   },

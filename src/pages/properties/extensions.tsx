@@ -6,7 +6,6 @@ import { Checkbox } from "../../ui/checkbox";
 import { Field } from "../../ui/field";
 import { ListPicker } from "../../ui/list-picker";
 
-
 export function ExtensionsTab() {
   const draft = useWizard((s) => s.properties!.draft);
   const update = useWizard((s) => s.updateDraft);
@@ -15,7 +14,9 @@ export function ExtensionsTab() {
   const bc = draft.basicConstraints;
   const ekuOptions = [
     ...EXTENDED_KEY_USAGES.map((u) => ({ value: u.oid as string, label: u.label })),
-    ...draft.extendedKeyUsage.filter((o) => !EXTENDED_KEY_USAGES.some((u) => u.oid === o)).map((o) => ({ value: o, label: o })),
+    ...draft.extendedKeyUsage
+      .filter((o) => !EXTENDED_KEY_USAGES.some((u) => u.oid === o))
+      .map((o) => ({ value: o, label: o })),
   ];
   const addOid = () => {
     const error = validateOid(oid);
@@ -30,7 +31,9 @@ export function ExtensionsTab() {
     <>
       <fieldset>
         <legend>Key usage</legend>
-        <p className="hint">What the key may do. A TLS server with an RSA key needs Digital signature and Key encipherment.</p>
+        <p className="hint">
+          What the key may do. A TLS server with an RSA key needs Digital signature and Key encipherment.
+        </p>
         <ListPicker
           name="Key usage"
           options={KEY_USAGES.map((u) => ({ value: u.name, label: u.label }))}
@@ -46,7 +49,8 @@ export function ExtensionsTab() {
       <fieldset>
         <legend>Extended Key Usage (application policies)</legend>
         <p className="hint">
-          What the certificate is for. The article asks for Server Authentication and Client Authentication, not critical.
+          What the certificate is for. The article asks for Server Authentication and Client Authentication, not
+          critical.
         </p>
         <ListPicker
           name="Extended Key Usage"
@@ -54,7 +58,11 @@ export function ExtensionsTab() {
           selected={draft.extendedKeyUsage}
           onChange={(extendedKeyUsage) => update((d) => ({ ...d, extendedKeyUsage }))}
         />
-        <Field label="Custom OID" error={oidError} hint="An application policy that is not in the list, as a dotted object identifier.">
+        <Field
+          label="Custom OID"
+          error={oidError}
+          hint="An application policy that is not in the list, as a dotted object identifier."
+        >
           {(control) => (
             <div className="inline">
               <input
@@ -93,7 +101,12 @@ export function ExtensionsTab() {
           label="Subject is a certification authority (CA)"
           checked={bc.ca}
           disabled={!bc.enabled}
-          onChange={(ca) => update((d) => ({ ...d, basicConstraints: { ...d.basicConstraints, ca, pathLength: ca ? d.basicConstraints.pathLength : null } }))}
+          onChange={(ca) =>
+            update((d) => ({
+              ...d,
+              basicConstraints: { ...d.basicConstraints, ca, pathLength: ca ? d.basicConstraints.pathLength : null },
+            }))
+          }
         />
         <Field label="Path length constraint" hint="Only for a CA: how many CAs may stand below it. Empty: no limit.">
           {(control) => (

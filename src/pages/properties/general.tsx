@@ -13,12 +13,21 @@ export function GeneralTab() {
         error={draft.friendlyName.length > 256 ? "Friendly name is at most 256 characters." : null}
       >
         {(control) => (
-          <input {...control} value={draft.friendlyName} onChange={(e) => update((d) => ({ ...d, friendlyName: e.target.value }))} />
+          <input
+            {...control}
+            value={draft.friendlyName}
+            onChange={(e) => update((d) => ({ ...d, friendlyName: e.target.value }))}
+          />
         )}
       </Field>
       <Field label="Description">
         {(control) => (
-          <textarea {...control} rows={3} value={draft.description} onChange={(e) => update((d) => ({ ...d, description: e.target.value }))} />
+          <textarea
+            {...control}
+            rows={3}
+            value={draft.description}
+            onChange={(e) => update((d) => ({ ...d, description: e.target.value }))}
+          />
         )}
       </Field>
     </>

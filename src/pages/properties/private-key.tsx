@@ -7,7 +7,11 @@ import { RadioChoices, type RadioOption } from "../../ui/radio-choices";
 
 const KEY_SPECS: RadioOption<KeySpec>[] = [
   { value: "exchange", label: "Exchange", hint: "For TLS: Schannel (IIS, TMG, Lync, Exchange) needs an Exchange key." },
-  { value: "signature", label: "Signature", hint: "Signing only. Schannel never uses a signature-only key: not for a server certificate." },
+  {
+    value: "signature",
+    label: "Signature",
+    hint: "Signing only. Schannel never uses a signature-only key: not for a server certificate.",
+  },
 ];
 
 export function PrivateKeyTab() {

@@ -1,5 +1,14 @@
 /** Subject tab: Subject name parts and Alternative names, each with Type, Value, Add > and < Remove. */
-import { ALT_NAME_TYPES, checkAltName, checkSubjectPart, dnsDisplay, impliedAltName, SUBJECT_TYPES, subjectType, altNameLabel } from "../../pki/names";
+import {
+  ALT_NAME_TYPES,
+  checkAltName,
+  checkSubjectPart,
+  dnsDisplay,
+  impliedAltName,
+  SUBJECT_TYPES,
+  subjectType,
+  altNameLabel,
+} from "../../pki/names";
 import type { AltNameType, SubjectType } from "../../pki/names";
 import { useWizard } from "../../store/wizard";
 import { TypeValueList } from "../../ui/type-value-list";
@@ -31,21 +40,26 @@ export function SubjectTab() {
   return (
     <>
       <p className="hint">
-        The subject of a certificate is the user or computer it is issued to. For a reverse proxy, the Common
-        name is its external web services FQDN, and every name clients connect to is an alternative name.
+        The subject of a certificate is the user or computer it is issued to. For a reverse proxy, the Common name is
+        its external web services FQDN, and every name clients connect to is an alternative name.
       </p>
       <TypeValueList<SubjectType>
         legend="Subject name"
         types={SUBJECT_TYPES}
         placeholder={(t) => SUBJECT_EXAMPLES[t]}
-        entries={draft.subject.map((p, i) => ({ key: String(i), text: `${subjectType(p.type).label}: ${dnsDisplay(p.value, p.unicode)}` }))}
+        entries={draft.subject.map((p, i) => ({
+          key: String(i),
+          text: `${subjectType(p.type).label}: ${dnsDisplay(p.value, p.unicode)}`,
+        }))}
         onAdd={(type, input) => {
           const checked = checkSubjectPart(type, input);
           if (!checked.ok) return checked.error;
           if (draft.subject.some((p) => p.type === type && p.value === checked.value)) {
             return `${subjectType(type).label} ${checked.value} is already in the subject.`;
           }
-          const part = checked.unicode ? { type, value: checked.value, unicode: checked.unicode } : { type, value: checked.value };
+          const part = checked.unicode
+            ? { type, value: checked.value, unicode: checked.unicode }
+            : { type, value: checked.value };
           update((d) => ({ ...d, subject: [...d.subject, part] }));
           return null;
         }}
@@ -56,7 +70,15 @@ export function SubjectTab() {
         types={ALT_NAME_TYPES}
         placeholder={(t) => ALT_EXAMPLES[t]}
         entries={[
-          ...(implied ? [{ key: "implied", text: `${altNameLabel(implied.type)}: ${dnsDisplay(implied.value, implied.unicode)} (the subject name)`, implied: true }] : []),
+          ...(implied
+            ? [
+                {
+                  key: "implied",
+                  text: `${altNameLabel(implied.type)}: ${dnsDisplay(implied.value, implied.unicode)} (the subject name)`,
+                  implied: true,
+                },
+              ]
+            : []),
           ...draft.altNames.map((n, i) => ({
             key: String(i),
             text: `${altNameLabel(n.type)}: ${n.type === "dns" ? dnsDisplay(n.value, n.unicode) : n.value}`,
@@ -68,7 +90,9 @@ export function SubjectTab() {
           if (draft.altNames.some((n) => n.type === type && n.value === checked.value)) {
             return `${checked.value} is already an alternative name.`;
           }
-          const name = checked.unicode ? { type, value: checked.value, unicode: checked.unicode } : { type, value: checked.value };
+          const name = checked.unicode
+            ? { type, value: checked.value, unicode: checked.unicode }
+            : { type, value: checked.value };
           update((d) => ({ ...d, altNames: [...d.altNames, name] }));
           return null;
         }}

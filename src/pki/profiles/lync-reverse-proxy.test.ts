@@ -34,7 +34,14 @@ describe("planReverseProxyNames", () => {
       "two SIP domains: two meet and two lyncdiscover names",
       topology({ sipDomains: ["contoso.com", "fabrikam.com"], meetingUrls: {} }),
       "webext.contoso.com",
-      ["webext.contoso.com", "meet.contoso.com", "meet.fabrikam.com", "dialin.contoso.com", "lyncdiscover.contoso.com", "lyncdiscover.fabrikam.com"],
+      [
+        "webext.contoso.com",
+        "meet.contoso.com",
+        "meet.fabrikam.com",
+        "dialin.contoso.com",
+        "lyncdiscover.contoso.com",
+        "lyncdiscover.fabrikam.com",
+      ],
     ],
     [
       "the common base format: one join host",
@@ -52,13 +59,26 @@ describe("planReverseProxyNames", () => {
       "the wildcard: *.contoso.com in place of meet, dialin and lyncdiscover, subject and pools kept",
       { ...reference, pools: ["webext.contoso.com", "webext2.contoso.com"], wildcard: true },
       "webext.contoso.com",
-      ["webext.contoso.com", "webext2.contoso.com", "webdirext.contoso.com", "officewebapps01.contoso.com", "*.contoso.com"],
+      [
+        "webext.contoso.com",
+        "webext2.contoso.com",
+        "webdirext.contoso.com",
+        "officewebapps01.contoso.com",
+        "*.contoso.com",
+      ],
     ],
     [
       "Exchange published: Autodiscover per domain and web services",
       topology({ exchange: { publish: true, autodiscover: [], webServices: "Mail.Contoso.com." } }),
       "webext.contoso.com",
-      ["webext.contoso.com", "meet.contoso.com", "dialin.contoso.com", "lyncdiscover.contoso.com", "autodiscover.contoso.com", "mail.contoso.com"],
+      [
+        "webext.contoso.com",
+        "meet.contoso.com",
+        "dialin.contoso.com",
+        "lyncdiscover.contoso.com",
+        "autodiscover.contoso.com",
+        "mail.contoso.com",
+      ],
     ],
   ])("%s", (_what, t, subject, expected) => {
     const plan = planReverseProxyNames(t);
@@ -69,15 +89,30 @@ describe("planReverseProxyNames", () => {
 
   it("gives each name its reason, merging reasons when one name serves twice", () => {
     const plan = planReverseProxyNames(topology({ simpleUrlFormat: "common" }));
-    expect(plan.names.find((n) => n.name === "join.contoso.com")?.reasons).toEqual(["Meeting simple URL of contoso.com", "Dial-in simple URL"]);
+    expect(plan.names.find((n) => n.name === "join.contoso.com")?.reasons).toEqual([
+      "Meeting simple URL of contoso.com",
+      "Dial-in simple URL",
+    ]);
     expect(plan.names[0]?.reasons[0]).toMatch(/^Subject name/);
   });
 
   it("normalises a trailing dot and upper case, and merges a name entered twice, saying so once", () => {
-    const plan = planReverseProxyNames(topology({ sipDomains: ["Contoso.COM.", "contoso.com", "contoso.com"], pools: ["WEBEXT.contoso.com."] }));
-    expect(plan.names.map((n) => n.name)).toEqual(["webext.contoso.com", "meet.contoso.com", "dialin.contoso.com", "lyncdiscover.contoso.com"]);
+    const plan = planReverseProxyNames(
+      topology({ sipDomains: ["Contoso.COM.", "contoso.com", "contoso.com"], pools: ["WEBEXT.contoso.com."] }),
+    );
+    expect(plan.names.map((n) => n.name)).toEqual([
+      "webext.contoso.com",
+      "meet.contoso.com",
+      "dialin.contoso.com",
+      "lyncdiscover.contoso.com",
+    ]);
     expect(plan.findings.filter((f) => f.id === "merged")).toEqual([
-      { id: "merged", severity: "info", message: "contoso.com was entered more than once; it is listed once.", field: "sipDomains" },
+      {
+        id: "merged",
+        severity: "info",
+        message: "contoso.com was entered more than once; it is listed once.",
+        field: "sipDomains",
+      },
     ]);
   });
 
@@ -85,15 +120,37 @@ describe("planReverseProxyNames", () => {
     ["a SIP domain that is not a domain", { sipDomains: ["contoso"] }, "sipDomains", /not a domain/],
     ["a SIP domain with a space", { sipDomains: ["con toso.com"] }, "sipDomains", /spaces/],
     ["an empty pool list", { pools: [] }, "pools", /at least one Front End pool/],
-    ["a path on the dedicated format", { meetingUrls: { "contoso.com": "https://meet.contoso.com/meet" } }, "meetingUrls", /dedicated format/],
+    [
+      "a path on the dedicated format",
+      { meetingUrls: { "contoso.com": "https://meet.contoso.com/meet" } },
+      "meetingUrls",
+      /dedicated format/,
+    ],
     ["a port", { dialInUrl: "https://dialin.contoso.com:8443" }, "dialInUrl", /no port/],
     ["http", { dialInUrl: "http://dialin.contoso.com" }, "dialInUrl", /start with https/],
-    ["a hyphen in a simple URL host", { meetingUrls: { "contoso.com": "meet-now.contoso.com" } }, "meetingUrls", /no hyphen/],
-    ["no path on the common format", { simpleUrlFormat: "common", meetingUrls: { "contoso.com": "https://join.contoso.com" } }, "meetingUrls", /has a path/],
+    [
+      "a hyphen in a simple URL host",
+      { meetingUrls: { "contoso.com": "meet-now.contoso.com" } },
+      "meetingUrls",
+      /no hyphen/,
+    ],
+    [
+      "no path on the common format",
+      { simpleUrlFormat: "common", meetingUrls: { "contoso.com": "https://join.contoso.com" } },
+      "meetingUrls",
+      /has a path/,
+    ],
     ["an Office Web Apps name that is not one", { officeWebApps: "owa_01.contoso.com" }, "officeWebApps", /underscore/],
-    ["Exchange without its web services name", { exchange: { publish: true, autodiscover: [], webServices: "" } }, "exchange", /web services/],
+    [
+      "Exchange without its web services name",
+      { exchange: { publish: true, autodiscover: [], webServices: "" } },
+      "exchange",
+      /web services/,
+    ],
   ])("puts %s beside its field", (_what, change, field, message) => {
-    const found = planReverseProxyNames(topology(change)).findings.filter((f) => f.severity === "error" && f.field === field);
+    const found = planReverseProxyNames(topology(change)).findings.filter(
+      (f) => f.severity === "error" && f.field === field,
+    );
     expect(found.map((f) => f.message).join(" ")).toMatch(message);
   });
 });
@@ -101,20 +158,40 @@ describe("planReverseProxyNames", () => {
 describe("findings", () => {
   it.each<[FindingId, Partial<LyncTopology>, Partial<LyncTopology>]>([
     ["sip-domain-without-meeting-url", { meetingUrls: { "contoso.com": "" } }, { meetingUrls: {} }],
-    ["simple-url-off-sip-domain", { meetingUrls: { "contoso.com": "meet.fabrikam.com" } }, { meetingUrls: { "contoso.com": "meet.contoso.com" } }],
+    [
+      "simple-url-off-sip-domain",
+      { meetingUrls: { "contoso.com": "meet.fabrikam.com" } },
+      { meetingUrls: { "contoso.com": "meet.contoso.com" } },
+    ],
     ["wildcard-subject", { pools: ["*.contoso.com"] }, { pools: ["webext.contoso.com"] }],
-    ["wildcard-not-covering", { wildcard: true, meetingUrls: { "contoso.com": "meet.lync.contoso.com" } }, { wildcard: true }],
+    [
+      "wildcard-not-covering",
+      { wildcard: true, meetingUrls: { "contoso.com": "meet.lync.contoso.com" } },
+      { wildcard: true },
+    ],
     ["edge-name", { directors: ["sip.contoso.com"] }, { directors: ["webdirext.contoso.com"] }],
-    ["internal-name", { meetingUrls: { "contoso.com": "admin.contoso.com" } }, { meetingUrls: { "contoso.com": "meet.contoso.com" } }],
+    [
+      "internal-name",
+      { meetingUrls: { "contoso.com": "admin.contoso.com" } },
+      { meetingUrls: { "contoso.com": "meet.contoso.com" } },
+    ],
     [
       "more-than-one-base",
-      { simpleUrlFormat: "common", meetingUrls: { "contoso.com": "https://join.contoso.com/meet" }, dialInUrl: "https://conf.contoso.com/dialin" },
+      {
+        simpleUrlFormat: "common",
+        meetingUrls: { "contoso.com": "https://join.contoso.com/meet" },
+        dialInUrl: "https://conf.contoso.com/dialin",
+      },
       { simpleUrlFormat: "common" },
     ],
     ["simple-url-is-pool", { meetingUrls: { "contoso.com": "webext.contoso.com" } }, { meetingUrls: {} }],
     [
       "simple-url-prefix",
-      { simpleUrlFormat: "common", meetingUrls: { "contoso.com": "https://join.contoso.com/meet" }, dialInUrl: "https://join.contoso.com/meetdial" },
+      {
+        simpleUrlFormat: "common",
+        meetingUrls: { "contoso.com": "https://join.contoso.com/meet" },
+        dialInUrl: "https://join.contoso.com/meetdial",
+      },
       { simpleUrlFormat: "common" },
     ],
     ["no-lyncdiscover", { autodiscoverPort: 80 }, { autodiscoverPort: 443 }],
@@ -144,7 +221,10 @@ describe("wildcardCovers", () => {
 
 describe("parseSimpleUrl", () => {
   it("accepts a host alone or a full URL", () => {
-    expect(parseSimpleUrl("Meet.Contoso.com", "dedicated")).toEqual({ ok: true, value: { host: "meet.contoso.com", path: "", href: "https://meet.contoso.com" } });
+    expect(parseSimpleUrl("Meet.Contoso.com", "dedicated")).toEqual({
+      ok: true,
+      value: { host: "meet.contoso.com", path: "", href: "https://meet.contoso.com" },
+    });
     expect(parseSimpleUrl("https://join.contoso.com/meet/", "common")).toEqual({
       ok: true,
       value: { host: "join.contoso.com", path: "/meet", href: "https://join.contoso.com/meet" },
@@ -154,7 +234,10 @@ describe("parseSimpleUrl", () => {
 
 describe("applyNamesPlan", () => {
   it("fills the subject and names and sets usages and key as the article asks", () => {
-    const plan = applyNamesPlan({ ...reverseProxyPlan(), keyUsage: [], extendedKeyUsageCritical: true }, planReverseProxyNames(reference));
+    const plan = applyNamesPlan(
+      { ...reverseProxyPlan(), keyUsage: [], extendedKeyUsageCritical: true },
+      planReverseProxyNames(reference),
+    );
     expect(plan.subject).toEqual([{ type: "CN", value: "webext.contoso.com" }]);
     expect(plan.altNames.map((n) => n.value)).toEqual(names(reference));
     expect(plan.keyUsage).toEqual(["digitalSignature", "keyEncipherment"]);

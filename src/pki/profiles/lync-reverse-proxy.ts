@@ -123,7 +123,11 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 function parseFqdn(input: string, what: string): Parsed<string> {
   const checked = checkDnsName(input);
   if (!checked.ok) return { ok: false, error: `${what} "${input.trim()}": ${checked.error}` };
-  if (!checked.name.ascii.includes(".")) return { ok: false, error: `${what} "${input.trim()}" is not a domain: it needs at least two labels, such as contoso.com.` };
+  if (!checked.name.ascii.includes("."))
+    return {
+      ok: false,
+      error: `${what} "${input.trim()}" is not a domain: it needs at least two labels, such as contoso.com.`,
+    };
   return { ok: true, value: checked.name.ascii };
 }
 
@@ -150,20 +154,31 @@ export function parseSimpleUrl(input: string, format: SimpleUrlFormat): Parsed<S
     return { ok: false, error: `"${text}" is not a URL.` };
   }
   if (url.protocol !== "https:") return { ok: false, error: `Simple URLs start with https://, not ${url.protocol}//.` };
-  if (/^https:\/\/[^/]*:\d*/i.test(withScheme)) return { ok: false, error: "A simple URL has no port: clients reach it on 443." };
-  if (url.search || url.hash || url.username) return { ok: false, error: "A simple URL has no query, fragment or user name." };
+  if (/^https:\/\/[^/]*:\d*/i.test(withScheme))
+    return { ok: false, error: "A simple URL has no port: clients reach it on 443." };
+  if (url.search || url.hash || url.username)
+    return { ok: false, error: "A simple URL has no query, fragment or user name." };
   const host = url.hostname.replace(/\.$/, "");
   if (!/^[a-z0-9.]+$/.test(host)) {
-    return { ok: false, error: `The host "${host}" may contain only the letters a to z, digits and dots (the simple URL rules allow no hyphen).` };
+    return {
+      ok: false,
+      error: `The host "${host}" may contain only the letters a to z, digits and dots (the simple URL rules allow no hyphen).`,
+    };
   }
   const dns = parseFqdn(host, "The host");
   if (!dns.ok) return dns;
   const path = url.pathname.replace(/\/+$/, "");
   if (format === "dedicated" && path) {
-    return { ok: false, error: `On the dedicated format a simple URL is a host alone, such as https://meet.contoso.com; for a path such as ${path}, choose the common base format.` };
+    return {
+      ok: false,
+      error: `On the dedicated format a simple URL is a host alone, such as https://meet.contoso.com; for a path such as ${path}, choose the common base format.`,
+    };
   }
   if (format === "common" && !path) {
-    return { ok: false, error: "On the common base format a simple URL has a path, such as https://join.contoso.com/meet." };
+    return {
+      ok: false,
+      error: "On the common base format a simple URL has a path, such as https://join.contoso.com/meet.",
+    };
   }
   return { ok: true, value: { host: dns.value, path, href: `https://${dns.value}${path}` } };
 }
@@ -171,7 +186,11 @@ export function parseSimpleUrl(input: string, format: SimpleUrlFormat): Parsed<S
 /** Subject name missing from the SAN: the planner always adds it, but the rule is checked all the same. */
 export function subjectInSanFinding(subject: string | null, names: readonly string[]): Finding | null {
   return subject && !names.includes(subject)
-    ? { id: "subject-not-in-san", severity: "error", message: `The subject name ${subject} must also be present in the subject alternative name.` }
+    ? {
+        id: "subject-not-in-san",
+        severity: "error",
+        message: `The subject name ${subject} must also be present in the subject alternative name.`,
+      }
     : null;
 }
 
@@ -187,7 +206,13 @@ function parseFqdnList(entries: readonly string[], what: string, field: Topology
       continue;
     }
     if (out.includes(parsed.value)) {
-      if (!said.has(parsed.value)) findings.push({ id: "merged", severity: "info", message: `${parsed.value} was entered more than once; it is listed once.`, field });
+      if (!said.has(parsed.value))
+        findings.push({
+          id: "merged",
+          severity: "info",
+          message: `${parsed.value} was entered more than once; it is listed once.`,
+          field,
+        });
       said.add(parsed.value);
       continue;
     }
@@ -200,15 +225,30 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
   const findings: Finding[] = [];
   const sipDomains = parseFqdnList(t.sipDomains, "SIP domain", "sipDomains", findings).filter((d) => {
     if (!d.startsWith("*.")) return true;
-    findings.push({ id: "bad-value", severity: "error", message: `SIP domain ${d}: a SIP domain cannot be a wildcard.`, field: "sipDomains" });
+    findings.push({
+      id: "bad-value",
+      severity: "error",
+      message: `SIP domain ${d}: a SIP domain cannot be a wildcard.`,
+      field: "sipDomains",
+    });
     return false;
   });
   if (sipDomains.length === 0 && !findings.some((f) => f.field === "sipDomains")) {
-    findings.push({ id: "bad-value", severity: "error", message: "Enter at least one SIP domain, such as contoso.com.", field: "sipDomains" });
+    findings.push({
+      id: "bad-value",
+      severity: "error",
+      message: "Enter at least one SIP domain, such as contoso.com.",
+      field: "sipDomains",
+    });
   }
   const pools = parseFqdnList(t.pools, "Pool", "pools", findings);
   if (pools.length === 0 && !findings.some((f) => f.field === "pools")) {
-    findings.push({ id: "bad-value", severity: "error", message: "Enter the external web services FQDN of at least one Front End pool.", field: "pools" });
+    findings.push({
+      id: "bad-value",
+      severity: "error",
+      message: "Enter the external web services FQDN of at least one Front End pool.",
+      field: "pools",
+    });
   }
   const directors = parseFqdnList(t.directors, "Director", "directors", findings);
   const first = sipDomains[0];
@@ -233,7 +273,14 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
       return;
     }
     const parsed = parseSimpleUrl(typed ?? defaults.meetingUrls[index]!, t.simpleUrlFormat);
-    if (!parsed.ok) findings.push({ id: "bad-value", severity: "error", message: parsed.error, field: "meetingUrls", sipDomain: domain });
+    if (!parsed.ok)
+      findings.push({
+        id: "bad-value",
+        severity: "error",
+        message: parsed.error,
+        field: "meetingUrls",
+        sipDomain: domain,
+      });
     else meetings.push({ domain, url: parsed.value });
   });
   let dialIn: SimpleUrl | null = null;
@@ -247,14 +294,34 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     const field: TopologyField = url === dialIn ? "dialInUrl" : "meetingUrls";
     const sipDomain = meetings.find((m) => m.url === url)?.domain;
     if (!sipDomains.some((d) => isUnder(url.host, d))) {
-      findings.push({ id: "simple-url-off-sip-domain", severity: "warning", message: `The simple URL host ${url.host} is on none of the SIP domains.`, field, sipDomain });
+      findings.push({
+        id: "simple-url-off-sip-domain",
+        severity: "warning",
+        message: `The simple URL host ${url.host} is on none of the SIP domains.`,
+        field,
+        sipDomain,
+      });
     }
     if (pools.includes(url.host) || directors.includes(url.host)) {
-      findings.push({ id: "simple-url-is-pool", severity: "error", message: `${url.href}: a simple URL is never a pool's FQDN.`, field, sipDomain });
+      findings.push({
+        id: "simple-url-is-pool",
+        severity: "error",
+        message: `${url.href}: a simple URL is never a pool's FQDN.`,
+        field,
+        sipDomain,
+      });
     }
-    const longer = simpleUrls.find((other) => other !== url && other.href !== url.href && other.href.startsWith(url.href));
+    const longer = simpleUrls.find(
+      (other) => other !== url && other.href !== url.href && other.href.startsWith(url.href),
+    );
     if (longer) {
-      findings.push({ id: "simple-url-prefix", severity: "error", message: `${url.href} is a prefix of ${longer.href}: no simple URL may be a prefix of another.`, field, sipDomain });
+      findings.push({
+        id: "simple-url-prefix",
+        severity: "error",
+        message: `${url.href} is a prefix of ${longer.href}: no simple URL may be a prefix of another.`,
+        field,
+        sipDomain,
+      });
     }
   }
   if (t.simpleUrlFormat === "common") {
@@ -272,20 +339,33 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
   }
 
   const officeWebApps = t.officeWebApps.trim() ? parseFqdn(t.officeWebApps, "Office Web Apps Server") : null;
-  if (officeWebApps && !officeWebApps.ok) findings.push({ id: "bad-value", severity: "error", message: officeWebApps.error, field: "officeWebApps" });
+  if (officeWebApps && !officeWebApps.ok)
+    findings.push({ id: "bad-value", severity: "error", message: officeWebApps.error, field: "officeWebApps" });
 
   const exchange: PlannedName[] = [];
   if (t.exchange.publish) {
-    const typed = t.exchange.autodiscover.some((a) => a.trim()) ? t.exchange.autodiscover : defaults.exchangeAutodiscover;
+    const typed = t.exchange.autodiscover.some((a) => a.trim())
+      ? t.exchange.autodiscover
+      : defaults.exchangeAutodiscover;
     for (const name of parseFqdnList(typed, "Exchange Autodiscover", "exchange", findings)) {
       exchange.push({ name, reasons: ["Exchange Autodiscover"], source: "exchange" });
     }
     if (!t.exchange.webServices.trim()) {
-      findings.push({ id: "bad-value", severity: "error", message: "Enter the Exchange web services (OWA) name, such as mail.contoso.com.", field: "exchange" });
+      findings.push({
+        id: "bad-value",
+        severity: "error",
+        message: "Enter the Exchange web services (OWA) name, such as mail.contoso.com.",
+        field: "exchange",
+      });
     } else {
       const web = parseFqdn(t.exchange.webServices, "Exchange web services");
       if (!web.ok) findings.push({ id: "bad-value", severity: "error", message: web.error, field: "exchange" });
-      else exchange.push({ name: web.value, reasons: ["Exchange web services and Outlook on the web"], source: "exchange" });
+      else
+        exchange.push({
+          name: web.value,
+          reasons: ["Exchange web services and Outlook on the web"],
+          source: "exchange",
+        });
     }
   }
 
@@ -293,26 +373,58 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
   const subjectCandidate = pools[0] ?? null;
   let subject = subjectCandidate;
   if (subjectCandidate?.startsWith("*.")) {
-    findings.push({ id: "wildcard-subject", severity: "error", message: "A wildcard is never the subject name: no Lync role supports a wildcard common name. Enter the pool's own FQDN.", field: "pools" });
+    findings.push({
+      id: "wildcard-subject",
+      severity: "error",
+      message:
+        "A wildcard is never the subject name: no Lync role supports a wildcard common name. Enter the pool's own FQDN.",
+      field: "pools",
+    });
     subject = null;
   }
   for (const pool of pools.slice(1)) {
-    if (pool.startsWith("*.")) findings.push({ id: "bad-value", severity: "error", message: `Pool ${pool}: a pool's external web services FQDN cannot be a wildcard.`, field: "pools" });
+    if (pool.startsWith("*."))
+      findings.push({
+        id: "bad-value",
+        severity: "error",
+        message: `Pool ${pool}: a pool's external web services FQDN cannot be a wildcard.`,
+        field: "pools",
+      });
   }
   const wanted: PlannedName[] = [
-    ...pools.filter((p) => !p.startsWith("*.")).map((p, i) => ({
-      name: p,
-      reasons: [i === 0 ? "Subject name: external web services of the Front End pool" : `External web services of Front End pool ${i + 1}`],
-      source: "pools" as const,
+    ...pools
+      .filter((p) => !p.startsWith("*."))
+      .map((p, i) => ({
+        name: p,
+        reasons: [
+          i === 0
+            ? "Subject name: external web services of the Front End pool"
+            : `External web services of Front End pool ${i + 1}`,
+        ],
+        source: "pools" as const,
+      })),
+    ...directors.map((d) => ({
+      name: d,
+      reasons: ["External web services of the Director"],
+      source: "directors" as const,
     })),
-    ...directors.map((d) => ({ name: d, reasons: ["External web services of the Director"], source: "directors" as const })),
   ];
   const coverable: PlannedName[] = [
-    ...meetings.map((m) => ({ name: m.url.host, reasons: [`Meeting simple URL of ${m.domain}`], source: "meetingUrls" as const })),
+    ...meetings.map((m) => ({
+      name: m.url.host,
+      reasons: [`Meeting simple URL of ${m.domain}`],
+      source: "meetingUrls" as const,
+    })),
     ...(dialIn ? [{ name: dialIn.host, reasons: ["Dial-in simple URL"], source: "dialInUrl" as const }] : []),
   ];
   const lyncdiscover =
-    t.autodiscoverPort === 443 ? sipDomains.map((d) => ({ name: `lyncdiscover.${d}`, reasons: [`Autodiscover for mobile clients of ${d}`], source: "autodiscoverPort" as const })) : [];
+    t.autodiscoverPort === 443
+      ? sipDomains.map((d) => ({
+          name: `lyncdiscover.${d}`,
+          reasons: [`Autodiscover for mobile clients of ${d}`],
+          source: "autodiscoverPort" as const,
+        }))
+      : [];
   if (t.autodiscoverPort === 80 && sipDomains.length > 0) {
     findings.push({
       id: "no-lyncdiscover",
@@ -321,7 +433,9 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
       field: "autodiscoverPort",
     });
   }
-  const owa: PlannedName[] = officeWebApps?.ok ? [{ name: officeWebApps.value, reasons: ["Office Web Apps Server for conferencing"], source: "officeWebApps" }] : [];
+  const owa: PlannedName[] = officeWebApps?.ok
+    ? [{ name: officeWebApps.value, reasons: ["Office Web Apps Server for conferencing"], source: "officeWebApps" }]
+    : [];
 
   // The wildcard option: one *.<sipdomain> in place of the meeting, dial-in and lyncdiscover names it covers.
   const wildcards: PlannedName[] = [];
@@ -330,7 +444,11 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
       const star = `*.${domain}`;
       const covered = [...coverable, ...lyncdiscover].filter((n) => wildcardCovers(star, n.name));
       if (covered.length > 0) {
-        wildcards.push({ name: star, reasons: [`Wildcard for ${[...new Set(covered.map((n) => label1(n.name)))].join(", ")} of ${domain}`], source: "wildcard" });
+        wildcards.push({
+          name: star,
+          reasons: [`Wildcard for ${[...new Set(covered.map((n) => label1(n.name)))].join(", ")} of ${domain}`],
+          source: "wildcard",
+        });
       }
     }
   }
@@ -346,7 +464,14 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     }
   }
   // The article's order: pools, Directors, meet, dialin, Office Web Apps, lyncdiscover; then wildcards and Exchange.
-  const ordered = [...wanted, ...coverable.filter(byName), ...owa, ...lyncdiscover.filter(byName), ...wildcards, ...exchange];
+  const ordered = [
+    ...wanted,
+    ...coverable.filter(byName),
+    ...owa,
+    ...lyncdiscover.filter(byName),
+    ...wildcards,
+    ...exchange,
+  ];
   const names: PlannedName[] = [];
   for (const n of ordered) {
     const existing = names.find((m) => m.name === n.name);
@@ -356,25 +481,43 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
 
   for (const n of names) {
     if (INTERNAL_LABELS.has(label1(n.name))) {
-      findings.push({ id: "internal-name", severity: "error", message: `${n.name} is an internal name (${label1(n.name)}): it never goes on the reverse proxy's certificate.`, field: n.source });
+      findings.push({
+        id: "internal-name",
+        severity: "error",
+        message: `${n.name} is an internal name (${label1(n.name)}): it never goes on the reverse proxy's certificate.`,
+        field: n.source,
+      });
     } else if (EDGE_LABELS.has(label1(n.name))) {
-      findings.push({ id: "edge-name", severity: "warning", message: `${n.name} looks like an Edge Server name: Edge names go on the Edge certificate, not the reverse proxy's.`, field: n.source });
+      findings.push({
+        id: "edge-name",
+        severity: "warning",
+        message: `${n.name} looks like an Edge Server name: Edge names go on the Edge certificate, not the reverse proxy's.`,
+        field: n.source,
+      });
     }
   }
-  const missing = subjectInSanFinding(subject, names.map((n) => n.name));
+  const missing = subjectInSanFinding(
+    subject,
+    names.map((n) => n.name),
+  );
   if (missing) findings.push(missing);
 
   const publishing: PublishingRule[] = [
-    ...[...pools, ...directors].filter((p) => !p.startsWith("*.")).map((p) => ({
-      externalName: p,
-      rule: `https://${p}/* and http://${p}/* → that pool's internal web services on ports 4443 and 8080`,
-    })),
+    ...[...pools, ...directors]
+      .filter((p) => !p.startsWith("*."))
+      .map((p) => ({
+        externalName: p,
+        rule: `https://${p}/* and http://${p}/* → that pool's internal web services on ports 4443 and 8080`,
+      })),
     ...coverable.concat(lyncdiscover).map((n) => ({
       externalName: n.name,
       rule: `https://${n.name}/* → the Front End pool's (or Director's) internal web services on port 4443`,
     })),
     ...owa.map((n) => ({ externalName: n.name, rule: `https://${n.name}/* → the Office Web Apps Server on port 443` })),
-    ...exchange.map((n) => ({ externalName: n.name, rule: `https://${n.name}/* → the Exchange Client Access servers on port 443` })),
+    ...exchange.map((n) => ({
+      externalName: n.name,
+      rule: `https://${n.name}/* → the Exchange Client Access servers on port 443`,
+    })),
   ];
   return { sipDomains, subject, names, findings, defaults, publishing };
 }
