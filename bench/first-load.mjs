@@ -73,7 +73,8 @@ async function openOnce(browser, url) {
   const { targetId } = await browser.send("Target.createTarget", { url: "about:blank", browserContextId });
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS / 4));
   const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
-  await browser.send("Page.navigate", { url }, sessionId);
+  // "#bench" turns on the page's user-timing marks (src/store/user-timing.ts); the static reference ignores it.
+  await browser.send("Page.navigate", { url: `${url}#bench` }, sessionId);
   await browser.send("Target.detachFromTarget", { sessionId });
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await browser.send("Target.closeTarget", { targetId });
@@ -98,7 +99,7 @@ export function readLoads(events) {
           e.ts <= mark.ts,
       );
       return {
-        url: start.args.data.documentLoaderURL,
+        url: start.args.data.documentLoaderURL.replace(/#.*$/, ""),
         usable: startTime,
         longestTask: Math.max(0, ...tasks.map((t) => t.dur / 1000)),
       };

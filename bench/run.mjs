@@ -70,7 +70,7 @@ function opensslOnce(c, dir) {
 }
 
 async function pageRuns(page, c) {
-  await page.goto("/");
+  await page.goto("/#bench");
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByLabel("Reverse proxy for Lync Server 2013 / Skype for Business").check();
@@ -144,7 +144,7 @@ async function exportRuns(browser, dir) {
   ]);
   const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/", acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto("/");
+  await page.goto("/#bench");
   await page.getByLabel("Reverse proxy for Lync Server 2013 / Skype for Business").check();
   for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "Next", exact: true }).click();
   await page.getByRole("button", { name: "Next", exact: true }).click();
@@ -255,7 +255,7 @@ async function firstLoadUnderPlaywright(browser, url) {
       }).observe({ type: "longtask", buffered: true });
     });
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(`${url}#bench`);
     await page.waitForFunction(() => performance.getEntriesByName("first-page-usable").length > 0);
     const { usable, tasks } = await page.evaluate(() => ({
       usable: performance.getEntriesByName("first-page-usable")[0].startTime,
@@ -275,7 +275,7 @@ async function firstLoadUnderPlaywright(browser, url) {
  */
 async function staticFirstPage(browser, single, dir) {
   const page = await browser.newPage();
-  await page.goto(pathToFileURL(single).href);
+  await page.goto(`${pathToFileURL(single).href}#bench`);
   await page.waitForFunction(() => performance.getEntriesByName("first-page-usable").length > 0);
   const html = await page.evaluate(
     () =>
@@ -305,7 +305,7 @@ try {
   });
   const page = await context.newPage();
   // The long-task observer must see a task it knows is long, or "none over 50" would mean nothing.
-  await page.goto("/");
+  await page.goto("/#bench");
   // (A task the page runs itself: the observer does not count script that DevTools evaluates.)
   await page.evaluate(() =>
     setTimeout(() => {

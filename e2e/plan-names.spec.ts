@@ -46,7 +46,7 @@ test("the reference topology gives a request carrying exactly the planned names"
 
   // The plan is saved with the request settings and restored by Open saved request settings.
   const settings = await download(page, page.getByRole("button", { name: "Save request settings" }), dir);
-  expect(JSON.parse(readFileSync(settings.path, "utf8")).namesPlan.directors).toEqual(["webdirext.contoso.com"]);
+  expect(JSON.parse(readFileSync(settings.path, "utf8")).topology.directors).toEqual(["webdirext.contoso.com"]);
   await page.getByRole("button", { name: "Start over" }).click();
   await page.getByLabel("Open saved request settings…").setInputFiles(settings.path);
   await next(page, "Custom Request");

@@ -1,8 +1,9 @@
 /** Certificate Information: the request summarised, its problems beside each part, Details and Properties. */
 import { useId, useMemo } from "react";
-import { planProblems, type PlanField } from "../pki/request";
+import type { PlanField } from "../pki/request";
 import { summarisePlan } from "../pki/summary";
-import { useWizard, type PropertiesTab } from "../store/wizard";
+import { planProblemsOf } from "../store/selectors";
+import { useWizard, type PropertiesTab } from "../store/store";
 import { Preflight } from "./preflight";
 
 const FIELD_TAB: Record<PlanField, PropertiesTab> = {
@@ -20,7 +21,7 @@ export function CertificateInformationPage() {
   const plan = useWizard((s) => s.plan);
   const openProperties = useWizard((s) => s.openProperties);
   const summary = useMemo(() => summarisePlan(plan), [plan]);
-  const problems = useMemo(() => planProblems(plan), [plan]);
+  const problems = useWizard((s) => planProblemsOf(s.plan));
   return (
     <>
       <p>

@@ -1,6 +1,6 @@
 /** Custom Request: template, default extensions and request format. */
-import { TEMPLATES, type Template } from "../pki/request";
-import { useWizard } from "../store/wizard";
+import { legacyKeyProblem, TEMPLATES, type Template } from "../pki/request";
+import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
 import { RadioChoices } from "../ui/radio-choices";
@@ -8,17 +8,12 @@ import { RadioChoices } from "../ui/radio-choices";
 export function CustomRequestPage() {
   const plan = useWizard((s) => s.plan);
   const updatePlan = useWizard((s) => s.updatePlan);
-  const legacyEcdsa = plan.template === "legacy" && plan.key.algorithm !== "rsa";
   return (
     <>
       <Field
         label="Template"
         hint="Legacy key is a CryptoAPI key (RSA only), what Lync, Exchange and TMG expect. CNG key also allows ECDSA."
-        error={
-          legacyEcdsa
-            ? "The Legacy key template supports RSA only: the key is ECDSA. Choose CNG key, or RSA on the Private Key tab."
-            : null
-        }
+        error={legacyKeyProblem(plan)}
       >
         {(control) => (
           <select

@@ -1,6 +1,6 @@
 /** Certificate Enrollment: "Before You Begin", and where the request starts from. */
 import { useId } from "react";
-import { useWizard, type StartFrom } from "../store/wizard";
+import { useWizard, type StartFrom } from "../store/store";
 import { ErrorText } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";

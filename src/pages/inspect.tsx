@@ -11,7 +11,7 @@ import {
 import { preflight } from "../pki/lint";
 import { altNameLabel } from "../pki/names";
 import { keyUsage as keyUsageInfo, extendedKeyUsageLabel } from "../pki/usages";
-import { useWizard } from "../store/wizard";
+import { useWizard } from "../store/store";
 import { ErrorText, Field } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
 import { Findings } from "../ui/findings";
@@ -167,7 +167,7 @@ export function InspectPage() {
             )}
           </dl>
           <h4>Preflight ({caTarget === "public" ? "public CA" : "internal CA"})</h4>
-          <Findings findings={findings} label="Preflight findings" />
+          <Findings findings={findings} label="Preflight findings" empty="Preflight: nothing a CA would reject." />
           {renewal && (
             <>
               {renewal.notes.length > 0 && (

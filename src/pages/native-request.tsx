@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { certreqCommand, certreqInf, opensslCommand, opensslConfig } from "../pki/native";
 import { fileStem } from "../pki/request";
-import { useWizard } from "../store/wizard";
+import { useWizard } from "../store/store";
 import { saveFile } from "../ui/download";
 
 function Block(props: { title: string; text: string; file: string; type: string; command: string }) {

@@ -1,23 +1,18 @@
 /** Plan names: the Lync / Skype for Business topology in, the reverse proxy certificate's names out, with reasons and findings. */
-import { useId, useMemo, useState, type ReactNode } from "react";
-import {
-  planReverseProxyNames,
-  type Finding,
-  type LyncTopology,
-  type TopologyField,
-} from "../pki/profiles/lync-reverse-proxy";
-import { useWizard } from "../store/wizard";
+import { useId, useState, type ReactNode } from "react";
+import type { LyncTopology, PlannerFinding, TopologyField } from "../pki/profiles/lync-reverse-proxy";
+import { namesPlanOf } from "../store/selectors";
+import { useWizard } from "../store/store";
+import { Findings } from "../ui/findings";
 import { Checkbox } from "../ui/checkbox";
 import { RadioChoices } from "../ui/radio-choices";
 import { NamesDiagram } from "./names-diagram";
-
-const SEVERITY_WORD = { error: "Error", warning: "Warning", info: "Note" } as const;
 
 /** A labelled input with the planner's findings for it beside it. */
 function PlanField(props: {
   label: string;
   hint?: ReactNode;
-  findings: Finding[];
+  findings: PlannerFinding[];
   children: (control: { id: string; "aria-describedby": string; "aria-invalid"?: boolean }) => ReactNode;
 }) {
   const id = useId();
@@ -50,10 +45,10 @@ const lines = (text: string) => text.split("\n");
 export function PlanNamesPage() {
   const topology = useWizard((s) => s.topology);
   const update = useWizard((s) => s.updateTopology);
-  const useNames = useWizard((s) => s.useNames);
+  const applyPlannedNames = useWizard((s) => s.applyPlannedNames);
   const next = useWizard((s) => s.next);
   const [refused, setRefused] = useState(false);
-  const result = useMemo(() => planReverseProxyNames(topology), [topology]);
+  const result = useWizard((s) => namesPlanOf(s.topology));
   const at = (field: TopologyField, sipDomain?: string) =>
     result.findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain));
   const set = <K extends keyof LyncTopology>(key: K, value: LyncTopology[K]) => update((t) => ({ ...t, [key]: value }));
@@ -304,17 +299,7 @@ export function PlanNamesPage() {
         </table>
         <NamesDiagram plan={result} />
         <h3>Findings</h3>
-        {result.findings.length === 0 ? (
-          <p>None: the names follow the rules.</p>
-        ) : (
-          <ul className="findings" aria-label="Findings">
-            {result.findings.map((f) => (
-              <li key={`${f.id}${f.message}`} className={f.severity}>
-                <strong>{SEVERITY_WORD[f.severity]}:</strong> {f.message}
-              </li>
-            ))}
-          </ul>
-        )}
+        <Findings findings={result.findings} label="Findings" empty="None: the names follow the rules." />
       </section>
       <details>
         <summary>What the proxy needs besides this certificate</summary>
@@ -340,7 +325,7 @@ export function PlanNamesPage() {
           type="button"
           className="primary"
           onClick={() => {
-            const ok = useNames();
+            const ok = applyPlannedNames();
             setRefused(!ok);
             if (ok) next();
           }}

@@ -1,16 +1,14 @@
 /** The preflight as Certificate Information and the save page show it: where the request goes, and what a CA would say. */
-import { useMemo } from "react";
-import { factsFromPlan, preflight } from "../pki/lint";
-import { useWizard } from "../store/wizard";
+import { preflightOf } from "../store/selectors";
+import { useWizard } from "../store/store";
 import { Findings } from "../ui/findings";
 import { RadioChoices } from "../ui/radio-choices";
 
 export function Preflight() {
-  const plan = useWizard((s) => s.plan);
   const caTarget = useWizard((s) => s.caTarget);
   const setCaTarget = useWizard((s) => s.setCaTarget);
   const fix = useWizard((s) => s.fix);
-  const findings = useMemo(() => preflight(factsFromPlan(plan), caTarget), [plan, caTarget]);
+  const findings = useWizard((s) => preflightOf(s.plan, s.caTarget));
   return (
     <section className="preflight" aria-label="Preflight">
       <RadioChoices
@@ -30,7 +28,12 @@ export function Preflight() {
         value={caTarget}
         onChange={setCaTarget}
       />
-      <Findings findings={findings} onFix={fix} label="Preflight findings" />
+      <Findings
+        findings={findings}
+        onFix={fix}
+        label="Preflight findings"
+        empty="Preflight: nothing a CA would reject."
+      />
     </section>
   );
 }

@@ -1,10 +1,10 @@
 /** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
-import { factsFromPlan, preflight } from "../pki/lint";
-import { fileStem, planProblems, requestFileName, type RequestFormat } from "../pki/request";
-import { useWizard } from "../store/wizard";
+import { fileStem, requestFileName, type RequestFormat } from "../pki/request";
+import { finishBlockers, requestErrors } from "../store/selectors";
+import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
 import { saveFile } from "../ui/download";
@@ -34,25 +34,16 @@ export function SaveRequestPage() {
   const keepPending = useWizard((s) => s.keepPending);
   const setKeepPending = useWizard((s) => s.setKeepPending);
   const [show, setShow] = useState(false);
-  const [tried, setTried] = useState(false);
-  // Finish empties the passphrase fields on purpose: that is not a mistake to point at.
-  useEffect(() => {
-    if (finish.status === "done") setTried(false);
-  }, [finish.status]);
+  const blockers = useWizard(finishBlockers);
+  const blocked = useWizard((s) => requestErrors(s).length > 0);
+  // Each passphrase blocker shows beside its field once Finish was refused for it; a mismatch shows as soon as
+  // the confirmation is as long as the passphrase, since by then it is not a typing in progress.
+  const refused = finish.status === "refused";
+  const blockerOf = (field: string) => blockers.find((b) => b.field === field)?.message ?? null;
   const strength = passphraseStrength(passphrase);
-  const caTarget = useWizard((s) => s.caTarget);
-  const blocked = useMemo(
-    () => planProblems(plan).length > 0 || preflight(factsFromPlan(plan), caTarget).some((f) => f.severity === "error"),
-    [plan, caTarget],
-  );
-  const passphraseError =
-    tried && !passphrase ? "Enter a passphrase: the private key file is encrypted under it." : null;
+  const passphraseError = refused ? blockerOf("passphrase") : null;
   const confirmError =
-    (tried || confirm.length >= passphrase.length) && confirm && confirm !== passphrase
-      ? "The passphrases differ: type the same passphrase in both fields."
-      : tried && passphrase && !confirm
-        ? "Type the passphrase again to confirm it."
-        : null;
+    refused || (confirm && confirm.length >= passphrase.length) ? blockerOf("passphraseConfirm") : null;
   const stem = fileStem(plan);
   const busy = finish.status === "working";
 
@@ -130,15 +121,7 @@ export function SaveRequestPage() {
       />
       <Preflight />
       <div className="finish">
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() => {
-            setTried(true);
-            if (passphrase && passphrase === confirm) void runFinish();
-          }}
-        >
+        <button type="button" className="primary" disabled={busy} onClick={() => void runFinish()}>
           Finish
         </button>
         {blocked && (

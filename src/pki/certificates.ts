@@ -3,9 +3,9 @@
  * chain built from what was given, and how the issued certificate differs from what the request asked.
  */
 import * as x509 from "./x509";
-import { toColonHex } from "./pem";
+import { spkiSha256 } from "./fingerprint";
 import { effectiveAltNames, type AltName } from "./names";
-import { fromBase64, readPemBlocks } from "./pem";
+import { fromBase64, readPemBlocks, toColonHex } from "./pem";
 import { effectiveKeyUsage, type RequestPlan } from "./request";
 import { extendedKeyUsageLabel, KEY_USAGES, keyUsageFlags, type KeyUsageName } from "./usages";
 
@@ -79,12 +79,12 @@ export function readCertificates(params: { bytes: Uint8Array<ArrayBuffer>; name?
   return certificates;
 }
 
-/** SHA-256 of the certificate's SubjectPublicKeyInfo, as keys.ts writes a key's fingerprint. */
+/** SHA-256 of the certificate's SubjectPublicKeyInfo (RFC 5280 4.1.2.7): what it is matched to its key by. */
 export async function certificateSpkiSha256(
   cert: x509.X509Certificate,
   crypto: Crypto = globalThis.crypto,
 ): Promise<string> {
-  return toColonHex(await crypto.subtle.digest("SHA-256", cert.publicKey.rawData));
+  return spkiSha256({ spki: cert.publicKey.rawData, crypto });
 }
 
 /** The chain from the leaf up, as far as the certificates given allow, and whether it reached a root. */
@@ -100,6 +100,7 @@ export async function buildChain(
 
 export type ValidityState = "valid" | "expired" | "not-yet-valid";
 
+/** Whether the certificate is within its validity period (RFC 5280 4.1.2.5), and the whole days left. */
 export function validity(
   cert: x509.X509Certificate,
   now: Date = new Date(),
@@ -128,6 +129,7 @@ export function altNamesOfExtension(extension: x509.Extension | null): AltName[]
   });
 }
 
+/** The certificate's subject alternative names (RFC 5280 4.2.1.6) in the wizard's own form. */
 export function certificateAltNames(cert: x509.X509Certificate): AltName[] {
   return altNamesOfExtension(cert.getExtension("2.5.29.17"));
 }
@@ -138,10 +140,12 @@ export function keyUsagesOfExtension(extension: x509.Extension | null): KeyUsage
   return KEY_USAGES.filter((u) => flags & keyUsageFlags([u.name])).map((u) => u.name);
 }
 
+/** The certificate's key usages (RFC 5280 4.2.1.3). */
 export function certificateKeyUsages(cert: x509.X509Certificate): KeyUsageName[] {
   return keyUsagesOfExtension(cert.getExtension("2.5.29.15"));
 }
 
+/** The certificate's extended key usage OIDs (RFC 5280 4.2.1.12). */
 export function certificateExtendedKeyUsages(cert: x509.X509Certificate): string[] {
   return (cert.getExtension(x509.ExtendedKeyUsageExtension)?.usages ?? []).map(String);
 }
@@ -197,6 +201,7 @@ export interface CertificateView {
   spkiSha256: string;
 }
 
+/** The certificate as Windows' certificate dialog shows it: names, usages, validity, SHA-1 thumbprint (RFC 5280). */
 export async function viewCertificate(
   cert: x509.X509Certificate,
   crypto: Crypto = globalThis.crypto,
@@ -245,4 +250,63 @@ export async function matchAnswer(params: {
     crypto,
   );
   return { matched: true, leaf, chain, complete };
+}
+
+/** What the Complete page shows of the CA's answer and the chosen key. */
+export type AnswerMatch =
+  | { state: "waiting" }
+  | { state: "no-match"; belongsTo: { subject: string; spkiSha256: string }[] }
+  | {
+      state: "matched";
+      leaf: x509.X509Certificate;
+      /** From the leaf up; the root last when `complete`. */
+      chain: x509.X509Certificate[];
+      complete: boolean;
+      view: CertificateView;
+      /** How the certificate differs from the request, when the request's plan is known. */
+      comparison: RequestComparison | null;
+    }
+  | { state: "failed"; error: string };
+
+/**
+ * The CA's answer examined against a key (RFC 5280 6.1 path building from what was given): the matched leaf
+ * with its chain, how it reads and what the CA changed, or which key each certificate belongs to. Never throws:
+ * a damaged certificate is a "failed" state with a sentence for the admin.
+ */
+export async function examineAnswer(params: {
+  certificates: readonly Uint8Array<ArrayBuffer>[];
+  keySpkiSha256: string | null;
+  plan?: RequestPlan;
+  crypto?: Crypto;
+}): Promise<AnswerMatch> {
+  if (!params.keySpkiSha256 || params.certificates.length === 0) return { state: "waiting" };
+  try {
+    const match = await matchAnswer({ ...params, keySpkiSha256: params.keySpkiSha256 });
+    if (!match.matched) return { state: "no-match", belongsTo: match.belongsTo };
+    return {
+      state: "matched",
+      leaf: match.leaf,
+      chain: match.chain,
+      complete: match.complete,
+      view: await viewCertificate(match.leaf, params.crypto),
+      comparison: params.plan ? compareWithRequest(match.leaf, params.plan) : null,
+    };
+  } catch (e) {
+    return {
+      state: "failed",
+      error: `The certificate could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
+}
+
+/** The root of a complete chain (a self-signed top, RFC 5280 6.1), which the .pfx leaves out unless asked. */
+export function chainRoot(match: AnswerMatch): x509.X509Certificate | undefined {
+  return match.state === "matched" && match.complete ? match.chain[match.chain.length - 1] : undefined;
+}
+
+/** The certificates a .pfx carries beside the leaf (RFC 7292 certBags): the chain, the root only when asked. */
+export function exportChain(match: AnswerMatch, includeRoot: boolean): x509.X509Certificate[] {
+  if (match.state !== "matched") return [];
+  const root = chainRoot(match);
+  return match.chain.slice(1).filter((c) => c !== root || includeRoot);
 }

@@ -18,6 +18,8 @@ import {
   type SubjectPart,
   type SubjectType,
 } from "./names";
+import { curveOfOid } from "./curves";
+import { spkiSha256 } from "./fingerprint";
 import { readPemBlocks, toColonHex } from "./pem";
 import { blankPlan, type RequestPlan } from "./request";
 import type { KeyUsageName } from "./usages";
@@ -43,11 +45,6 @@ const SIGNATURES: Record<string, { name: string; hash: string }> = {
   "1.2.840.10045.4.3.2": { name: "ecdsa-with-SHA256", hash: "sha256" },
   "1.2.840.10045.4.3.3": { name: "ecdsa-with-SHA384", hash: "sha384" },
   "1.2.840.10045.4.3.4": { name: "ecdsa-with-SHA512", hash: "sha512" },
-};
-const CURVES: Record<string, string> = {
-  "1.2.840.10045.3.1.7": "P-256",
-  "1.3.132.0.34": "P-384",
-  "1.3.132.0.35": "P-521",
 };
 /** Extensions shown by name; any other is shown raw, by OID. */
 const KNOWN_EXTENSIONS: Record<string, string> = {
@@ -122,21 +119,21 @@ function subjectOf(name: ArrayBuffer): SubjectAttribute[] {
 
 async function keyOf(spki: ArrayBuffer, crypto: Crypto): Promise<Inspection["key"]> {
   const info = AsnConvert.parse(spki, asn1X509.SubjectPublicKeyInfo);
-  const spkiSha256 = toColonHex(await crypto.subtle.digest("SHA-256", spki));
+  const fingerprint = await spkiSha256({ spki, crypto });
   if (info.algorithm.algorithm === "1.2.840.113549.1.1.1") {
     const rsa = AsnConvert.parse(info.subjectPublicKey, RSAPublicKey);
     const modulus = new Uint8Array(rsa.modulus);
     const bits = (modulus.length - (modulus[0] === 0 ? 1 : 0)) * 8;
-    return { description: `RSA (${bits} bits)`, spkiSha256, facts: { algorithm: "rsa", bits } };
+    return { description: `RSA (${bits} bits)`, spkiSha256: fingerprint, facts: { algorithm: "rsa", bits } };
   }
   if (info.algorithm.algorithm === "1.2.840.10045.2.1" && info.algorithm.parameters) {
     const curve =
-      CURVES[AsnConvert.parse(info.algorithm.parameters, ECParameters).namedCurve ?? ""] ?? "an unnamed curve";
-    return { description: `ECDSA ${curve}`, spkiSha256, facts: { algorithm: "ecdsa", curve } };
+      curveOfOid(AsnConvert.parse(info.algorithm.parameters, ECParameters).namedCurve)?.name ?? "an unnamed curve";
+    return { description: `ECDSA ${curve}`, spkiSha256: fingerprint, facts: { algorithm: "ecdsa", curve } };
   }
   return {
     description: `Other (${info.algorithm.algorithm})`,
-    spkiSha256,
+    spkiSha256: fingerprint,
     facts: { algorithm: "other", name: info.algorithm.algorithm },
   };
 }
@@ -223,12 +220,8 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
         name: raw.signatureAlgorithm.algorithm,
         hash: "unknown",
       };
-      let signatureValid = false;
-      try {
-        signatureValid = await csr.verify(crypto);
-      } catch {
-        signatureValid = false;
-      }
+      // A signature that cannot even be checked (an unknown algorithm, a damaged key) is not a valid one.
+      const signatureValid = await csr.verify(crypto).catch(() => false);
       return {
         kind: "request",
         subject: subjectOf(csr.subjectName.toArrayBuffer()),

@@ -2,7 +2,8 @@
 import { PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
 import { ECParameters } from "@peculiar/asn1-ecc";
 import { AsnConvert } from "@peculiar/asn1-schema";
-import { toColonHex } from "./pem";
+import { curveOfAlgorithm, curveOfOid } from "./curves";
+import { spkiSha256 } from "./fingerprint";
 import type { HashName, KeyAlgorithm, RsaKeySize } from "./request";
 
 /** WebCrypto's name of each hash choice. */
@@ -28,7 +29,7 @@ export function keyAlgorithm(choice: KeyChoice): RsaHashedKeyGenParams | EcKeyGe
       hash: WEBCRYPTO_HASH[choice.hash],
     };
   }
-  return { name: "ECDSA", namedCurve: choice.algorithm === "ecdsa-p256" ? "P-256" : "P-384" };
+  return { name: "ECDSA", namedCurve: curveOfAlgorithm(choice.algorithm)!.name };
 }
 
 /** The algorithm the request is signed with. */
@@ -50,15 +51,14 @@ export async function generateKeyPair(params: { choice: KeyChoice; crypto?: Cryp
 /** SHA-256 of the DER SubjectPublicKeyInfo (RFC 5280 4.1.2.7): the same as `openssl pkey -pubout -outform DER | sha256sum`. */
 export async function spkiFingerprint(params: { publicKey: CryptoKey; crypto?: Crypto }): Promise<string> {
   const crypto = params.crypto ?? globalThis.crypto;
-  const spki = await crypto.subtle.exportKey("spki", params.publicKey);
-  return toColonHex(await crypto.subtle.digest("SHA-256", spki));
+  return spkiSha256({ spki: await crypto.subtle.exportKey("spki", params.publicKey), crypto });
 }
 
 /** OIDs of the key algorithms a PrivateKeyInfo may carry (RFC 8017, RFC 5480), with WebCrypto's import parameters. */
 const KEY_IMPORT: Record<string, (curve?: string) => RsaHashedImportParams | EcKeyImportParams | null> = {
   "1.2.840.113549.1.1.1": () => ({ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }),
   "1.2.840.10045.2.1": (curve) => {
-    const named = { "1.2.840.10045.3.1.7": "P-256", "1.3.132.0.34": "P-384", "1.3.132.0.35": "P-521" }[curve ?? ""];
+    const named = curveOfOid(curve)?.name;
     return named ? { name: "ECDSA", namedCurve: named } : null;
   },
 };

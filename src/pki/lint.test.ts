@@ -97,11 +97,11 @@ const CASES: [rule: string, fires: Partial<RequestFacts>, quiet: Partial<Request
 
 describe("preflight rules", () => {
   it.each(CASES)("%s fires when it should, and not otherwise", (rule, fires, quiet, quietTarget = "public") => {
-    const [first] = RULES[rule]!({ ...article(), ...fires }, "public");
+    const [first] = RULES[rule]!.check({ ...article(), ...fires }, "public");
     expect(first?.id).toBe(rule);
     expect(first?.message.length).toBeGreaterThan(20);
     expect(first?.source).toBeTruthy();
-    expect(RULES[rule]!({ ...article(), ...quiet }, quietTarget)).toEqual([]);
+    expect(RULES[rule]!.check({ ...article(), ...quiet }, quietTarget)).toEqual([]);
   });
 
   it("switches the public-CA rules off for an internal CA", () => {

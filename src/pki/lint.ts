@@ -1,9 +1,19 @@
 /**
  * Preflight: what a CA would reject, or an admin would regret, found in the request before it exists.
  * Each rule is a pure function from the request's facts to findings with a severity (error blocks Finish,
- * warning does not, info explains), one sentence, the rule's source, and a one-click fix where there is one.
+ * warning does not, info explains), one sentence and the rule's source; a rule with a one-click fix keeps the
+ * fix beside its condition, written with the same predicate, so the two cannot drift apart.
  */
-import { effectiveAltNames, SUBJECT_TYPES, wildcardCovers, type AltName } from "./names";
+import { curveOfAlgorithm } from "./curves";
+import { bySeverity, type Finding } from "./finding";
+import {
+  commonNameMissingFromSan,
+  effectiveAltNames,
+  subjectNotInSanMessage,
+  SUBJECT_TYPES,
+  wildcardCovers,
+  type AltName,
+} from "./names";
 import { effectiveKeyUsage, type PlanField, type RequestPlan } from "./request";
 import { CLIENT_AUTH, type KeyUsageName } from "./usages";
 
@@ -44,14 +54,8 @@ export type FixId =
   | "remove-ca"
   | "key-spec-exchange";
 
-export interface Finding {
-  id: string;
-  severity: "error" | "warning" | "info";
-  message: string;
-  source: string;
-  fix?: { id: FixId; label: string };
-  field?: PlanField;
-}
+/** A preflight finding: the shared Finding, placed beside a part of the plan, with its fix. */
+export type PreflightFinding = Finding<PlanField, FixId> & { source: string };
 
 /** The facts of a planned request: what createPkcs10 will write. */
 export function factsFromPlan(plan: RequestPlan): RequestFacts {
@@ -70,7 +74,7 @@ export function factsFromPlan(plan: RequestPlan): RequestFacts {
     key:
       plan.key.algorithm === "rsa"
         ? { algorithm: "rsa", bits: plan.key.rsaKeySize }
-        : { algorithm: "ecdsa", curve: plan.key.algorithm === "ecdsa-p256" ? "P-256" : "P-384" },
+        : { algorithm: "ecdsa", curve: curveOfAlgorithm(plan.key.algorithm)!.name },
     hash: plan.key.hash,
     keySpec: plan.template === "legacy" ? plan.key.keySpec : undefined,
   };
@@ -109,7 +113,6 @@ const MANY_NAMES = 100;
 
 const dnsNames = (f: RequestFacts) => f.altNames.filter((n) => n.type === "dns").map((n) => n.value);
 const cn = (f: RequestFacts) => f.subject.find((p) => p.type === "CN")?.value;
-const isDns = (v: string) => /^(\*\.)?([a-z0-9-]+\.)+[a-z0-9-]+$/i.test(v);
 
 /** A name no public CA can validate: single-label, or under a reserved or private suffix. */
 function isInternalName(name: string): boolean {
@@ -149,393 +152,434 @@ function ipv6Reserved(ip: string): boolean {
   );
 }
 
-type Rule = (f: RequestFacts, target: CaTarget) => Finding[];
+/** A preflight rule: what it finds, and the fixes its findings offer (each removes exactly what `check` finds). */
+interface Rule {
+  check: (f: RequestFacts, target: CaTarget) => PreflightFinding[];
+  fixes?: Partial<Record<FixId, (plan: RequestPlan) => RequestPlan>>;
+}
 
 const BR = (section: string) => `CA/Browser Forum Baseline Requirements ${section}`;
 
-/** Every rule, in the order the page lists what it finds. */
-export const RULES: Record<string, Rule> = {
-  "no-names": (f) =>
-    f.altNames.length === 0
-      ? [
-          {
-            id: "no-names",
-            severity: "error",
-            message: "The request has no alternative name: every CA and every browser needs the names in the SAN.",
-            source: BR("7.1.2.7.12"),
-            field: "altNames",
-          },
-        ]
-      : [],
-  "cn-not-in-san": (f) => {
-    const name = cn(f);
-    if (!name || !isDns(name) || dnsNames(f).some((d) => d.toLowerCase() === name.toLowerCase())) return [];
-    return [
-      {
-        id: "cn-not-in-san",
-        severity: "warning",
-        message: `The common name ${name} is not among the alternative names: the subject name must also be present in the SAN.`,
-        source: `${BR("7.1.4.3")}; the article`,
-        field: "altNames",
-      },
-    ];
-  },
-  "duplicate-names": (f) => {
-    const seen = new Set<string>();
-    const dup = f.altNames.filter((n) => {
-      const key = `${n.type}:${n.value}`;
-      const repeat = seen.has(key);
-      seen.add(key);
-      return repeat;
-    });
-    return dup.length
-      ? [
-          {
-            id: "duplicate-names",
-            severity: "warning",
-            message: `${dup.map((n) => n.value).join(", ")} ${dup.length > 1 ? "are" : "is"} listed more than once.`,
-            source: "RFC 5280 4.2.1.6",
-            fix: { id: "remove-duplicates", label: "Keep each name once" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  "case-only": (f) => {
-    const names = dnsNames(f);
-    const pairs = [...new Set(names.filter((n) => names.some((m) => m !== n && m.toLowerCase() === n.toLowerCase())))];
-    return pairs.length
-      ? [
-          {
-            id: "case-only",
-            severity: "warning",
-            message: `${pairs.join(" and ")} differ only in case: DNS names are not case-sensitive, so they are the same name.`,
-            source: "RFC 4343",
-            fix: { id: "lower-case-names", label: "Write names in lower case, once" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  "wildcard-covers": (f) => {
-    const names = dnsNames(f).map((n) => n.toLowerCase());
-    const wildcards = names.filter((n) => n.startsWith("*."));
-    const covered = names.filter(
-      (n) => !n.startsWith("*.") && n !== cn(f)?.toLowerCase() && wildcards.some((w) => wildcardCovers(w, n)),
-    );
-    return covered.length
-      ? [
-          {
-            id: "wildcard-covers",
-            severity: "info",
-            message: `${wildcards.join(", ")} already covers ${covered.join(", ")}: listing them as well is allowed, but not needed.`,
-            source: "RFC 6125 6.4.3",
-            fix: { id: "remove-covered", label: "Remove the covered names" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  "internal-names": (f, target) => {
-    if (target !== "public") return [];
-    const bad = dnsNames(f).filter(isInternalName);
-    return bad.length
-      ? [
-          {
-            id: "internal-names",
-            severity: "error",
-            message: `${bad.join(", ")}: internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.`,
-            source: BR("4.2.2, 7.1.4.2"),
-            fix: { id: "remove-internal-names", label: "Remove the internal names" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  "private-ips": (f, target) => {
-    if (target !== "public") return [];
-    const bad = f.altNames
-      .filter((n) => (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value)))
-      .map((n) => n.value);
-    return bad.length
-      ? [
-          {
-            id: "private-ips",
-            severity: "error",
-            message: `${bad.join(", ")}: private or reserved IP addresses are refused by every public CA.`,
-            source: BR("7.1.2.7.12"),
-            fix: { id: "remove-private-ips", label: "Remove the private addresses" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  "rsa-size": (f, target) =>
-    f.key.algorithm === "rsa" && f.key.bits < 2048
-      ? [
-          {
-            id: "rsa-size",
-            severity: target === "public" ? "error" : "warning",
-            message: `An RSA key of ${f.key.bits} bits is too weak: public CAs require 2048 or more, and Windows warns about it.`,
-            source: BR("6.1.5"),
-            fix: { id: "rsa-2048", label: "Use RSA 2048" },
-            field: "key",
-          },
-        ]
-      : [],
-  "ecdsa-curve": (f, target) =>
-    target === "public" && f.key.algorithm === "ecdsa" && f.key.curve !== "P-256" && f.key.curve !== "P-384"
-      ? [
-          {
-            id: "ecdsa-curve",
-            severity: "error",
-            message: `The curve ${f.key.curve} is not accepted by public CAs: use P-256 or P-384.`,
-            source: BR("6.1.5"),
-            field: "key",
-          },
-        ]
-      : [],
-  sha1: (f, target) =>
-    f.hash === "sha1"
-      ? [
-          {
-            id: "sha1",
-            severity: target === "public" ? "error" : "warning",
-            message: "The request is signed with SHA-1, which public CAs refuse: use sha256.",
-            source: BR("7.1.3.2"),
-            field: "key",
-          },
-        ]
-      : [],
-  "organizational-unit": (f, target) =>
-    target === "public" && f.subject.some((p) => p.type === "OU")
-      ? [
-          {
-            id: "organizational-unit",
-            severity: "warning",
-            message: "Organizational unit is no longer issued by public CAs: they drop it or refuse the request.",
-            source: BR("7.1.4.2 (OU prohibited since 2022-09-01)"),
-            fix: { id: "remove-ou", label: "Remove the organizational unit" },
-            field: "subject",
-          },
-        ]
-      : [],
-  "client-auth": (f, target) =>
-    target === "public" && f.extendedKeyUsage?.includes(CLIENT_AUTH)
-      ? [
-          {
-            id: "client-auth",
-            severity: "warning",
-            message:
-              "Public TLS CAs are dropping Client Authentication (Chrome's root policy requires server-only certificates from 2027-03-15): the CA may leave it out or refuse. The reverse proxy needs Server Authentication only; the server and client pair comes from the Edge certificate.",
-            source: "Chrome Root Program Policy 1.6; Microsoft, Certificate summary - Reverse proxy",
-            fix: { id: "remove-client-auth", label: "Remove Client Authentication" },
-            field: "extendedKeyUsage",
-          },
-        ]
-      : [],
-  "many-names": (f, target) =>
-    target === "public" && f.altNames.length > MANY_NAMES
-      ? [
-          {
-            id: "many-names",
-            severity: "warning",
-            message: `${f.altNames.length} names: most public CAs allow at most ${MANY_NAMES} in one certificate.`,
-            source: "CA policies (commonly 100, some 250)",
-            field: "altNames",
-          },
-        ]
-      : [],
-  "key-usage-fit": (f) => {
-    const ku = f.keyUsage ?? [];
-    const out: Finding[] = [];
-    if (f.key.algorithm === "ecdsa" && ku.includes("keyEncipherment")) {
-      out.push({
-        id: "key-usage-fit",
-        severity: "error",
-        message: "Key encipherment does not fit an ECDSA key: an EC key signs or agrees keys, it never encrypts one.",
-        source: "RFC 5480 3; RFC 8813",
-        fix: { id: "remove-key-encipherment", label: "Remove Key encipherment" },
-        field: "keyUsage",
-      });
-    }
-    if (f.key.algorithm === "rsa" && ku.includes("keyAgreement")) {
-      out.push({
-        id: "key-usage-fit",
-        severity: "warning",
-        message: "Key agreement does not fit an RSA key: RSA has no key agreement.",
-        source: "RFC 3279 2.3.1",
-        fix: { id: "remove-key-agreement", label: "Remove Key agreement" },
-        field: "keyUsage",
-      });
-    }
-    return out;
-  },
-  "key-usage-critical": (f) =>
-    f.keyUsage && !f.keyUsageCritical
-      ? [
-          {
-            id: "key-usage-critical",
-            severity: "warning",
-            message: "Key usage is not marked critical: RFC 5280 asks for it, and so does the article.",
-            source: "RFC 5280 4.2.1.3; the article",
-            fix: { id: "key-usage-critical", label: "Make the key usages critical" },
-            field: "keyUsage",
-          },
-        ]
-      : [],
-  "eku-critical": (f) =>
-    f.extendedKeyUsage && f.extendedKeyUsageCritical
-      ? [
-          {
-            id: "eku-critical",
-            severity: "warning",
-            message:
-              "Extended Key Usage is marked critical: the article asks for it not to be, and public CAs write it non-critical.",
-            source: `${BR("7.1.2.7.10")}; the article`,
-            fix: { id: "eku-not-critical", label: "Make it not critical" },
-            field: "extendedKeyUsage",
-          },
-        ]
-      : [],
-  "basic-constraints-ca": (f) =>
-    f.basicConstraints?.ca
-      ? [
-          {
-            id: "basic-constraints-ca",
-            severity: "error",
-            message:
-              "Basic constraints say this is a CA: a server certificate is an end entity, and no CA will issue a CA certificate from this request.",
-            source: `RFC 5280 4.2.1.9; ${BR("7.1.2.7.8")}`,
-            fix: { id: "remove-ca", label: "Make it an end entity" },
-            field: "basicConstraints",
-          },
-        ]
-      : [],
-  country: (f) =>
-    f.subject
-      .filter((p) => p.type === "C" && !ISO_3166.has(p.value.toUpperCase()))
-      .map((p) => ({
-        id: "country",
-        severity: "error" as const,
-        message: `${p.value} is not an ISO 3166 country code (for the United Kingdom it is GB).`,
-        source: `X.520; ${BR("7.1.4.2.2")}`,
-        field: "subject" as const,
-      })),
-  "upper-bounds": (f) =>
-    f.subject.flatMap((p) => {
-      const t = SUBJECT_TYPES.find((s) => s.type === p.type);
-      return t && [...p.value].length > t.max
-        ? [
-            {
-              id: "upper-bounds",
-              severity: "error" as const,
-              message: `${t.label} is ${[...p.value].length} characters; X.520 allows at most ${t.max}.`,
-              source: "RFC 5280 Appendix A",
-              field: "subject" as const,
-            },
-          ]
-        : [];
-    }),
-  "empty-subject-san": (f) =>
-    f.subject.length === 0 && f.altNames.length > 0 && !f.sanCritical
-      ? [
-          {
-            id: "empty-subject-san",
-            severity: "error",
-            message:
-              "The subject is empty and the alternative names are not marked critical: with an empty subject the SAN must be critical.",
-            source: "RFC 5280 4.2.1.6",
-            field: "altNames",
-          },
-        ]
-      : [],
-  "signature-key": (f) =>
-    f.keySpec === "signature"
-      ? [
-          {
-            id: "signature-key",
-            severity: "warning",
-            message:
-              "Key type Signature: Schannel never uses a signature-only key, so IIS, TMG, Lync and Exchange cannot use this certificate for TLS.",
-            source: "Microsoft, Schannel and CAPI key specs",
-            fix: { id: "key-spec-exchange", label: "Use key type Exchange" },
-            field: "key",
-          },
-        ]
-      : [],
+/** The same name twice: same type and value (RFC 5280 4.2.1.6 lists each GeneralName once). */
+const nameKey = (n: AltName) => `${n.type}:${n.value}`;
+/** Keeps the first of each name. */
+const uniqueNames = (names: readonly AltName[]) => {
+  const seen = new Set<string>();
+  return names.filter((n) => !seen.has(nameKey(n)) && seen.add(nameKey(n)));
 };
-
-/** Every finding for the request, errors first. */
-export function preflight(facts: RequestFacts, target: CaTarget): Finding[] {
-  const order = { error: 0, warning: 1, info: 2 };
-  return Object.values(RULES)
-    .flatMap((rule) => rule(facts, target))
-    .sort((a, b) => order[a.severity] - order[b.severity]);
-}
-
+const isInternalDns = (n: AltName) => n.type === "dns" && isInternalName(n.value);
+const isReservedIp = (n: AltName) =>
+  (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value));
+/** DNS names covered by a wildcard also listed, except the common name, which must stay in the SAN. */
+const coveredNames = (names: readonly AltName[], commonName: string | undefined) => {
+  const dns = names.filter((n) => n.type === "dns").map((n) => n.value.toLowerCase());
+  const wildcards = dns.filter((n) => n.startsWith("*."));
+  const covered = (n: AltName) =>
+    n.type === "dns" &&
+    !n.value.startsWith("*.") &&
+    n.value.toLowerCase() !== commonName?.toLowerCase() &&
+    wildcards.some((w) => wildcardCovers(w, n.value.toLowerCase()));
+  return { wildcards, covered };
+};
+/** DNS names written in more than one case: grouped by their lower-case form, in one pass (RFC 4343). */
+const caseVariants = (names: readonly string[]) => {
+  const forms = new Map<string, Set<string>>();
+  for (const n of names) forms.set(n.toLowerCase(), (forms.get(n.toLowerCase()) ?? new Set()).add(n));
+  return [...forms.values()].filter((f) => f.size > 1).flatMap((f) => [...f]);
+};
 const withoutUsage = (plan: RequestPlan, usage: KeyUsageName): RequestPlan => ({
   ...plan,
   keyUsage: effectiveKeyUsage(plan).filter((u) => u !== usage),
 });
 
-/** Applies a one-click fix to the plan. */
+/** Every rule, by the id of the findings it makes, in the order the page lists them. */
+export const RULES: Record<string, Rule> = {
+  "no-names": {
+    check: (f) =>
+      f.altNames.length === 0
+        ? [
+            {
+              id: "no-names",
+              severity: "error",
+              message: "The request has no alternative name: every CA and every browser needs the names in the SAN.",
+              source: BR("7.1.2.7.12"),
+              field: "altNames",
+            },
+          ]
+        : [],
+  },
+  "cn-not-in-san": {
+    check: (f) => {
+      const name = cn(f);
+      if (!name || !commonNameMissingFromSan(name, dnsNames(f))) return [];
+      return [
+        {
+          id: "cn-not-in-san",
+          severity: "warning",
+          message: subjectNotInSanMessage(name),
+          source: `${BR("7.1.4.3")}; the article`,
+          field: "altNames",
+        },
+      ];
+    },
+  },
+  "duplicate-names": {
+    check: (f) => {
+      const unique = new Set(uniqueNames(f.altNames));
+      const dup = f.altNames.filter((n) => !unique.has(n));
+      return dup.length
+        ? [
+            {
+              id: "duplicate-names",
+              severity: "warning",
+              message: `${dup.map((n) => n.value).join(", ")} ${dup.length > 1 ? "are" : "is"} listed more than once.`,
+              source: "RFC 5280 4.2.1.6",
+              fix: { id: "remove-duplicates", label: "Keep each name once" },
+              field: "altNames",
+            },
+          ]
+        : [];
+    },
+    fixes: { "remove-duplicates": (plan) => ({ ...plan, altNames: uniqueNames(plan.altNames) }) },
+  },
+  "case-only": {
+    check: (f) => {
+      const pairs = caseVariants(dnsNames(f));
+      return pairs.length
+        ? [
+            {
+              id: "case-only",
+              severity: "warning",
+              message: `${pairs.join(" and ")} differ only in case: DNS names are not case-sensitive, so they are the same name.`,
+              source: "RFC 4343",
+              fix: { id: "lower-case-names", label: "Write names in lower case, once" },
+              field: "altNames",
+            },
+          ]
+        : [];
+    },
+    fixes: {
+      "lower-case-names": (plan) => ({
+        ...plan,
+        altNames: uniqueNames(
+          plan.altNames.map((n) => (n.type === "dns" ? { ...n, value: n.value.toLowerCase() } : n)),
+        ),
+      }),
+    },
+  },
+  "wildcard-covers": {
+    check: (f) => {
+      const { wildcards, covered } = coveredNames(f.altNames, cn(f));
+      const names = f.altNames.filter(covered).map((n) => n.value.toLowerCase());
+      return names.length
+        ? [
+            {
+              id: "wildcard-covers",
+              severity: "info",
+              message: `${wildcards.join(", ")} already covers ${names.join(", ")}: listing them as well is allowed, but not needed.`,
+              source: "RFC 6125 6.4.3",
+              fix: { id: "remove-covered", label: "Remove the covered names" },
+              field: "altNames",
+            },
+          ]
+        : [];
+    },
+    fixes: {
+      "remove-covered": (plan) => {
+        const { covered } = coveredNames(plan.altNames, cn(factsFromPlan(plan)));
+        return { ...plan, altNames: plan.altNames.filter((n) => !covered(n)) };
+      },
+    },
+  },
+  "internal-names": {
+    check: (f, target) => {
+      const bad = target === "public" ? f.altNames.filter(isInternalDns).map((n) => n.value) : [];
+      return bad.length
+        ? [
+            {
+              id: "internal-names",
+              severity: "error",
+              message: `${bad.join(", ")}: internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.`,
+              source: BR("4.2.2, 7.1.4.2"),
+              fix: { id: "remove-internal-names", label: "Remove the internal names" },
+              field: "altNames",
+            },
+          ]
+        : [];
+    },
+    fixes: {
+      "remove-internal-names": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isInternalDns(n)) }),
+    },
+  },
+  "private-ips": {
+    check: (f, target) => {
+      const bad = target === "public" ? f.altNames.filter(isReservedIp).map((n) => n.value) : [];
+      return bad.length
+        ? [
+            {
+              id: "private-ips",
+              severity: "error",
+              message: `${bad.join(", ")}: private or reserved IP addresses are refused by every public CA.`,
+              source: BR("7.1.2.7.12"),
+              fix: { id: "remove-private-ips", label: "Remove the private addresses" },
+              field: "altNames",
+            },
+          ]
+        : [];
+    },
+    fixes: { "remove-private-ips": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isReservedIp(n)) }) },
+  },
+  "rsa-size": {
+    check: (f, target) =>
+      f.key.algorithm === "rsa" && f.key.bits < 2048
+        ? [
+            {
+              id: "rsa-size",
+              severity: target === "public" ? "error" : "warning",
+              message: `An RSA key of ${f.key.bits} bits is too weak: public CAs require 2048 or more, and Windows warns about it.`,
+              source: BR("6.1.5"),
+              fix: { id: "rsa-2048", label: "Use RSA 2048" },
+              field: "key",
+            },
+          ]
+        : [],
+    fixes: { "rsa-2048": (plan) => ({ ...plan, key: { ...plan.key, algorithm: "rsa", rsaKeySize: 2048 } }) },
+  },
+  "ecdsa-curve": {
+    check: (f, target) =>
+      target === "public" && f.key.algorithm === "ecdsa" && f.key.curve !== "P-256" && f.key.curve !== "P-384"
+        ? [
+            {
+              id: "ecdsa-curve",
+              severity: "error",
+              message: `The curve ${f.key.curve} is not accepted by public CAs: use P-256 or P-384.`,
+              source: BR("6.1.5"),
+              field: "key",
+            },
+          ]
+        : [],
+  },
+  sha1: {
+    check: (f, target) =>
+      f.hash === "sha1"
+        ? [
+            {
+              id: "sha1",
+              severity: target === "public" ? "error" : "warning",
+              message: "The request is signed with SHA-1, which public CAs refuse: use sha256.",
+              source: BR("7.1.3.2"),
+              field: "key",
+            },
+          ]
+        : [],
+  },
+  "organizational-unit": {
+    check: (f, target) =>
+      target === "public" && f.subject.some((p) => p.type === "OU")
+        ? [
+            {
+              id: "organizational-unit",
+              severity: "warning",
+              message: "Organizational unit is no longer issued by public CAs: they drop it or refuse the request.",
+              source: BR("7.1.4.2 (OU prohibited since 2022-09-01)"),
+              fix: { id: "remove-ou", label: "Remove the organizational unit" },
+              field: "subject",
+            },
+          ]
+        : [],
+    fixes: { "remove-ou": (plan) => ({ ...plan, subject: plan.subject.filter((p) => p.type !== "OU") }) },
+  },
+  "client-auth": {
+    check: (f, target) =>
+      target === "public" && f.extendedKeyUsage?.includes(CLIENT_AUTH)
+        ? [
+            {
+              id: "client-auth",
+              severity: "warning",
+              message:
+                "Public TLS CAs are dropping Client Authentication (Chrome's root policy requires server-only certificates from 2027-03-15): the CA may leave it out or refuse. The reverse proxy needs Server Authentication only; the server and client pair comes from the Edge certificate.",
+              // v1.8 (2026-02-05) set 2027-03-15 for leaf certificates; v1.6 had set 2026-06-15.
+              source: "Chrome Root Program Policy 1.8; Microsoft, Certificate summary - Reverse proxy",
+              fix: { id: "remove-client-auth", label: "Remove Client Authentication" },
+              field: "extendedKeyUsage",
+            },
+          ]
+        : [],
+    fixes: {
+      "remove-client-auth": (plan) => ({
+        ...plan,
+        extendedKeyUsage: plan.extendedKeyUsage.filter((o) => o !== CLIENT_AUTH),
+      }),
+    },
+  },
+  "many-names": {
+    check: (f, target) =>
+      target === "public" && f.altNames.length > MANY_NAMES
+        ? [
+            {
+              id: "many-names",
+              severity: "warning",
+              message: `${f.altNames.length} names: most public CAs allow at most ${MANY_NAMES} in one certificate.`,
+              source: "CA policies (commonly 100, some 250)",
+              field: "altNames",
+            },
+          ]
+        : [],
+  },
+  "key-usage-fit": {
+    check: (f) => {
+      const ku = f.keyUsage ?? [];
+      const out: PreflightFinding[] = [];
+      if (f.key.algorithm === "ecdsa" && ku.includes("keyEncipherment")) {
+        out.push({
+          id: "key-usage-fit",
+          severity: "error",
+          message: "Key encipherment does not fit an ECDSA key: an EC key signs or agrees keys, it never encrypts one.",
+          source: "RFC 5480 3; RFC 8813",
+          fix: { id: "remove-key-encipherment", label: "Remove Key encipherment" },
+          field: "keyUsage",
+        });
+      }
+      if (f.key.algorithm === "rsa" && ku.includes("keyAgreement")) {
+        out.push({
+          id: "key-usage-fit",
+          severity: "warning",
+          message: "Key agreement does not fit an RSA key: RSA has no key agreement.",
+          source: "RFC 3279 2.3.1",
+          fix: { id: "remove-key-agreement", label: "Remove Key agreement" },
+          field: "keyUsage",
+        });
+      }
+      return out;
+    },
+    fixes: {
+      "remove-key-encipherment": (plan) => withoutUsage(plan, "keyEncipherment"),
+      "remove-key-agreement": (plan) => withoutUsage(plan, "keyAgreement"),
+    },
+  },
+  "key-usage-critical": {
+    check: (f) =>
+      f.keyUsage && !f.keyUsageCritical
+        ? [
+            {
+              id: "key-usage-critical",
+              severity: "warning",
+              message: "Key usage is not marked critical: RFC 5280 asks for it, and so does the article.",
+              source: "RFC 5280 4.2.1.3; the article",
+              fix: { id: "key-usage-critical", label: "Make the key usages critical" },
+              field: "keyUsage",
+            },
+          ]
+        : [],
+    fixes: { "key-usage-critical": (plan) => ({ ...plan, keyUsageCritical: true }) },
+  },
+  "eku-critical": {
+    check: (f) =>
+      f.extendedKeyUsage && f.extendedKeyUsageCritical
+        ? [
+            {
+              id: "eku-critical",
+              severity: "warning",
+              message:
+                "Extended Key Usage is marked critical: the article asks for it not to be, and public CAs write it non-critical.",
+              source: `${BR("7.1.2.7.10")}; the article`,
+              fix: { id: "eku-not-critical", label: "Make it not critical" },
+              field: "extendedKeyUsage",
+            },
+          ]
+        : [],
+    fixes: { "eku-not-critical": (plan) => ({ ...plan, extendedKeyUsageCritical: false }) },
+  },
+  "basic-constraints-ca": {
+    check: (f) =>
+      f.basicConstraints?.ca
+        ? [
+            {
+              id: "basic-constraints-ca",
+              severity: "error",
+              message:
+                "Basic constraints say this is a CA: a server certificate is an end entity, and no CA will issue a CA certificate from this request.",
+              source: `RFC 5280 4.2.1.9; ${BR("7.1.2.7.8")}`,
+              fix: { id: "remove-ca", label: "Make it an end entity" },
+              field: "basicConstraints",
+            },
+          ]
+        : [],
+    fixes: {
+      "remove-ca": (plan) => ({ ...plan, basicConstraints: { ...plan.basicConstraints, ca: false, pathLength: null } }),
+    },
+  },
+  country: {
+    check: (f) =>
+      f.subject
+        .filter((p) => p.type === "C" && !ISO_3166.has(p.value.toUpperCase()))
+        .map((p) => ({
+          id: "country",
+          severity: "error" as const,
+          message: `${p.value} is not an ISO 3166 country code (for the United Kingdom it is GB).`,
+          source: `X.520; ${BR("7.1.4.2.2")}`,
+          field: "subject" as const,
+        })),
+  },
+  "upper-bounds": {
+    check: (f) =>
+      f.subject.flatMap((p) => {
+        const t = SUBJECT_TYPES.find((s) => s.type === p.type);
+        return t && [...p.value].length > t.max
+          ? [
+              {
+                id: "upper-bounds",
+                severity: "error" as const,
+                message: `${t.label} is ${[...p.value].length} characters; X.520 allows at most ${t.max}.`,
+                source: "RFC 5280 Appendix A",
+                field: "subject" as const,
+              },
+            ]
+          : [];
+      }),
+  },
+  "empty-subject-san": {
+    check: (f) =>
+      f.subject.length === 0 && f.altNames.length > 0 && !f.sanCritical
+        ? [
+            {
+              id: "empty-subject-san",
+              severity: "error",
+              message:
+                "The subject is empty and the alternative names are not marked critical: with an empty subject the SAN must be critical.",
+              source: "RFC 5280 4.2.1.6",
+              field: "altNames",
+            },
+          ]
+        : [],
+  },
+  "signature-key": {
+    check: (f) =>
+      f.keySpec === "signature"
+        ? [
+            {
+              id: "signature-key",
+              severity: "warning",
+              message:
+                "Key type Signature: Schannel never uses a signature-only key, so IIS, TMG, Lync and Exchange cannot use this certificate for TLS.",
+              source: "Microsoft, Schannel and CAPI key specs",
+              fix: { id: "key-spec-exchange", label: "Use key type Exchange" },
+              field: "key",
+            },
+          ]
+        : [],
+    fixes: { "key-spec-exchange": (plan) => ({ ...plan, key: { ...plan.key, keySpec: "exchange" } }) },
+  },
+};
+
+/** Every finding for the request, errors first (CA/B Forum Baseline Requirements, RFC 5280, the article). */
+export function preflight(facts: RequestFacts, target: CaTarget): PreflightFinding[] {
+  return bySeverity(Object.values(RULES).flatMap((rule) => rule.check(facts, target)));
+}
+
+/** Applies a one-click fix to the plan: the fix kept beside the rule whose findings offer it. */
 export function applyFix(plan: RequestPlan, fix: FixId): RequestPlan {
-  switch (fix) {
-    case "remove-duplicates":
-      return {
-        ...plan,
-        altNames: plan.altNames.filter(
-          (n, i) => plan.altNames.findIndex((m) => m.type === n.type && m.value === n.value) === i,
-        ),
-      };
-    case "lower-case-names": {
-      const lowered = plan.altNames.map((n) => (n.type === "dns" ? { ...n, value: n.value.toLowerCase() } : n));
-      return {
-        ...plan,
-        altNames: lowered.filter((n, i) => lowered.findIndex((m) => m.type === n.type && m.value === n.value) === i),
-      };
-    }
-    case "remove-covered": {
-      const names = plan.altNames.map((n) => n.value);
-      const keep = cn(factsFromPlan(plan))?.toLowerCase();
-      return {
-        ...plan,
-        altNames: plan.altNames.filter(
-          (n) =>
-            n.type !== "dns" ||
-            n.value === keep ||
-            n.value.startsWith("*.") ||
-            !names.some((w) => wildcardCovers(w, n.value)),
-        ),
-      };
-    }
-    case "remove-internal-names":
-      return { ...plan, altNames: plan.altNames.filter((n) => !(n.type === "dns" && isInternalName(n.value))) };
-    case "remove-private-ips":
-      return {
-        ...plan,
-        altNames: plan.altNames.filter(
-          (n) => !((n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value))),
-        ),
-      };
-    case "rsa-2048":
-      return { ...plan, key: { ...plan.key, algorithm: "rsa", rsaKeySize: 2048 } };
-    case "remove-ou":
-      return { ...plan, subject: plan.subject.filter((p) => p.type !== "OU") };
-    case "remove-client-auth":
-      return { ...plan, extendedKeyUsage: plan.extendedKeyUsage.filter((o) => o !== CLIENT_AUTH) };
-    case "remove-key-encipherment":
-      return withoutUsage(plan, "keyEncipherment");
-    case "remove-key-agreement":
-      return withoutUsage(plan, "keyAgreement");
-    case "key-usage-critical":
-      return { ...plan, keyUsageCritical: true };
-    case "eku-not-critical":
-      return { ...plan, extendedKeyUsageCritical: false };
-    case "remove-ca":
-      return { ...plan, basicConstraints: { ...plan.basicConstraints, ca: false, pathLength: null } };
-    case "key-spec-exchange":
-      return { ...plan, key: { ...plan.key, keySpec: "exchange" } };
-  }
+  const apply = Object.values(RULES).find((rule) => rule.fixes?.[fix])?.fixes?.[fix];
+  if (!apply) throw new Error(`No rule offers the fix ${fix}.`);
+  return apply(plan);
 }

@@ -46,12 +46,14 @@ export interface AltName {
   unicode?: string;
 }
 
+/** The catalogue entry of a subject attribute type: label, OID and RFC 5280 Appendix A upper bound. */
 export function subjectType(type: SubjectType) {
   const found = SUBJECT_TYPES.find((t) => t.type === type);
   if (!found) throw new Error(`Unknown subject type ${type}`);
   return found;
 }
 
+/** MMC's label of a GeneralName choice (RFC 5280 4.2.1.6). */
 export function altNameLabel(type: AltNameType): string {
   return ALT_NAME_TYPES.find((t) => t.type === type)?.label ?? type;
 }
@@ -65,14 +67,14 @@ const pass = (value: string): Checked => ({ ok: true, value });
 /** PrintableString's alphabet, X.680 section 41.4. */
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 
+/** True when the value fits PrintableString (X.680 41.4), so it may be encoded as one. */
 export function isPrintableString(value: string): boolean {
   return PRINTABLE.test(value);
 }
 
 /** Control characters and lone surrogates make a name no CA or program displays faithfully. */
 function hasControlOrBrokenText(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f-\u009f]/.test(value) || !value.isWellFormed();
+  return /\p{Cc}/u.test(value) || !value.isWellFormed();
 }
 
 /** Checks and normalises one subject part as typed beside its Type. */
@@ -94,7 +96,7 @@ export function checkSubjectPart(type: SubjectType, input: string): Checked {
     }
     case "CN": {
       // Why the xn-- form: a CA copies the common name from the SAN byte for byte (CA/B Forum BR 7.1.4.3).
-      const dns = value.includes(".") && /[^\x00-\x7f]/.test(value) ? checkDnsName(value) : undefined;
+      const dns = value.includes(".") && /[^\p{ASCII}]/u.test(value) ? checkDnsName(value) : undefined;
       if (dns?.ok) {
         return dns.name.ascii.length > max
           ? fail(
@@ -155,8 +157,7 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
   if (rest.split(".").some((label) => label === "")) {
     return { ok: false, error: "A DNS name cannot have an empty label (two dots together, or a dot at the start)." };
   }
-  // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(rest) ? rest.toLowerCase() : toAscii(rest);
+  const ascii = /^\p{ASCII}*$/u.test(rest) ? rest.toLowerCase() : toAscii(rest);
   if (ascii === null || ascii.includes("%")) {
     return { ok: false, error: "This international name cannot be converted to a DNS name." };
   }
@@ -328,18 +329,35 @@ export function effectiveAltNames(subject: readonly SubjectPart[], altNames: rea
   return implied ? [implied, ...altNames] : [...altNames];
 }
 
+/** The article's rule, word for word (CA/B Forum BR 7.1.4.3 says the same): shown wherever the rule is. */
+export const SUBJECT_IN_SAN = "The subject name must also be present in the subject alternative name";
+
+/** The finding's sentence when a common name is missing from the SAN: the preflight and the planner say it alike. */
+export function subjectNotInSanMessage(commonName: string): string {
+  return `The subject name ${commonName} must also be present in the subject alternative name.`;
+}
+
+/**
+ * The common name as the DNS name the SAN must also carry, when it is a DNS name (RFC 1034 syntax, at least
+ * two labels) that the given DNS names lack, compared without case (RFC 4343); undefined otherwise.
+ */
+export function commonNameMissingFromSan(
+  commonName: string | undefined,
+  dnsNames: readonly string[],
+): DnsName | undefined {
+  if (!commonName?.includes(".")) return undefined;
+  const dns = checkDnsName(commonName);
+  if (!dns.ok || dnsNames.some((d) => d.toLowerCase() === dns.name.ascii)) return undefined;
+  return dns.name;
+}
+
 /** The alternative name effectiveAltNames adds for the common name, when it adds one: the pages show it as such. */
 export function impliedAltName(subject: readonly SubjectPart[], altNames: readonly AltName[]): AltName | undefined {
   const cn = subject.find((p) => p.type === "CN");
-  const dns = cn ? checkDnsName(cn.value) : undefined;
-  if (
-    !cn ||
-    !dns?.ok ||
-    !cn.value.includes(".") ||
-    altNames.some((a) => a.type === "dns" && a.value === dns.name.ascii)
-  )
-    return undefined;
-  return { type: "dns", value: dns.name.ascii, ...(cn.unicode ? { unicode: cn.unicode } : {}) };
+  const dnsNames = altNames.filter((a) => a.type === "dns").map((a) => a.value);
+  const missing = commonNameMissingFromSan(cn?.value, dnsNames);
+  if (!cn || !missing) return undefined;
+  return { type: "dns", value: missing.ascii, ...(cn.unicode ? { unicode: cn.unicode } : {}) };
 }
 
 /** A wildcard covers exactly one label: *.contoso.com covers meet.contoso.com, not contoso.com nor a.b.contoso.com. */

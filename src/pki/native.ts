@@ -3,6 +3,7 @@
  * a certreq INF file (Windows) and an OpenSSL config with its command line.
  */
 import { effectiveAltNames, parseDirectoryName, type AltName } from "./names";
+import { curveOfAlgorithm } from "./curves";
 import { effectiveKeyUsage, fileStem, type RequestPlan } from "./request";
 import { keyUsageFlags, type KeyUsageName } from "./usages";
 
@@ -59,6 +60,7 @@ function infKeyUsage(usages: readonly KeyUsageName[]): string {
   return `0x${value.toString(16)}`;
 }
 
+/** The same request as a certreq INF file (Microsoft, certreq: INF file syntax) for `certreq -new`. */
 export function certreqInf(plan: RequestPlan): string {
   const legacy = plan.template === "legacy";
   const rsa = plan.key.algorithm === "rsa";
@@ -199,6 +201,6 @@ export function opensslCommand(plan: RequestPlan): string {
   const newkey =
     plan.key.algorithm === "rsa"
       ? `-newkey rsa:${plan.key.rsaKeySize}`
-      : `-newkey ec -pkeyopt ec_paramgen_curve:${plan.key.algorithm === "ecdsa-p256" ? "P-256" : "P-384"}`;
+      : `-newkey ec -pkeyopt ec_paramgen_curve:${curveOfAlgorithm(plan.key.algorithm)?.name}`;
   return `openssl req -new ${newkey} -keyout "${stem}.key" -config "${stem}.cnf" -out "${stem}.req"`;
 }

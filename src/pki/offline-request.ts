@@ -14,6 +14,7 @@ export interface OfflineRequest {
   spkiSha256: string;
 }
 
+/** Finish: a new key pair, the PKCS #10 request it signs (RFC 2986) and the key encrypted under the passphrase (RFC 5208, 8018). */
 export async function createOfflineRequest(params: {
   plan: RequestPlan;
   passphrase: string;

@@ -1,5 +1,6 @@
 /** Encodings: Base 64 as Windows writes a request, PEM in general, reading PEM back, and colon hex. */
 
+/** Bytes as Base 64 (RFC 4648 section 4), without line breaks. */
 export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   const view = new Uint8Array(bytes);
   let binary = "";
@@ -7,6 +8,7 @@ export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
   return btoa(binary);
 }
 
+/** Base 64 (RFC 4648 section 4) back to bytes; white space anywhere is ignored. */
 export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text.replace(/[\s]+/g, ""));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hex, vector } from "../../test/helpers/vectors";
 import { readPemBlocks } from "./pem";
-import { createPfx, readPfx, SCHANNEL_CSP, WrongPfxPasswordError, type PfxProfile } from "./pfx";
+import { readPfx } from "../../test/helpers/pfx-reader";
+import { createPfx, SCHANNEL_CSP, WrongPfxPasswordError, type PfxProfile } from "./pfx";
 
 const PASSWORD = "correct horse battery staple";
 const NAME = "Reverse Proxy Listener for Lync Server";

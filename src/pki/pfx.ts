@@ -78,7 +78,7 @@ class Pkcs12PbeParams {
  * ```
  * RFC 5652 section 8; the attributes are never written in a .pfx.
  */
-class EncryptedData {
+export class EncryptedData {
   @AsnProp({ type: AsnPropTypes.Integer })
   public version = 0;
 
@@ -175,7 +175,11 @@ async function encrypt(params: {
   };
 }
 
-async function decrypt(params: {
+/**
+ * Decrypts what a .pfx encrypted under its password: pbeWithSHAAnd3-KeyTripleDES-CBC (RFC 7292 Appendix C)
+ * or PBES2 (RFC 8018 6.2). Throws WrongPfxPasswordError or UnsupportedPfxError.
+ */
+export async function pbeDecrypt(params: {
   algorithm: AlgorithmIdentifier;
   password: string;
   data: BufferSource;
@@ -183,7 +187,7 @@ async function decrypt(params: {
 }): Promise<Uint8Array> {
   if (params.algorithm.algorithm === ID_PBE_SHA1_3DES) {
     const pbe = AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
-    checkIterations(pbe.iterations);
+    checkPfxIterations(pbe.iterations);
     return tripleDes({
       encrypt: false,
       password: params.password,
@@ -208,13 +212,14 @@ async function decrypt(params: {
   }
 }
 
-function checkIterations(n: number) {
+/** Refuses an iteration count outside 1 to 10,000,000: RFC 7292 sets no bound, and a hostile file could ask for years. */
+export function checkPfxIterations(n: number) {
   if (n < 1 || n > MAX_PFX_ITERATIONS)
     throw new UnsupportedPfxError(`This .pfx asks for ${n} iterations, outside what is safe to run here.`);
 }
 
 /** HMAC over the AuthenticatedSafe with a key from the PKCS #12 KDF (id 3), as RFC 7292 Appendix B and OpenSSL do. */
-async function mac(params: {
+export async function pfxMac(params: {
   hash: "SHA-1" | "SHA-256";
   password: string;
   salt: Uint8Array;
@@ -332,7 +337,7 @@ export async function createPfx(params: {
   const authSafe = new Uint8Array(AsnConvert.serialize(new AuthenticatedSafe([certInfo, keyInfo])));
   const hash = params.profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
   const macSalt = random(8);
-  const digest = await mac({ hash, password: params.password, salt: macSalt, iterations, data: authSafe, crypto });
+  const digest = await pfxMac({ hash, password: params.password, salt: macSalt, iterations, data: authSafe, crypto });
   const pfx = new PFX({
     version: 3,
     authSafe: new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(authSafe)) }),
@@ -351,6 +356,7 @@ export async function createPfx(params: {
   return AsnConvert.serialize(pfx);
 }
 
+/** The password does not open the .pfx: its MAC (RFC 7292 section 5) does not verify. */
 export class WrongPfxPasswordError extends Error {
   constructor() {
     super("The password does not open this .pfx.");
@@ -358,108 +364,10 @@ export class WrongPfxPasswordError extends Error {
   }
 }
 
+/** A .pfx this reader cannot open whatever the password: an algorithm RFC 7292 allows but this tool does not read. */
 export class UnsupportedPfxError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "UnsupportedPfxError";
   }
 }
-
-export interface PfxBag {
-  kind: "certificate" | "key";
-  /** Certificate DER, or the PrivateKeyInfo DER. */
-  der: ArrayBuffer;
-  algorithm?: string;
-  friendlyName?: string;
-  localKeyId?: string;
-  cspName?: string;
-  /** The PKCS #8 key usage attribute's byte, when there is one: 0x10 Exchange, 0x80 Signature. */
-  keySpec?: number;
-}
-
-/** Reads a .pfx in either profile: checks the MAC, decrypts every bag and returns them with their attributes. */
-export async function readPfx(params: {
-  der: BufferSource;
-  password: string;
-  crypto?: Crypto;
-}): Promise<{ macAlgorithm: string; bags: PfxBag[] }> {
-  const crypto = params.crypto ?? globalThis.crypto;
-  let pfx: PFX;
-  let authSafeDer: Uint8Array<ArrayBuffer>;
-  try {
-    pfx = AsnConvert.parse(params.der, PFX);
-    authSafeDer = new Uint8Array(AsnConvert.parse(pfx.authSafe.content, OctetString).buffer);
-  } catch {
-    throw new UnsupportedPfxError("This file is not a .pfx (PKCS #12).");
-  }
-  const macAlg = pfx.macData.mac.digestAlgorithm.algorithm;
-  const hash = macAlg === ID_SHA1 ? "SHA-1" : macAlg === ID_SHA256 ? "SHA-256" : null;
-  if (!hash) throw new UnsupportedPfxError("This .pfx uses a MAC hash that is not supported here.");
-  checkIterations(pfx.macData.iterations);
-  const expected = await mac({
-    hash,
-    password: params.password,
-    salt: new Uint8Array(pfx.macData.macSalt.buffer),
-    iterations: pfx.macData.iterations,
-    data: authSafeDer,
-    crypto,
-  });
-  const got = new Uint8Array(pfx.macData.mac.digest.buffer);
-  if (got.length !== expected.byteLength || !got.every((b, i) => b === new Uint8Array(expected)[i]))
-    throw new WrongPfxPasswordError();
-
-  const bags: PfxBag[] = [];
-  for (const info of AsnConvert.parse(authSafeDer, AuthenticatedSafe)) {
-    let safeDer: BufferSource;
-    if (info.contentType === id_data) safeDer = AsnConvert.parse(info.content, OctetString).buffer;
-    else if (info.contentType === ID_ENCRYPTED_DATA) {
-      const enc = AsnConvert.parse(info.content, EncryptedData).encryptedContentInfo;
-      const content = enc.encryptedContent?.value ?? new OctetString();
-      safeDer = (
-        await decrypt({
-          algorithm: enc.contentEncryptionAlgorithm,
-          password: params.password,
-          data: content.buffer,
-          crypto,
-        })
-      ).slice().buffer;
-    } else throw new UnsupportedPfxError("This .pfx uses public-key encryption, which is not supported here.");
-    for (const bag of AsnConvert.parse(safeDer, SafeContents)) {
-      const attrs = bag.bagAttributes ?? [];
-      const value = (id: string) => attrs.find((a) => a.attrId === id)?.attrValues[0];
-      const name = value(id_pkcs9_at_friendlyName);
-      const keyId = value(id_pkcs9_at_localKeyId);
-      const csp = value(ID_MS_CSP_NAME);
-      const meta = {
-        friendlyName: name ? AsnConvert.parse(name, FriendlyName).value : undefined,
-        localKeyId: keyId ? hexOf(AsnConvert.parse(keyId, OctetString).buffer) : undefined,
-        cspName: csp ? AsnConvert.parse(csp, FriendlyName).value : undefined,
-      };
-      if (bag.bagId === id_certBag) {
-        const cert = AsnConvert.parse(bag.bagValue, CertBag);
-        bags.push({ kind: "certificate", der: AsnConvert.parse(cert.certValue, OctetString).buffer, ...meta });
-      } else if (bag.bagId === id_pkcs8ShroudedKeyBag) {
-        const epki = AsnConvert.parse(bag.bagValue, EncryptedPrivateKeyInfo);
-        const der = (
-          await decrypt({
-            algorithm: epki.encryptionAlgorithm,
-            password: params.password,
-            data: epki.encryptedData.buffer,
-            crypto,
-          })
-        ).slice().buffer;
-        const ku = AsnConvert.parse(der, PrivateKeyInfo).attributes?.find((a) => a.type === ID_KEY_USAGE)?.values[0];
-        bags.push({
-          kind: "key",
-          der,
-          algorithm: epki.encryptionAlgorithm.algorithm,
-          ...meta,
-          keySpec: ku ? new Uint8Array(AsnConvert.parse(ku, BitString).value)[0] : undefined,
-        });
-      }
-    }
-  }
-  return { macAlgorithm: hash, bags };
-}
-
-const hexOf = (data: ArrayBuffer) => Array.from(new Uint8Array(data), (b) => b.toString(16).padStart(2, "0")).join("");

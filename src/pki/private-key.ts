@@ -6,7 +6,9 @@
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { EncryptedPrivateKeyInfo, PrivateKeyInfo } from "@peculiar/asn1-pkcs8";
 import { pbes2Decrypt, pbes2Encrypt, UnsupportedEncryptionError } from "./pbes2";
-import { toPem } from "./pem";
+import { spkiSha256 } from "./fingerprint";
+import { spkiOfPrivateKeyInfo } from "./keys";
+import { readPemBlocks, toPem } from "./pem";
 
 /** Iterations for new keys. Why: OWASP's 2023 figure for PBKDF2-HMAC-SHA256, and what the issue asks. */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -92,4 +94,33 @@ export async function decryptPrivateKey(params: {
   } catch {
     throw new WrongPassphraseError();
   }
+}
+
+/** An opened key file: the PrivateKeyInfo (RFC 5208 section 5) and its public key's fingerprint. */
+export interface OpenedKey {
+  pkcs8: ArrayBuffer;
+  spkiSha256: string;
+}
+
+/**
+ * Opens the key file the wizard wrote (PEM "ENCRYPTED PRIVATE KEY", RFC 7468 section 11) with its passphrase,
+ * and fingerprints its public key so that the issued certificate can be matched to it. Throws
+ * UnsupportedKeyError or WrongPassphraseError, whose messages are sentences for the admin.
+ */
+export async function openKeyFile(params: { pem: string; passphrase: string; crypto?: Crypto }): Promise<OpenedKey> {
+  const block = readPemBlocks(params.pem).find((b) => b.label === "ENCRYPTED PRIVATE KEY");
+  if (!block) {
+    throw new UnsupportedKeyError(
+      "This file is not an encrypted private key: expected -----BEGIN ENCRYPTED PRIVATE KEY-----.",
+    );
+  }
+  const pkcs8 = await decryptPrivateKey({ der: block.der, passphrase: params.passphrase, crypto: params.crypto });
+  const spki = await spkiOfPrivateKeyInfo({ pkcs8, crypto: params.crypto });
+  return { pkcs8, spkiSha256: await spkiSha256({ spki, crypto: params.crypto }) };
+}
+
+/** The sentence the page shows when a key file did not open. */
+export function keyFileError(e: unknown): string {
+  if (e instanceof WrongPassphraseError || e instanceof UnsupportedKeyError) return e.message;
+  return `The key could not be opened: ${e instanceof Error ? e.message : String(e)}`;
 }

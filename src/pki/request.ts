@@ -1,5 +1,6 @@
 /** The whole certificate request as data: what every wizard page edits, and what the settings file holds. */
 import { checkAltName, checkSubjectPart, effectiveAltNames, type AltName, type SubjectPart } from "./names";
+import { safeFileStem } from "./file-names";
 import { CLIENT_AUTH, SERVER_AUTH, validateOid, type KeyUsageName } from "./usages";
 
 /** "(No template) Legacy key" is a CAPI key (RSA only); "(No template) CNG key" allows ECDSA too. */
@@ -105,17 +106,31 @@ export function effectiveKeyUsage(plan: RequestPlan): KeyUsageName[] {
 /** The request file's name: as typed, else from the friendly name or common name, always ending `.req`. */
 export function requestFileName(plan: RequestPlan): string {
   const base =
-    plan.output.fileName.trim() ||
-    plan.friendlyName.trim() ||
-    plan.subject.find((p) => p.type === "CN")?.value ||
-    "certificate-request";
-  const safe = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/\.req$/i, "");
-  return `${safe}.req`;
+    plan.output.fileName.trim() || plan.friendlyName.trim() || plan.subject.find((p) => p.type === "CN")?.value || "";
+  return `${safeFileStem(base.replace(/\.req$/i, ""), "certificate-request")}.req`;
 }
 
 /** The name stem shared by the key, settings and request files. */
 export function fileStem(plan: RequestPlan): string {
   return requestFileName(plan).replace(/\.req$/, "");
+}
+
+/** Windows keeps a friendly name (CERT_FRIENDLY_NAME_PROP_ID) of at most 256 characters in the MMC dialog. */
+export const FRIENDLY_NAME_MAX = 256;
+
+/** What is wrong with a friendly name, or null: the General tab and the plan check ask the same question. */
+export function friendlyNameProblem(friendlyName: string): string | null {
+  return friendlyName.length > FRIENDLY_NAME_MAX ? `Friendly name is at most ${FRIENDLY_NAME_MAX} characters.` : null;
+}
+
+/**
+ * "(No template) Legacy key" is a CryptoAPI key, which Schannel's CSP makes as RSA only: an ECDSA key needs
+ * the CNG key template. Custom Request, the Private Key tab and the plan check all ask this one question.
+ */
+export function legacyKeyProblem(plan: Pick<RequestPlan, "template" | "key">): string | null {
+  return plan.template === "legacy" && plan.key.algorithm !== "rsa"
+    ? "The Legacy key template supports RSA only: choose RSA on the Private Key tab, or the CNG key template."
+    : null;
 }
 
 /** Where on the pages a problem belongs, so it can be shown beside its field. */
@@ -159,9 +174,8 @@ export function valueProblems(plan: RequestPlan): PlanProblem[] {
       message: "A path length applies only to a CA certificate and must be a whole number of 0 or more.",
     });
   }
-  if (plan.friendlyName.length > 256) {
-    problems.push({ field: "friendlyName", message: "Friendly name is at most 256 characters." });
-  }
+  const friendlyName = friendlyNameProblem(plan.friendlyName);
+  if (friendlyName) problems.push({ field: "friendlyName", message: friendlyName });
   return problems;
 }
 

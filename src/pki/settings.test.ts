@@ -12,17 +12,26 @@ describe("request settings file", () => {
     expect(readSettings(writeSettings({ plan }))).toEqual({ ok: true, plan });
   });
 
-  it("reads back the names plan saved with it", () => {
-    const namesPlan = {
+  it("reads back the topology saved with it", () => {
+    const topology = {
       ...articleTopology(),
       sipDomains: ["contoso.com", "fabrikam.com"],
       meetingUrls: { "fabrikam.com": "meet.fabrikam.com" },
     };
-    expect(readSettings(writeSettings({ plan: reverseProxyPlan(), namesPlan }))).toEqual({
+    expect(readSettings(writeSettings({ plan: reverseProxyPlan(), topology }))).toEqual({
       ok: true,
       plan: reverseProxyPlan(),
-      namesPlan,
+      topology,
     });
+  });
+
+  it('still reads a file written with the topology under its earlier name, "namesPlan"', () => {
+    const file = writeSettings({ plan: reverseProxyPlan(), topology: articleTopology() }).replace(
+      '"topology":',
+      '"namesPlan":',
+    );
+    expect(file).toContain('"namesPlan"');
+    expect(readSettings(file)).toEqual({ ok: true, plan: reverseProxyPlan(), topology: articleTopology() });
   });
 
   it.each([
@@ -44,8 +53,8 @@ describe("request settings file", () => {
       "spaces",
     ],
     [
-      "a damaged names plan",
-      writeSettings({ plan: reverseProxyPlan(), namesPlan: articleTopology() }).replace(
+      "a damaged topology",
+      writeSettings({ plan: reverseProxyPlan(), topology: articleTopology() }).replace(
         '"autodiscoverPort": 443',
         '"autodiscoverPort": 8443',
       ),

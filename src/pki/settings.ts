@@ -14,16 +14,17 @@ export interface SettingsFile {
   format: typeof SETTINGS_FORMAT;
   version: typeof SETTINGS_VERSION;
   plan: RequestPlan;
-  /** The reverse-proxy names plan, when the request was planned with it. */
-  namesPlan?: LyncTopology;
+  /** The names planner's input (the Lync topology), when the request was planned with it. */
+  topology?: LyncTopology;
 }
 
 /** What a settings file holds, once read and checked. */
 export interface Settings {
   plan: RequestPlan;
-  namesPlan?: LyncTopology;
+  topology?: LyncTopology;
 }
 
+/** "Save request settings": the plan (and topology) as JSON (RFC 8259), with no secret in it. */
 export function writeSettings(settings: Settings): string {
   const file: SettingsFile = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...settings };
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -103,9 +104,9 @@ function planFrom(data: unknown): RequestPlan {
 const isStringArray = arrayOf(isString);
 const isStringRecord = (v: unknown): v is Record<string, string> => isObj(v) && Object.values(v).every(isString);
 
-/** Rebuilds a names plan from untrusted data; its values are checked by the planner, which shows what is wrong. */
+/** Rebuilds a topology from untrusted data; its values are checked by the planner, which shows what is wrong. */
 function topologyFrom(data: unknown): LyncTopology {
-  if (!isObj(data)) throw new ShapeError('"namesPlan" has the wrong type.');
+  if (!isObj(data)) throw new ShapeError('"topology" has the wrong type.');
   const exchange = field(data, "exchange", isObj);
   return {
     sipDomains: field(data, "sipDomains", isStringArray),
@@ -125,7 +126,7 @@ function topologyFrom(data: unknown): LyncTopology {
   };
 }
 
-/** Checks a names plan from storage or a file: the right shape, or what is wrong with it. */
+/** Checks a topology from storage or a file: the right shape, or what is wrong with it. */
 export function validateTopology(data: unknown): { ok: true; topology: LyncTopology } | { ok: false; error: string } {
   try {
     return { ok: true, topology: topologyFrom(data) };
@@ -171,7 +172,9 @@ export function readSettings(text: string): ({ ok: true } & Settings) | { ok: fa
   });
   const checked = validatePlan(data.plan);
   if (!checked.ok) return damaged(checked.error);
-  if (data.namesPlan === undefined) return { ok: true, plan: checked.plan };
-  const names = validateTopology(data.namesPlan);
-  return names.ok ? { ok: true, plan: checked.plan, namesPlan: names.topology } : damaged(names.error);
+  // Why both keys: files written before the planner's vocabulary was settled call the topology "namesPlan".
+  const topology = data.topology ?? data.namesPlan;
+  if (topology === undefined) return { ok: true, plan: checked.plan };
+  const names = validateTopology(topology);
+  return names.ok ? { ok: true, plan: checked.plan, topology: names.topology } : damaged(names.error);
 }

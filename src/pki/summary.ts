@@ -16,6 +16,7 @@ export interface PlanSummary {
   defaultExtensions: string;
 }
 
+/** The request in words, as MMC's Certificate Information page and its Details show it. */
 export function summarisePlan(plan: RequestPlan): PlanSummary {
   const names = effectiveAltNames(plan.subject, plan.altNames);
   const implied = impliedAltName(plan.subject, plan.altNames);

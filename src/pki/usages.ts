@@ -22,6 +22,7 @@ export function keyUsageFlags(usages: readonly KeyUsageName[]): number {
   return usages.reduce((flags, name) => flags | (1 << keyUsage(name).bit), 0);
 }
 
+/** The catalogue entry of a key usage: MMC's label and its RFC 5280 4.2.1.3 bit. */
 export function keyUsage(name: KeyUsageName) {
   const usage = KEY_USAGES.find((u) => u.name === name);
   if (!usage) throw new Error(`Unknown key usage ${name}`);

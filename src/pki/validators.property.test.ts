@@ -164,7 +164,7 @@ describe("whatever a validator accepts encodes and decodes back to the same valu
         }
         for (const t of SUBJECT_TYPES) {
           const c = checkSubjectPart(t.type, text);
-          if (c.ok) expect(c.value).not.toMatch(/[\u0000-\u001f\u007f]/);
+          if (c.ok) expect(c.value).not.toMatch(/\p{Cc}/u);
         }
       }),
       RUNS,

@@ -1,70 +1,99 @@
 /**
- * The Complete the request slice: the CA's certificates, the key they should match (a pending request kept
- * in this browser, or an encrypted key file), and the .pfx export. The opened key and every password are
- * secrets: memory only, dropped by reset().
+ * Complete the request: the CA's certificates, the key they should match (a pending request kept in this
+ * browser, or an encrypted key file), the match itself, and the .pfx export. The slice asks src/pki to open
+ * the key, match and chain the certificates and write the .pfx; the page only shows what is here. The opened
+ * key and every password are secrets: memory only, dropped by reset().
  */
 import type { StateCreator } from "zustand";
-import { readPemBlocks, toColonHex } from "../pki/pem";
+import type { AnswerMatch } from "../pki/certificates";
+import { safeFileStem } from "../pki/file-names";
 import type { PfxProfile } from "../pki/pfx";
+import type { OpenedKey } from "../pki/private-key";
 import type { KeySpec } from "../pki/request";
 import { deletePendingRequest, listPendingRequests, type PendingRequest } from "./pending-requests";
-import type { WizardStore } from "./wizard";
+import { chosenPendingRequest, keyFingerprint } from "./selectors";
+import type { WizardStore } from "./store";
+import { measureSince } from "./user-timing";
 
 export type KeySource = { kind: "pending"; id: string } | { kind: "file"; name: string; pem: string };
 
 export interface LoadedCertificate {
+  /** The file it came from, or "pasted". */
   name: string;
   der: Uint8Array<ArrayBuffer>;
+  subject: string;
+}
+
+/** A file from a picker or a drop: a browser File is one. Read only once its size is known to be sane. */
+export interface InputFile {
+  name: string;
+  size: number;
+  arrayBuffer: () => Promise<ArrayBuffer>;
+}
+
+/** Why 5 MB: a certificate chain is a few kilobytes; anything larger is not one, and parsing it would stall the page. */
+export const MAX_CERTIFICATE_FILE = 5 * 1024 * 1024;
+
+export interface PfxChoices {
+  profile: PfxProfile;
+  includeRoot: boolean;
+  friendlyName: string;
+  provider: "legacy" | "cng";
+  keySpec: KeySpec;
+  useKeyPassphrase: boolean;
+  /** Secrets: a new password for the .pfx, typed twice. */
+  password: string;
+  confirm: string;
 }
 
 export interface CompleteState {
   pending: PendingRequest[];
+  /** Why the kept requests could not be listed (IndexedDB refused), or null. */
+  pendingError: string | null;
   certificates: LoadedCertificate[];
+  certificateError: string | null;
   keySource: KeySource | null;
   keyError: string | null;
   /** Secret: the key's passphrase as typed. */
   keyPassphrase: string;
   /** Secret: the opened key. */
-  openedKey: { pkcs8: ArrayBuffer; spkiSha256: string } | null;
-  pfx: {
-    profile: PfxProfile;
-    includeRoot: boolean;
-    friendlyName: string;
-    provider: "legacy" | "cng";
-    keySpec: KeySpec;
-    useKeyPassphrase: boolean;
-    /** Secrets: a new password for the .pfx, typed twice. */
-    password: string;
-    confirm: string;
-  };
+  openedKey: OpenedKey | null;
+  /** The certificates examined against the chosen key. */
+  match: AnswerMatch;
+  pfx: PfxChoices;
   exportError: string | null;
 }
 
 export interface CompleteActions {
   refreshPending: () => Promise<void>;
   deletePending: (id: string) => Promise<void>;
-  addCertificates: (certificates: LoadedCertificate[]) => void;
+  /** Certificates (PEM, DER, .p7b) and, when one is among them, the encrypted key file. */
+  addFiles: (files: readonly InputFile[]) => Promise<void>;
+  /** True when the pasted text held certificates and they were added. */
+  addPasted: (text: string) => Promise<boolean>;
   removeCertificate: (index: number) => void;
   chooseKey: (source: KeySource) => void;
   setKeyPassphrase: (passphrase: string) => void;
   openKey: () => Promise<boolean>;
-  updatePfx: (change: Partial<CompleteState["pfx"]>) => void;
-  /** Builds the .pfx; null (with exportError set) when something is missing or wrong. */
-  exportPfx: (params: {
-    leaf: Uint8Array<ArrayBuffer>;
-    chain: Uint8Array<ArrayBuffer>[];
-  }) => Promise<Uint8Array<ArrayBuffer> | null>;
+  /** Examines the certificates against the chosen key again; every action that changes either calls it. */
+  examine: () => Promise<void>;
+  updatePfx: (change: Partial<PfxChoices>) => void;
+  /** Writes the .pfx from the matched certificate, its chain and the opened key; null (with exportError) when it cannot. */
+  exportPfx: () => Promise<{ fileName: string; der: Uint8Array<ArrayBuffer> } | null>;
 }
 
 export type CompleteSlice = CompleteState & CompleteActions;
 
 export const initialCompleteState = (): CompleteState => ({
   pending: [],
+  pendingError: null,
   certificates: [],
+  certificateError: null,
   keySource: null,
   keyError: null,
   keyPassphrase: "",
   openedKey: null,
+  match: { state: "waiting" },
   pfx: {
     profile: "TripleDES-SHA1",
     includeRoot: false,
@@ -78,16 +107,31 @@ export const initialCompleteState = (): CompleteState => ({
   exportError: null,
 });
 
-/** The encrypted key PEM of a key source. */
-export function keyPem(source: KeySource | null, pending: readonly PendingRequest[]): string | null {
-  if (!source) return null;
-  return source.kind === "file" ? source.pem : (pending.find((p) => p.id === source.id)?.encryptedKey ?? null);
+/** The encrypted key PEM of the chosen key source. */
+export function keyPem(s: WizardStore): string | null {
+  if (!s.keySource) return null;
+  return s.keySource.kind === "file" ? s.keySource.pem : (chosenPendingRequest(s)?.encryptedKey ?? null);
 }
 
-export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteSlice> = (set, get) => ({
-  ...initialCompleteState(),
+/** The name every Complete download starts with: the friendly name, else the certificate's subject. */
+export function exportStem(s: WizardStore): string {
+  const subject = s.match.state === "matched" ? s.match.view.subject.replace(/^CN=/, "") : "";
+  return safeFileStem(s.pfx.friendlyName || subject, "certificate");
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Which examination is the latest: an older one that finishes later must not overwrite it. */
+let examination = 0;
+
+export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActions> = (set, get) => ({
   refreshPending: async () => {
-    set({ pending: await listPendingRequests() });
+    try {
+      set({ pending: await listPendingRequests(), pendingError: null });
+    } catch (e) {
+      set({ pending: [], pendingError: `The requests kept in this browser could not be read: ${errorText(e)}` });
+    }
+    await get().examine();
   },
   deletePending: async (id) => {
     await deletePendingRequest(id);
@@ -95,8 +139,58 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteSlic
     if (keySource?.kind === "pending" && keySource.id === id) set({ keySource: null, openedKey: null });
     await get().refreshPending();
   },
-  addCertificates: (certificates) => set((s) => ({ certificates: [...s.certificates, ...certificates] })),
-  removeCertificate: (index) => set((s) => ({ certificates: s.certificates.filter((_, i) => i !== index) })),
+  addFiles: async (files) => {
+    // Why a dynamic import: the x509 code is needed once certificates arrive, not to show the first page.
+    const { CertificateInputError, readCertificates } = await import("../pki/certificates");
+    const added: LoadedCertificate[] = [];
+    for (const file of files) {
+      if (file.size > MAX_CERTIFICATE_FILE) {
+        return set({ certificateError: `"${file.name}" is over 5 MB: it is not a certificate.` });
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const text = new TextDecoder().decode(bytes);
+      if (text.includes("ENCRYPTED PRIVATE KEY")) {
+        get().chooseKey({ kind: "file", name: file.name, pem: text });
+        continue;
+      }
+      try {
+        const certificates = readCertificates({ bytes, name: file.name });
+        added.push(
+          ...certificates.map((c) => ({ name: file.name, der: new Uint8Array(c.rawData), subject: c.subject })),
+        );
+      } catch (e) {
+        return set({
+          certificateError: e instanceof CertificateInputError ? e.message : `"${file.name}" could not be read.`,
+        });
+      }
+    }
+    set((s) => ({ certificateError: null, certificates: [...s.certificates, ...added] }));
+    if (added.length) await get().examine();
+  },
+  addPasted: async (text) => {
+    const { CertificateInputError, readCertificates } = await import("../pki/certificates");
+    try {
+      const certificates = readCertificates({ bytes: new TextEncoder().encode(text), name: "The pasted text" });
+      set((s) => ({
+        certificateError: null,
+        certificates: [
+          ...s.certificates,
+          ...certificates.map((c) => ({ name: "pasted", der: new Uint8Array(c.rawData), subject: c.subject })),
+        ],
+      }));
+      await get().examine();
+      return true;
+    } catch (e) {
+      set({
+        certificateError: e instanceof CertificateInputError ? e.message : "The pasted text could not be read.",
+      });
+      return false;
+    }
+  },
+  removeCertificate: (index) => {
+    set((s) => ({ certificates: s.certificates.filter((_, i) => i !== index) }));
+    void get().examine();
+  },
   chooseKey: (source) => {
     const plan = source.kind === "pending" ? get().pending.find((p) => p.id === source.id)?.plan : undefined;
     set((s) => ({
@@ -113,39 +207,42 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteSlic
           }
         : s.pfx,
     }));
+    void get().examine();
   },
   setKeyPassphrase: (keyPassphrase) => set({ keyPassphrase }),
   openKey: async () => {
-    const { keySource, pending, keyPassphrase } = get();
-    const pem = keyPem(keySource, pending);
+    const pem = keyPem(get());
     if (!pem) return false;
-    // Why dynamic imports: the ASN.1 and key code is needed once a key is opened, not to show the first page.
-    const [{ decryptPrivateKey, UnsupportedKeyError, WrongPassphraseError }, { spkiOfPrivateKeyInfo }] =
-      await Promise.all([import("../pki/private-key"), import("../pki/keys")]);
+    // Why a dynamic import: the ASN.1 and key code is needed once a key is opened, not to show the first page.
+    const { keyFileError, openKeyFile } = await import("../pki/private-key");
     try {
-      const block = readPemBlocks(pem).find((b) => b.label === "ENCRYPTED PRIVATE KEY");
-      if (!block)
-        throw new UnsupportedKeyError(
-          "This file is not an encrypted private key: expected -----BEGIN ENCRYPTED PRIVATE KEY-----.",
-        );
-      const pkcs8 = await decryptPrivateKey({ der: block.der, passphrase: keyPassphrase });
-      const spkiSha256 = toColonHex(await crypto.subtle.digest("SHA-256", await spkiOfPrivateKeyInfo({ pkcs8 })));
-      set({ openedKey: { pkcs8, spkiSha256 }, keyError: null });
+      set({ openedKey: await openKeyFile({ pem, passphrase: get().keyPassphrase }), keyError: null });
+      await get().examine();
       return true;
     } catch (e) {
-      const message =
-        e instanceof WrongPassphraseError
-          ? "The passphrase does not open this key."
-          : e instanceof UnsupportedKeyError
-            ? e.message
-            : `The key could not be opened: ${e instanceof Error ? e.message : String(e)}`;
-      set({ openedKey: null, keyError: message });
+      set({ openedKey: null, keyError: keyFileError(e) });
       return false;
     }
   },
+  examine: async () => {
+    const run = ++examination;
+    const s = get();
+    const { examineAnswer } = await import("../pki/certificates");
+    const match = await examineAnswer({
+      certificates: s.certificates.map((c) => c.der),
+      keySpkiSha256: keyFingerprint(s),
+      plan: chosenPendingRequest(s)?.plan,
+    });
+    if (run === examination) set({ match });
+  },
   updatePfx: (change) => set((s) => ({ pfx: { ...s.pfx, ...change }, exportError: null })),
-  exportPfx: async ({ leaf, chain }) => {
-    const { openedKey, pfx, keyPassphrase } = get();
+  exportPfx: async () => {
+    const s = get();
+    const { openedKey, pfx, keyPassphrase, match } = s;
+    if (match.state !== "matched") {
+      set({ exportError: "Load the certificate the CA issued for this key first." });
+      return null;
+    }
     if (!openedKey) {
       set({ exportError: "Open the private key with its passphrase first." });
       return null;
@@ -160,22 +257,24 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteSlic
     }
     try {
       // Why a dynamic import: the PKCS #12 code (and node-forge's 3DES) is needed here only, not by the wizard.
-      const { createPfx, SCHANNEL_CSP } = await import("../pki/pfx");
+      const [{ createPfx, SCHANNEL_CSP }, { exportChain }] = await Promise.all([
+        import("../pki/pfx"),
+        import("../pki/certificates"),
+      ]);
       const started = performance.now();
       const der = await createPfx({
         profile: pfx.profile,
         privateKeyInfo: openedKey.pkcs8,
-        certificates: [leaf, ...chain],
+        certificates: [match.leaf, ...exportChain(match, pfx.includeRoot)].map((c) => new Uint8Array(c.rawData)),
         password: pfx.useKeyPassphrase ? keyPassphrase : pfx.password,
         friendlyName: pfx.friendlyName.trim() || undefined,
         provider: pfx.provider === "legacy" ? { name: SCHANNEL_CSP, keySpec: pfx.keySpec } : null,
       });
-      // A user-timing entry, so that `npm run bench` reads the export time from the page itself.
-      performance.measure(`export ${pfx.profile}`, { start: started, end: performance.now() });
+      measureSince(`export ${pfx.profile}`, started);
       set({ exportError: null });
-      return new Uint8Array(der);
+      return { fileName: `${exportStem(s)}.pfx`, der: new Uint8Array(der) };
     } catch (e) {
-      set({ exportError: `The .pfx could not be written: ${e instanceof Error ? e.message : String(e)}` });
+      set({ exportError: `The .pfx could not be written: ${errorText(e)}` });
       return null;
     }
   },

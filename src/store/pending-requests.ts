@@ -4,6 +4,7 @@
  * is a secret: the key is the same PBES2 file the user downloads.
  */
 import { openDB, type DBSchema } from "idb";
+import type { OfflineRequest } from "../pki/offline-request";
 import type { RequestPlan } from "../pki/request";
 import { validatePlan } from "../pki/settings";
 
@@ -34,6 +35,22 @@ const database = () =>
 
 export async function savePendingRequest(request: PendingRequest): Promise<void> {
   await (await database()).put("pending-requests", request);
+}
+
+/** Keeps what Finish made, as Windows keeps a pending request in its Certificate Enrollment Requests store. */
+export async function keepRequest(params: { plan: RequestPlan; result: OfflineRequest }): Promise<void> {
+  const { plan, result } = params;
+  await savePendingRequest({
+    id: crypto.randomUUID(),
+    created: new Date().toISOString(),
+    friendlyName: plan.friendlyName,
+    subject: plan.subject.map((p) => `${p.type}=${p.value}`).join(", "),
+    spkiSha256: result.spkiSha256,
+    pkcs10: result.pkcs10,
+    // The same file the user downloads: encrypted under their passphrase, never the key in the clear.
+    encryptedKey: result.encryptedKey,
+    plan,
+  });
 }
 
 /** Every pending request, newest first. A damaged record (edited by hand, or from another version) is left out. */

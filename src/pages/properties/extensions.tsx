@@ -1,7 +1,7 @@
 /** Extensions tab: Key usage, Extended Key Usage (application policies) and Basic constraints, each with its critical flag. */
 import { useState } from "react";
 import { EXTENDED_KEY_USAGES, KEY_USAGES, validateOid, type KeyUsageName } from "../../pki/usages";
-import { useWizard } from "../../store/wizard";
+import { useWizard } from "../../store/store";
 import { Checkbox } from "../../ui/checkbox";
 import { Field } from "../../ui/field";
 import { ListPicker } from "../../ui/list-picker";

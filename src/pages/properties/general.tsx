@@ -1,5 +1,6 @@
 /** General tab: Friendly name and Description. */
-import { useWizard } from "../../store/wizard";
+import { friendlyNameProblem } from "../../pki/request";
+import { useWizard } from "../../store/store";
 import { Field } from "../../ui/field";
 
 export function GeneralTab() {
@@ -10,7 +11,7 @@ export function GeneralTab() {
       <Field
         label="Friendly name"
         hint="Shown by Windows beside the certificate once imported; it does not go into the request."
-        error={draft.friendlyName.length > 256 ? "Friendly name is at most 256 characters." : null}
+        error={friendlyNameProblem(draft.friendlyName)}
       >
         {(control) => (
           <input

@@ -1,6 +1,15 @@
 /** Private Key tab: the provider shown as the algorithm, Key options, Key type and Select Hash Algorithm. */
-import { HASHES, KEY_ALGORITHMS, RSA_KEY_SIZES, type HashName, type KeySpec, type RsaKeySize } from "../../pki/request";
-import { useWizard } from "../../store/wizard";
+import {
+  HASHES,
+  KEY_ALGORITHMS,
+  legacyKeyProblem,
+  RSA_KEY_SIZES,
+  type HashName,
+  type KeySpec,
+  type RsaKeySize,
+} from "../../pki/request";
+import { curveOfAlgorithm } from "../../pki/curves";
+import { useWizard } from "../../store/store";
 import { Checkbox } from "../../ui/checkbox";
 import { Field } from "../../ui/field";
 import { RadioChoices, type RadioOption } from "../../ui/radio-choices";
@@ -35,9 +44,7 @@ export function PrivateKeyTab() {
         value={key.algorithm}
         onChange={(algorithm) => setKey({ algorithm })}
       >
-        {legacy && key.algorithm !== "rsa" && (
-          <p className="error">The Legacy key template supports RSA only: choose RSA, or the CNG key template.</p>
-        )}
+        {legacyKeyProblem(draft) && <p className="error">{legacyKeyProblem(draft)}</p>}
       </RadioChoices>
       <fieldset>
         <legend>Key options</legend>
@@ -45,7 +52,7 @@ export function PrivateKeyTab() {
           label="Key size"
           hint={
             key.algorithm !== "rsa"
-              ? `The curve fixes the size: ${key.algorithm === "ecdsa-p256" ? 256 : 384} bits.`
+              ? `The curve fixes the size: ${curveOfAlgorithm(key.algorithm)?.bits} bits.`
               : key.rsaKeySize === 1024
                 ? "1024 bits is too weak: no public CA accepts it, and Windows warns about it."
                 : "2048 bits is what the article and every public CA ask for."

@@ -1,6 +1,6 @@
 /** Certificate Properties: a modal dialog with the General, Subject, Extensions and Private Key tabs, OK and Cancel. */
 import { useEffect, useId, useRef } from "react";
-import { useWizard, type PropertiesTab } from "../../store/wizard";
+import { useWizard, type PropertiesTab } from "../../store/store";
 import { ExtensionsTab } from "./extensions";
 import { GeneralTab } from "./general";
 import { PrivateKeyTab } from "./private-key";

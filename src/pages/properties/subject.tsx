@@ -10,7 +10,7 @@ import {
   altNameLabel,
 } from "../../pki/names";
 import type { AltNameType, SubjectType } from "../../pki/names";
-import { useWizard } from "../../store/wizard";
+import { useWizard } from "../../store/store";
 import { TypeValueList } from "../../ui/type-value-list";
 
 const SUBJECT_EXAMPLES: Record<SubjectType, string> = {

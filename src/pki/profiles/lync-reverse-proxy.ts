@@ -4,7 +4,8 @@
  * in shared/docs/reverse-proxy-names.md (Microsoft's "Certificate summary - Reverse proxy", "Planning for
  * simple URLs", "Wildcard certificate support").
  */
-import { checkDnsName, wildcardCovers } from "../names";
+import type { Finding } from "../finding";
+import { checkDnsName, commonNameMissingFromSan, subjectNotInSanMessage, wildcardCovers } from "../names";
 import type { RequestPlan } from "../request";
 import { CLIENT_AUTH, SERVER_AUTH } from "../usages";
 
@@ -70,15 +71,8 @@ export type FindingId =
   | "merged"
   | "no-lyncdiscover";
 
-export interface Finding {
-  id: FindingId;
-  severity: "error" | "warning" | "info";
-  message: string;
-  /** The input it belongs beside, when it belongs to one. */
-  field?: TopologyField;
-  /** For the per-SIP-domain Meeting simple URL: which domain's. */
-  sipDomain?: string;
-}
+/** A finding of the planner: the shared Finding, placed beside one of the topology's inputs. */
+export type PlannerFinding = Finding<TopologyField> & { id: FindingId };
 
 export interface PlannedName {
   name: string;
@@ -97,7 +91,7 @@ export interface NamesPlan {
   sipDomains: string[];
   subject: string | null;
   names: PlannedName[];
-  findings: Finding[];
+  findings: PlannerFinding[];
   /** The defaults in force, to show in the inputs left to them. */
   defaults: { meetingUrls: string[]; dialInUrl: string; exchangeAutodiscover: string[] };
   publishing: PublishingRule[];
@@ -110,9 +104,11 @@ const INTERNAL_LABELS = new Set(["lyncdiscoverinternal", "admin"]);
 
 const label1 = (name: string) => name.split(".")[0] ?? "";
 const isUnder = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+/** The Meeting simple URL Lync Server 2013 uses by default for a SIP domain (Microsoft, "Planning for simple URLs"). */
 export function defaultMeetingUrl(format: SimpleUrlFormat, sipDomain: string): string {
   return format === "dedicated" ? `https://meet.${sipDomain}` : `https://join.${sipDomain}/meet`;
 }
+/** The Dial-in simple URL Lync Server 2013 uses by default (Microsoft, "Planning for simple URLs"). */
 export function defaultDialInUrl(format: SimpleUrlFormat, sipDomain: string): string {
   return format === "dedicated" ? `https://dialin.${sipDomain}` : `https://join.${sipDomain}/dialin`;
 }
@@ -184,18 +180,19 @@ export function parseSimpleUrl(input: string, format: SimpleUrlFormat): Parsed<S
 }
 
 /** Subject name missing from the SAN: the planner always adds it, but the rule is checked all the same. */
-export function subjectInSanFinding(subject: string | null, names: readonly string[]): Finding | null {
-  return subject && !names.includes(subject)
-    ? {
-        id: "subject-not-in-san",
-        severity: "error",
-        message: `The subject name ${subject} must also be present in the subject alternative name.`,
-      }
+export function subjectInSanFinding(subject: string | null, names: readonly string[]): PlannerFinding | null {
+  return subject && commonNameMissingFromSan(subject, names)
+    ? { id: "subject-not-in-san", severity: "error", message: subjectNotInSanMessage(subject) }
     : null;
 }
 
 /** Parses a list input, normalising each FQDN and merging repeats (said once). */
-function parseFqdnList(entries: readonly string[], what: string, field: TopologyField, findings: Finding[]): string[] {
+function parseFqdnList(
+  entries: readonly string[],
+  what: string,
+  field: TopologyField,
+  findings: PlannerFinding[],
+): string[] {
   const out: string[] = [];
   const said = new Set<string>();
   for (const entry of entries) {
@@ -221,8 +218,9 @@ function parseFqdnList(entries: readonly string[], what: string, field: Topology
   return out;
 }
 
+/** The names plan for a topology: subject, alternative names with reasons, findings (Microsoft, "Certificate summary - Reverse proxy"). */
 export function planReverseProxyNames(t: LyncTopology): NamesPlan {
-  const findings: Finding[] = [];
+  const findings: PlannerFinding[] = [];
   const sipDomains = parseFqdnList(t.sipDomains, "SIP domain", "sipDomains", findings).filter((d) => {
     if (!d.startsWith("*.")) return true;
     findings.push({

@@ -1,0 +1,67 @@
+/** Export writes the .pfx; the certificate alone and the chain download as they are. */
+import type { AnswerMatch } from "../../pki/certificates";
+import { toPem } from "../../pki/pem";
+import { exportStem } from "../../store/complete-slice";
+import { useWizard } from "../../store/store";
+import { saveFile } from "../../ui/download";
+import { ErrorText } from "../../ui/field";
+
+export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: "matched" }> }) {
+  const exportPfx = useWizard((s) => s.exportPfx);
+  const exportError = useWizard((s) => s.exportError);
+  const stem = useWizard(exportStem);
+  const leaf = match.leaf.rawData;
+  return (
+    <>
+      <div className="inline">
+        <button
+          type="button"
+          className="primary"
+          onClick={async () => {
+            const pfx = await exportPfx();
+            if (pfx) saveFile({ name: pfx.fileName, content: pfx.der, type: "application/x-pkcs12" });
+          }}
+        >
+          Export
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            saveFile({ name: `${stem}.cer`, content: new Uint8Array(leaf), type: "application/pkix-cert" })
+          }
+        >
+          Download certificate (.cer, DER)
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            saveFile({
+              name: `${stem}.base64.cer`,
+              content: toPem({ label: "CERTIFICATE", der: leaf, eol: "\r\n" }),
+              type: "application/pkix-cert",
+            })
+          }
+        >
+          Download certificate (.cer, Base 64)
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            saveFile({
+              name: `${stem}.chain.pem`,
+              content: match.chain.map((c) => toPem({ label: "CERTIFICATE", der: c.rawData })).join(""),
+              type: "application/x-pem-file",
+            })
+          }
+        >
+          Download chain (PEM)
+        </button>
+      </div>
+      <ErrorText error={exportError} />
+      <p className="hint">
+        On the proxy, also install the root and intermediate certificates of the CA that issued this one, and those of
+        your internal CA, in the computer's Trusted Root and Intermediate Certification Authorities stores.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+/** Private key: a pending request kept in this browser, or the encrypted key file, opened with its passphrase. */
+import { useShallow } from "zustand/react/shallow";
+import { useWizard } from "../../store/store";
+import { Field } from "../../ui/field";
+import { FilePicker } from "../../ui/file-picker";
+import { PendingRequestsTable } from "./pending-requests-table";
+
+export function KeyPicker() {
+  const s = useWizard(
+    useShallow((w) => ({
+      hasPending: w.pending.length > 0,
+      pendingError: w.pendingError,
+      keySource: w.keySource,
+      keyError: w.keyError,
+      keyPassphrase: w.keyPassphrase,
+      openedKey: w.openedKey,
+      chooseKey: w.chooseKey,
+      setKeyPassphrase: w.setKeyPassphrase,
+      openKey: w.openKey,
+    })),
+  );
+  return (
+    <fieldset>
+      <legend>Private key</legend>
+      {s.pendingError && (
+        <p className="error" role="alert">
+          {s.pendingError}
+        </p>
+      )}
+      {s.hasPending ? (
+        <PendingRequestsTable />
+      ) : (
+        !s.pendingError && (
+          <p className="hint">
+            No pending request is kept in this browser. Load the encrypted key file (.key) the wizard saved.
+          </p>
+        )
+      )}
+      <div className="choice">
+        <FilePicker
+          label="Load an encrypted private key file…"
+          accept=".key,.pem,.p8"
+          onFiles={async ([file]) => s.chooseKey({ kind: "file", name: file!.name, pem: await file!.text() })}
+        />
+        {s.keySource?.kind === "file" && <p className="hint">Key file: {s.keySource.name}</p>}
+      </div>
+      {s.keySource && (
+        <Field
+          label="Passphrase of the private key"
+          error={s.keyError}
+          hint={s.openedKey ? `Opened. Public key SHA-256: ${s.openedKey.spkiSha256}` : undefined}
+        >
+          {(control) => (
+            <div className="inline">
+              <input
+                {...control}
+                type="password"
+                autoComplete="current-password"
+                value={s.keyPassphrase}
+                onChange={(e) => s.setKeyPassphrase(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") void s.openKey();
+                }}
+              />
+              <button type="button" onClick={() => void s.openKey()}>
+                Open the key
+              </button>
+            </div>
+          )}
+        </Field>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,100 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { issue, makeCa, type TestCa } from "../../test/helpers/ca";
+import { exportStem } from "./complete-slice";
+import { listPendingRequests } from "./pending-requests";
+import { useWizard } from "./store";
+
+const state = () => useWizard.getState();
+const PASSPHRASE = "correct horse battery";
+const file = (path: string) => {
+  const bytes = readFileSync(path);
+  return { name: path.split("/").pop()!, size: bytes.length, arrayBuffer: async () => new Uint8Array(bytes).buffer };
+};
+
+let ca: TestCa;
+let leaf: string;
+
+beforeAll(async () => {
+  useWizard.getState().reset();
+  for (const p of await listPendingRequests()) await state().deletePending(p.id);
+  state().setPassphrase(PASSPHRASE, PASSPHRASE);
+  await state().runFinish({ iterations: 1_000 });
+  const finish = state().finish;
+  if (finish.status !== "done") throw new Error("Finish did not make the request");
+  ca = makeCa();
+  writeFileSync(join(ca.dir, "webext.req"), finish.result.pkcs10);
+  leaf = issue(ca, { request: join(ca.dir, "webext.req"), inform: "DER", out: join(ca.dir, "webext.crt") });
+});
+
+beforeEach(() => {
+  useWizard.setState({ certificates: [], keySource: null, openedKey: null, keyPassphrase: "", exportError: null });
+});
+
+describe("Complete the request", () => {
+  it("matches the issued certificate to the kept request before its key is opened, and chains it", async () => {
+    await state().refreshPending();
+    const kept = state().pending[0]!;
+    state().chooseKey({ kind: "pending", id: kept.id });
+    await state().addFiles([file(leaf), file(ca.intermediate)]);
+    const match = state().match;
+    if (match.state !== "matched") throw new Error(`not matched: ${match.state}`);
+    expect(match.chain.map((c) => c.subject)).toEqual(["CN=webext.contoso.com", "CN=Contoso Test Issuing CA"]);
+    expect(match.comparison?.droppedNames).toEqual([]);
+    expect(state().pfx.friendlyName).toBe("Reverse Proxy Listener for Lync Server");
+    expect(exportStem(state())).toBe("Reverse Proxy Listener for Lync Server");
+  });
+
+  it("refuses to export before the key is opened, then exports a .pfx OpenSSL opens with the key's passphrase", async () => {
+    await state().refreshPending();
+    state().chooseKey({ kind: "pending", id: state().pending[0]!.id });
+    await state().addFiles([file(leaf), file(ca.intermediate)]);
+    expect(await state().exportPfx()).toBeNull();
+    expect(state().exportError).toBe("Open the private key with its passphrase first.");
+
+    state().setKeyPassphrase("wrong passphrase");
+    expect(await state().openKey()).toBe(false);
+    expect(state().keyError).toBe("The passphrase does not open this key.");
+
+    state().setKeyPassphrase(PASSPHRASE);
+    expect(await state().openKey()).toBe(true);
+    const pfx = await state().exportPfx();
+    expect(pfx?.fileName).toBe("Reverse Proxy Listener for Lync Server.pfx");
+    const path = join(ca.dir, "out.pfx");
+    writeFileSync(path, pfx!.der);
+    const info = execFileSync("openssl", ["pkcs12", "-in", path, "-passin", `pass:${PASSPHRASE}`, "-nokeys"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    }).toString();
+    expect(info).toContain("friendlyName: Reverse Proxy Listener for Lync Server");
+    expect(info.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+  });
+
+  it("says which key a certificate belongs to when it is not this one", async () => {
+    await state().refreshPending();
+    state().chooseKey({ kind: "pending", id: state().pending[0]!.id });
+    await state().addFiles([file(ca.intermediate)]);
+    expect(state().match.state).toBe("no-match");
+  });
+
+  it("refuses a file that is not a certificate with one sentence, and adds nothing", async () => {
+    await state().addFiles([
+      { name: "notes.txt", size: 5, arrayBuffer: async () => new TextEncoder().encode("hello").buffer },
+    ]);
+    expect(state().certificateError).toContain('"notes.txt"');
+    expect(state().certificates).toEqual([]);
+    await state().addFiles([{ name: "huge.cer", size: 6 * 1024 * 1024, arrayBuffer: async () => new ArrayBuffer(0) }]);
+    expect(state().certificateError).toBe('"huge.cer" is over 5 MB: it is not a certificate.');
+  });
+
+  it("deletes a kept request and forgets it as the key source", async () => {
+    await state().refreshPending();
+    const id = state().pending[0]!.id;
+    state().chooseKey({ kind: "pending", id });
+    await state().deletePending(id);
+    expect(state().keySource).toBeNull();
+    expect(state().pending).toEqual([]);
+    expect(await listPendingRequests()).toEqual([]);
+  });
+});

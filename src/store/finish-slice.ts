@@ -1,0 +1,79 @@
+/**
+ * Finish on the save page: the key's passphrase (a secret, memory only), whether to keep the request in this
+ * browser, and what Finish made. Finish refuses on exactly the list finishBlockers gives the page.
+ */
+import type { StateCreator } from "zustand";
+import type { OfflineRequest } from "../pki/offline-request";
+import { keepRequest } from "./pending-requests";
+import { finishBlockers } from "./selectors";
+import type { WizardStore } from "./store";
+import { measureSince } from "./user-timing";
+
+export type Finish =
+  | { status: "idle" }
+  /** Finish was pressed while finishBlockers named a reason: the page now shows each beside its field. */
+  | { status: "refused" }
+  | { status: "working" }
+  | { status: "done"; result: OfflineRequest; kept: "yes" | "no" | { error: string } }
+  | { status: "failed"; error: string };
+
+export interface FinishState {
+  /** Secrets: never persisted, dropped by reset() and once Finish has used them. */
+  passphrase: string;
+  passphraseConfirm: string;
+  /** Keep the request and its encrypted key in this browser until the certificate comes back (on by default). */
+  keepPending: boolean;
+  /** Valid only for the plan it was made from: store.ts drops it whenever the plan changes. */
+  finish: Finish;
+}
+
+export interface FinishActions {
+  setPassphrase: (passphrase: string, confirm: string) => void;
+  setKeepPending: (keep: boolean) => void;
+  runFinish: (options?: { iterations?: number }) => Promise<void>;
+}
+
+export type FinishSlice = FinishState & FinishActions;
+
+export const IDLE: Finish = { status: "idle" };
+
+export const initialFinishState = (): FinishState => ({
+  passphrase: "",
+  passphraseConfirm: "",
+  keepPending: true,
+  finish: IDLE,
+});
+
+export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions> = (set, get) => ({
+  setPassphrase: (passphrase, passphraseConfirm) => set({ passphrase, passphraseConfirm }),
+  setKeepPending: (keepPending) => set({ keepPending }),
+  runFinish: async (options = {}) => {
+    const state = get();
+    if (state.finish.status === "working") return;
+    // Plan problems, preflight errors (a CA would reject the request) and the passphrase: the page shows the same list.
+    if (finishBlockers(state).length > 0) return set({ finish: { status: "refused" } });
+    const { plan, passphrase } = state;
+    set({ finish: { status: "working" } });
+    const started = performance.now();
+    try {
+      // Why a dynamic import: key generation, PKCS #10 and PBES2 (with @peculiar/x509) are needed at Finish,
+      // not to show the first page.
+      const { createOfflineRequest } = await import("../pki/offline-request");
+      const result = await createOfflineRequest({ plan, passphrase, iterations: options.iterations });
+      measureSince("finish", started);
+      let kept: "yes" | "no" | { error: string } = "no";
+      if (get().keepPending) {
+        try {
+          await keepRequest({ plan, result });
+          kept = "yes";
+        } catch (e) {
+          kept = { error: e instanceof Error ? e.message : String(e) };
+        }
+      }
+      // Why the passphrase is dropped now: it has done its one job, and the page should not hold it longer.
+      set({ finish: { status: "done", result, kept }, passphrase: "", passphraseConfirm: "" });
+    } catch (e) {
+      set({ finish: { status: "failed", error: e instanceof Error ? e.message : String(e) } });
+    }
+  },
+});

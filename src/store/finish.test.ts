@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { listPendingRequests } from "./pending-requests";
+import { finishBlockers } from "./selectors";
+import { useWizard } from "./store";
+
+const state = () => useWizard.getState();
+/** Few iterations: these tests check the flow, not PBKDF2's cost (private-key.test.ts checks the real count). */
+const FAST = { iterations: 1_000 };
+
+beforeEach(async () => {
+  state().reset();
+  for (const p of await listPendingRequests()) await state().deletePending(p.id);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe("finishBlockers", () => {
+  it("names the missing passphrase, then the missing confirmation, then a mismatch, each beside its field", () => {
+    expect(finishBlockers(state())).toEqual([
+      { field: "passphrase", message: "Enter a passphrase: the private key file is encrypted under it." },
+    ]);
+    state().setPassphrase("correct horse battery", "");
+    expect(finishBlockers(state())).toEqual([
+      { field: "passphraseConfirm", message: "Type the passphrase again to confirm it." },
+    ]);
+    state().setPassphrase("correct horse battery", "correct horse batter");
+    expect(finishBlockers(state()).map((b) => b.field)).toEqual(["passphraseConfirm"]);
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    expect(finishBlockers(state())).toEqual([]);
+  });
+
+  it("lists a preflight error for a public CA, and not for an internal one", () => {
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    state().updatePlan((p) => ({ ...p, altNames: [...p.altNames, { type: "dns", value: "proxy01.contoso.local" }] }));
+    expect(
+      finishBlockers(state())
+        .map((b) => b.message)
+        .join(" "),
+    ).toContain("proxy01.contoso.local");
+    state().setCaTarget("internal");
+    expect(finishBlockers(state())).toEqual([]);
+  });
+});
+
+describe("runFinish", () => {
+  it("refuses on the same list the page shows, and makes nothing", async () => {
+    const generate = vi.spyOn(crypto.subtle, "generateKey");
+    await state().runFinish(FAST);
+    expect(state().finish).toEqual({ status: "refused" });
+    expect(generate).not.toHaveBeenCalled();
+  });
+
+  it("makes a request OpenSSL verifies, keeps it in IndexedDB and drops the passphrase", async () => {
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    const finish = state().finish;
+    if (finish.status !== "done") throw new Error(`Finish ended ${finish.status}`);
+    expect(finish.kept).toBe("yes");
+    expect(state().passphrase).toBe("");
+    expect(state().passphraseConfirm).toBe("");
+    const text = execFileSync("openssl", ["req", "-inform", "DER", "-verify", "-noout", "-subject"], {
+      input: finish.result.pkcs10,
+      stdio: ["pipe", "pipe", "pipe"],
+    }).toString();
+    expect(text).toContain("webext.contoso.com");
+    const kept = await listPendingRequests();
+    expect(kept.map((k) => k.spkiSha256)).toEqual([finish.result.spkiSha256]);
+    expect(kept[0]!.encryptedKey).toContain("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+  });
+
+  it("ends in a message when key generation fails, never in a spinner", async () => {
+    vi.spyOn(crypto.subtle, "generateKey").mockRejectedValueOnce(new Error("no key for you"));
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    expect(state().finish).toEqual({ status: "failed", error: "no key for you" });
+  });
+
+  it("does not keep the request when the admin said not to", async () => {
+    state().setKeepPending(false);
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    expect(state().finish).toMatchObject({ status: "done", kept: "no" });
+    expect(await listPendingRequests()).toEqual([]);
+  });
+
+  it("drops Finish's output whenever the plan changes, whichever action changes it", async () => {
+    const changes: [string, () => void][] = [
+      ["updatePlan", () => state().updatePlan((p) => ({ ...p, friendlyName: "Changed" }))],
+      ["fix", () => state().fix("remove-client-auth")],
+      ["Properties OK", () => (state().openProperties(), state().closeProperties(true))],
+      ["chooseStart", () => state().chooseStart("web-server")],
+    ];
+    for (const [name, change] of changes) {
+      state().reset();
+      state().setKeepPending(false);
+      state().setPassphrase("correct horse battery", "correct horse battery");
+      await state().runFinish(FAST);
+      expect(state().finish.status, name).toBe("done");
+      change();
+      expect(state().finish.status, name).toBe("idle");
+    }
+  });
+
+  it("keeps Finish's output when Properties is cancelled", async () => {
+    state().setKeepPending(false);
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    state().openProperties();
+    state().updateDraft((d) => ({ ...d, friendlyName: "Not kept" }));
+    state().closeProperties(false);
+    expect(state().finish.status).toBe("done");
+  });
+});

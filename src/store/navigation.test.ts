@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { advanceBlockers, canAdvance } from "./selectors";
+import { useWizard, visiblePages } from "./store";
+
+const state = () => useWizard.getState();
+
+beforeEach(() => state().reset());
+
+describe("navigation", () => {
+  it("walks the reverse-proxy start through every page in the wizard's order", () => {
+    const seen = [state().page];
+    for (let i = 0; i < 6; i++) {
+      state().next();
+      seen.push(state().page);
+    }
+    expect(seen).toEqual([
+      "enrollment",
+      "enrollment-policy",
+      "custom-request",
+      "plan-names",
+      "certificate-information",
+      "save-request",
+      "complete-request",
+    ]);
+  });
+
+  it("leaves Plan names out for a web server and a blank request", () => {
+    state().chooseStart("web-server");
+    expect(visiblePages(state().startFrom).map((p) => p.id)).not.toContain("plan-names");
+    state().goTo("custom-request");
+    state().next();
+    expect(state().page).toBe("certificate-information");
+  });
+
+  it("stays on Plan names while the changed topology has errors, naming them, and uses the names once fixed", () => {
+    state().goTo("plan-names");
+    state().updateTopology((t) => ({ ...t, sipDomains: ["fabrikam com"] }));
+    expect(canAdvance(state())).toBe(false);
+    expect(
+      advanceBlockers(state())
+        .map((b) => b.message)
+        .join(" "),
+    ).toContain("fabrikam com");
+    state().next();
+    expect(state().page).toBe("plan-names");
+
+    state().updateTopology((t) => ({ ...t, sipDomains: ["fabrikam.com"], pools: ["webext.fabrikam.com"] }));
+    expect(advanceBlockers(state())).toEqual([]);
+    state().next();
+    expect(state().page).toBe("certificate-information");
+    expect(state().plan.altNames.map((n) => n.value)).toContain("meet.fabrikam.com");
+  });
+
+  it("does not undo edits made in Properties when the topology did not change since its names were used", () => {
+    state().goTo("plan-names");
+    state().updatePlan((p) => ({ ...p, altNames: [...p.altNames, { type: "dns", value: "extra.contoso.com" }] }));
+    state().next();
+    expect(state().plan.altNames.map((n) => n.value)).toContain("extra.contoso.com");
+  });
+
+  it("stays on Certificate Information while the request names nothing, and says why", () => {
+    state().chooseStart("blank");
+    state().goTo("certificate-information");
+    expect(advanceBlockers(state()).map((b) => b.message)).toEqual([
+      "Add a subject name or at least one alternative name: a request must name what it is for.",
+    ]);
+    state().next();
+    expect(state().page).toBe("certificate-information");
+  });
+
+  it("returns the same blocker list while nothing it depends on changes, so a page does not re-render for nothing", () => {
+    state().chooseStart("blank");
+    state().goTo("certificate-information");
+    const first = advanceBlockers(state());
+    state().setKeepPending(false);
+    expect(advanceBlockers(state())).toBe(first);
+  });
+
+  it("goes Back from Open a request or certificate to Certificate Enrollment", () => {
+    state().goTo("inspect");
+    state().back();
+    expect(state().page).toBe("enrollment");
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * The request being planned: the plan itself (what every page edits), where it started from, the names
+ * planner's topology, and where the request goes. Persisted as the draft; nothing here is a secret.
+ */
+import type { StateCreator } from "zustand";
+import type { CaTarget, FixId } from "../pki/lint";
+import { applyFix } from "../pki/lint";
+import {
+  applyNamesPlan,
+  articleTopology,
+  planReverseProxyNames,
+  type LyncTopology,
+} from "../pki/profiles/lync-reverse-proxy";
+import { blankPlan, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
+import { readSettings, writeSettings } from "../pki/settings";
+import { hasErrors } from "../pki/finding";
+import type { WizardStore } from "./store";
+
+/** "settings": the request came from a settings file without a topology, or from a request or certificate. */
+export type StartFrom = "reverse-proxy" | "web-server" | "blank" | "settings";
+
+export const START_PLANS: Record<Exclude<StartFrom, "settings">, () => RequestPlan> = {
+  "reverse-proxy": reverseProxyPlan,
+  "web-server": webServerPlan,
+  blank: blankPlan,
+};
+
+export interface PlanState {
+  plan: RequestPlan;
+  startFrom: StartFrom;
+  /** The names planner's input (reverse-proxy start only); its output, the names plan, goes into `plan`. */
+  topology: LyncTopology;
+  /** The topology whose names were last put into the plan, so Next does not undo later edits in Properties. */
+  appliedTopology: string | null;
+  /** Where the request goes: a public CA (the article asks for a public certificate) or the admin's own CA. */
+  caTarget: CaTarget;
+  settingsError: string | null;
+}
+
+export interface PlanActions {
+  chooseStart: (start: Exclude<StartFrom, "settings">) => void;
+  updateTopology: (change: (topology: LyncTopology) => LyncTopology) => void;
+  /** "Use these names": the names plan's names, usages and key into the plan. False when the plan has errors. */
+  applyPlannedNames: () => boolean;
+  settingsFile: () => string;
+  /** "Use as a starting point": a plan read from a request or certificate, for a renewal. */
+  startFromPlan: (plan: RequestPlan) => void;
+  openSettings: (text: string) => boolean;
+  updatePlan: (change: (plan: RequestPlan) => RequestPlan) => void;
+  fix: (fix: FixId) => void;
+  setCaTarget: (target: CaTarget) => void;
+}
+
+export type PlanSlice = PlanState & PlanActions;
+
+export const initialPlanState = (): PlanState => ({
+  plan: reverseProxyPlan(),
+  startFrom: "reverse-proxy",
+  topology: articleTopology(),
+  appliedTopology: JSON.stringify(articleTopology()),
+  caTarget: "public",
+  settingsError: null,
+});
+
+/** True when the topology changed since its names were last put into the plan. */
+export const topologyChanged = (s: Pick<PlanState, "topology" | "appliedTopology">) =>
+  JSON.stringify(s.topology) !== s.appliedTopology;
+
+export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (set, get) => ({
+  chooseStart: (startFrom) =>
+    set({
+      startFrom,
+      plan: START_PLANS[startFrom](),
+      topology: articleTopology(),
+      appliedTopology: JSON.stringify(articleTopology()),
+      settingsError: null,
+    }),
+  updateTopology: (change) => set((s) => ({ topology: change(s.topology) })),
+  applyPlannedNames: () => {
+    const { topology, plan } = get();
+    const names = planReverseProxyNames(topology);
+    if (hasErrors(names.findings)) return false;
+    set({ plan: applyNamesPlan(plan, names), appliedTopology: JSON.stringify(topology) });
+    return true;
+  },
+  settingsFile: () => {
+    const { plan, topology, startFrom } = get();
+    return writeSettings(startFrom === "reverse-proxy" ? { plan, topology } : { plan });
+  },
+  startFromPlan: (plan) => set({ plan, startFrom: "settings", page: "certificate-information", settingsError: null }),
+  openSettings: (text) => {
+    const read = readSettings(text);
+    if (!read.ok) {
+      set({ settingsError: read.error });
+      return false;
+    }
+    const names = read.topology
+      ? {
+          startFrom: "reverse-proxy" as const,
+          topology: read.topology,
+          appliedTopology: JSON.stringify(read.topology),
+        }
+      : { startFrom: "settings" as const };
+    set({ plan: read.plan, ...names, settingsError: null });
+    return true;
+  },
+  updatePlan: (change) => set((s) => ({ plan: change(s.plan) })),
+  fix: (fix) => set((s) => ({ plan: applyFix(s.plan, fix) })),
+  setCaTarget: (caTarget) => set({ caTarget }),
+});

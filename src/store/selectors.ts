@@ -1,0 +1,104 @@
+/**
+ * What the pages show and the actions refuse on, derived from the state in one place: a page never works
+ * out on its own whether Next or Finish may run. Each selector returns the same array for the same inputs,
+ * so a page subscribed to it re-renders only when the answer changes.
+ */
+import { hasErrors } from "../pki/finding";
+import { factsFromPlan, preflight, type CaTarget } from "../pki/lint";
+import { planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
+import { planProblems, type RequestPlan } from "../pki/request";
+import type { PendingRequest } from "./pending-requests";
+import { topologyChanged } from "./plan-slice";
+import type { WizardStore } from "./store";
+
+/** One reason an action cannot run, and the input it belongs beside. */
+export interface Blocker {
+  field: string;
+  message: string;
+}
+
+/** Caches the last result by its arguments (compared with Object.is), as a memoised selector does. */
+function lastResult<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let last: R;
+  return (...args: A) => {
+    if (lastArgs?.length === args.length && args.every((a, i) => Object.is(a, lastArgs![i]))) return last;
+    lastArgs = args;
+    last = fn(...args);
+    return last;
+  };
+}
+
+const NONE: readonly Blocker[] = [];
+
+/** The names planner's output for the topology: the names plan the Plan names page shows. */
+export const namesPlanOf = lastResult((topology: LyncTopology) => planReverseProxyNames(topology));
+
+/** The plan's problems (bad values, a request that names nothing), as Certificate Information lists them. */
+export const planProblemsOf = lastResult((plan: RequestPlan) => planProblems(plan));
+
+/** The preflight's findings for the plan and where it goes. */
+export const preflightOf = lastResult((plan: RequestPlan, target: CaTarget) => preflight(factsFromPlan(plan), target));
+
+const plannerErrors = lastResult((topology: LyncTopology): readonly Blocker[] =>
+  namesPlanOf(topology)
+    .findings.filter((f) => f.severity === "error")
+    .map((f) => ({ field: f.field ?? "topology", message: f.message })),
+);
+
+const requestBlockers = lastResult((plan: RequestPlan, target: CaTarget): readonly Blocker[] => [
+  ...planProblemsOf(plan),
+  // Preflight errors block Finish: a CA would reject the request, or the certificate would not work.
+  ...preflightOf(plan, target)
+    .filter((f) => f.severity === "error")
+    .map((f) => ({ field: f.field ?? "request", message: f.message })),
+]);
+
+/** Why Next cannot leave the current page; empty when it can. */
+export function advanceBlockers(s: WizardStore): readonly Blocker[] {
+  // Plan names: the names are used on Next when the topology changed, so the planner's errors stop it.
+  if (s.page === "plan-names") return topologyChanged(s) ? plannerErrors(s.topology) : NONE;
+  // Certificate Information is where the whole request is checked.
+  if (s.page === "certificate-information") return planProblemsOf(s.plan);
+  return NONE;
+}
+
+/** True when Next may leave the current page. */
+export const canAdvance = (s: WizardStore) => advanceBlockers(s).length === 0;
+
+const passphraseBlockers = lastResult((passphrase: string, confirm: string): readonly Blocker[] => {
+  if (!passphrase)
+    return [{ field: "passphrase", message: "Enter a passphrase: the private key file is encrypted under it." }];
+  if (!confirm) return [{ field: "passphraseConfirm", message: "Type the passphrase again to confirm it." }];
+  if (confirm !== passphrase)
+    return [
+      { field: "passphraseConfirm", message: "The passphrases differ: type the same passphrase in both fields." },
+    ];
+  return NONE;
+});
+
+const joined = lastResult((a: readonly Blocker[], b: readonly Blocker[]) =>
+  a.length === 0 ? b : b.length === 0 ? a : [...a, ...b],
+);
+
+/** Why Finish cannot run: the request's errors first, then the passphrase. Empty when it can. */
+export function finishBlockers(s: WizardStore): readonly Blocker[] {
+  return joined(requestBlockers(s.plan, s.caTarget), passphraseBlockers(s.passphrase, s.passphraseConfirm));
+}
+
+/** The request's own errors (plan problems and preflight errors), without the passphrase. */
+export const requestErrors = (s: WizardStore) => requestBlockers(s.plan, s.caTarget);
+
+/** True when the planner's findings hold an error. */
+export const namesPlanHasErrors = (s: WizardStore) => hasErrors(namesPlanOf(s.topology).findings);
+
+/** The pending request chosen as the key on Complete the request, if one is. */
+export function chosenPendingRequest(s: WizardStore): PendingRequest | undefined {
+  const source = s.keySource;
+  return source?.kind === "pending" ? s.pending.find((p) => p.id === source.id) : undefined;
+}
+
+/** The chosen key's public key fingerprint: a kept request's is known before its key is opened, a file's only after. */
+export function keyFingerprint(s: WizardStore): string | null {
+  return s.openedKey?.spkiSha256 ?? chosenPendingRequest(s)?.spkiSha256 ?? null;
+}

@@ -1,0 +1,113 @@
+/**
+ * The one wizard store, built from its slices as zustand's slices pattern does: the plan (persisted as the
+ * draft), navigation (persisted), the Properties dialog, Finish and Complete the request (memory only, with
+ * every secret). Pages read it through selectors (selectors.ts) and change it through its actions.
+ */
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+import { validatePlan, validateTopology } from "../pki/settings";
+import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
+import { createFinishSlice, IDLE, initialFinishState, type FinishSlice } from "./finish-slice";
+import {
+  createNavigationSlice,
+  initialNavigationState,
+  PAGES,
+  type NavigationSlice,
+  type PageId,
+} from "./navigation-slice";
+import { createPlanSlice, initialPlanState, START_PLANS, type PlanSlice, type StartFrom } from "./plan-slice";
+import { createPropertiesSlice, initialPropertiesState, type PropertiesSlice } from "./properties-slice";
+
+export type WizardStore = PlanSlice &
+  NavigationSlice &
+  PropertiesSlice &
+  FinishSlice &
+  CompleteSlice & {
+    /** Start over: every slice back to its initial state, every secret dropped, the stored draft cleared. */
+    reset: () => void;
+  };
+
+/** The whole initial state, defined once from each slice's own: what a new page and reset() start from. */
+export const initialState = () => ({
+  ...initialPlanState(),
+  ...initialNavigationState(),
+  ...initialPropertiesState(),
+  ...initialFinishState(),
+  ...initialCompleteState(),
+});
+
+/** The part of the state kept as the draft. Why only these: the draft must survive a reload, and no secret may reach storage. */
+type Draft = Pick<
+  WizardStore,
+  "plan" | "page" | "startFrom" | "topology" | "appliedTopology" | "keepPending" | "caTarget"
+>;
+
+/**
+ * Reads a persisted draft back. persist does not validate what it reads: a damaged or edited draft is
+ * dropped whole (the current state stays), never half-loaded.
+ */
+export function mergeDraft(persisted: unknown, current: WizardStore): WizardStore {
+  if (typeof persisted !== "object" || persisted === null) return current;
+  const p = persisted as Partial<Record<keyof Draft, unknown>>;
+  const plan = validatePlan(p.plan);
+  const topology = validateTopology(p.topology);
+  if (!plan.ok || !topology.ok) return current;
+  const startFrom =
+    p.startFrom === "settings" || Object.hasOwn(START_PLANS, p.startFrom as string)
+      ? (p.startFrom as StartFrom)
+      : current.startFrom;
+  return {
+    ...current,
+    plan: plan.plan,
+    topology: topology.topology,
+    startFrom,
+    page: PAGES.some((x) => x.id === p.page) ? (p.page as PageId) : current.page,
+    appliedTopology: typeof p.appliedTopology === "string" ? p.appliedTopology : null,
+    keepPending: typeof p.keepPending === "boolean" ? p.keepPending : current.keepPending,
+    caTarget: p.caTarget === "internal" ? "internal" : "public",
+  };
+}
+
+export const useWizard = create<WizardStore>()(
+  persist(
+    (...a) => ({
+      ...initialState(),
+      ...createPlanSlice(...a),
+      ...createNavigationSlice(...a),
+      ...createPropertiesSlice(...a),
+      ...createFinishSlice(...a),
+      ...createCompleteSlice(...a),
+      reset: () => {
+        useWizard.persist.clearStorage();
+        a[0](initialState());
+      },
+    }),
+    {
+      name: "certificate-request-wizard/draft",
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s): Draft => ({
+        plan: s.plan,
+        page: s.page,
+        startFrom: s.startFrom,
+        topology: s.topology,
+        appliedTopology: s.appliedTopology,
+        keepPending: s.keepPending,
+        caTarget: s.caTarget,
+      }),
+      merge: mergeDraft,
+    },
+  ),
+);
+
+// Finish's output is valid only for the plan it was made from: whatever changes the plan drops it, here
+// and nowhere else.
+useWizard.subscribe((state, previous) => {
+  if (state.plan !== previous.plan && state.finish.status !== "idle" && state.finish.status !== "working") {
+    useWizard.setState({ finish: IDLE });
+  }
+});
+
+export { PAGES, visiblePages, type PageId } from "./navigation-slice";
+export type { StartFrom } from "./plan-slice";
+export type { PropertiesTab } from "./properties-slice";
