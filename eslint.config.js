@@ -43,9 +43,21 @@ export default tseslint.config(
         "error",
         {
           zones: [
-            { target: "./src/pki", from: ["./src/store", "./src/pages", "./src/ui", "./src/app"], message: "src/pki is the domain: pure, no store, pages, ui or app." },
-            { target: "./src/store", from: ["./src/pages", "./src/ui", "./src/app"], message: "The store does not know the pages." },
-            { target: "./src/ui", from: ["./src/store", "./src/pages", "./src/app"], message: "ui pieces are presentational: they take props, not the store." },
+            {
+              target: "./src/pki",
+              from: ["./src/store", "./src/pages", "./src/ui", "./src/app"],
+              message: "src/pki is the domain: pure, no store, pages, ui or app.",
+            },
+            {
+              target: "./src/store",
+              from: ["./src/pages", "./src/ui", "./src/app"],
+              message: "The store does not know the pages.",
+            },
+            {
+              target: "./src/ui",
+              from: ["./src/store", "./src/pages", "./src/app"],
+              message: "ui pieces are presentational: they take props, not the store.",
+            },
             { target: "./src/pages", from: ["./src/app"], message: "Pages do not import the app shell." },
           ],
         },
@@ -60,13 +72,25 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["react", "react-*", "zustand", "zustand/*", "idb"], message: "src/pki is pure TypeScript: no React, store or storage." }] },
+        {
+          patterns: [
+            {
+              group: ["react", "react-*", "zustand", "zustand/*", "idb"],
+              message: "src/pki is pure TypeScript: no React, store or storage.",
+            },
+          ],
+        },
       ],
       "jsdoc/require-jsdoc": [
         "error",
         {
           publicOnly: true,
-          require: { FunctionDeclaration: true, ClassDeclaration: true, ArrowFunctionExpression: true, FunctionExpression: true },
+          require: {
+            FunctionDeclaration: true,
+            ClassDeclaration: true,
+            ArrowFunctionExpression: true,
+            FunctionExpression: true,
+          },
         },
       ],
     },

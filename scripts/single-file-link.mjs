@@ -2,6 +2,15 @@
 // through the loader in single-file-loader.js: `import {a as b} from "./x.js"` becomes a read of what x.js
 // defined, `import("./x.js")` a load of x.js's template, and the chunk's `export {...}` a define() with getters.
 // Anything else a chunk could contain (export *, a computed import()) stops the build rather than run wrong.
+//
+// What it buys: the single file runs only the first page's code at open, one chunk per task, and the rest when
+// its page opens. Measured with `npm run bench` (README, "Size and speed"): the single file's longest task at
+// open is about the static reference's (0.92x on 2026-11-25), where one inline bundle of every page
+// (rolldown's codeSplitting: false, what the build did before) ran 125 ms median / 168 ms worst.
+// Why the bundler cannot do it alone: an inline module script cannot import another inline script, and the
+// CSP allows scripts by hash only (no blob: or data: URLs for chunks, no import map pointing at them). What
+// would replace this file: a bundler output format for hash-allowed inline chunks, or browsers loading inline
+// modules by specifier; until then, deleting it means going back to the one inline bundle and its long task.
 import { parseAst } from "vite";
 
 const LOADER = "globalThis.__singleFile";

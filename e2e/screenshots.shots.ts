@@ -1,0 +1,84 @@
+/**
+ * `npm run screenshots` (not part of `npm test`): the README's pictures in docs/screenshots/, and a walk of
+ * every page at 1280×800 and 390 px wide in both themes, in test-results/walk/, to look at before a UI change
+ * lands. Each step waits for its page, so a page that does not render fails the run.
+ */
+import { join } from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { issue, makeCa } from "../test/helpers/ca";
+import { completeWithKeptRequest, download, finish, heading, next, REVERSE_PROXY, tempDir } from "./helpers";
+
+const shot = (name: string) => join("docs", "screenshots", name);
+
+/** The reverse-proxy example from Certificate Enrollment to an exported .pfx, calling `at` on every page. */
+async function walk(page: Page, at: (name: string) => Promise<void>) {
+  const dir = tempDir();
+  await page.goto("/");
+  await expect(heading(page, "Certificate Enrollment")).toBeVisible();
+  await at("certificate-enrollment");
+  await page.getByLabel(REVERSE_PROXY).check();
+  await next(page, "Select Certificate Enrollment Policy");
+  await next(page, "Custom Request");
+  await at("custom-request");
+  await next(page, "Plan names");
+  await page
+    .getByRole("group", { name: "Director", exact: true })
+    .getByLabel("External web services FQDN")
+    .fill("webdirext.contoso.com");
+  await page.getByLabel("Office Web Apps Server").fill("officewebapps01.contoso.com");
+  await at("plan-names");
+  await page.getByRole("button", { name: "Use these names" }).click();
+  await expect(page.locator(".cert-card")).toBeVisible();
+  await at("certificate-information");
+  for (const tab of ["General", "Subject", "Extensions", "Private Key"]) {
+    if (tab === "General") await page.getByRole("button", { name: "Properties", exact: true }).click();
+    await page.getByRole("tab", { name: tab }).click();
+    await at(`certificate-properties-${tab.toLowerCase().replace(" ", "-")}`);
+  }
+  await page.getByRole("button", { name: "OK" }).click();
+  await next(page, "Where do you want to save the offline request?");
+  await at("save-request");
+  await finish(page);
+  await at("request-ready");
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  const ca = makeCa();
+  const leaf = issue(ca, { request: req.path, out: join(dir, "webext.crt") });
+  await next(page, "Complete the request");
+  await completeWithKeptRequest(page, [leaf, ca.intermediate]);
+  await at("complete-request");
+}
+
+async function newPage(browser: Browser, width: number, height: number, colorScheme: "light" | "dark") {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, acceptDownloads: true });
+  return { context, page: await context.newPage() };
+}
+
+test("the README's pictures of the reverse-proxy example, from plan to .pfx", async ({ browser }) => {
+  const { context, page } = await newPage(browser, 1100, 800, "light");
+  const readme: Record<string, () => Promise<unknown>> = {
+    "certificate-enrollment": () => page.screenshot({ path: shot("certificate-enrollment.png") }),
+    "plan-names": () => page.locator(".cert-card").screenshot({ path: shot("plan-names.png") }),
+    "certificate-information": () => page.locator("main").screenshot({ path: shot("certificate-information.png") }),
+    "certificate-properties-subject": () =>
+      page.getByRole("dialog").screenshot({ path: shot("certificate-properties-subject.png") }),
+    "request-ready": () => page.locator("section.result").screenshot({ path: shot("request-ready.png") }),
+    "complete-request": () => page.locator(".cert-card").screenshot({ path: shot("complete-request.png") }),
+  };
+  await walk(page, async (name) => void (await readme[name]?.()));
+  await context.close();
+});
+
+for (const [width, height] of [
+  [1280, 800],
+  [390, 844],
+] as const) {
+  for (const theme of ["light", "dark"] as const) {
+    test(`a walk of every page at ${width} px in the ${theme} theme`, async ({ browser }) => {
+      const { context, page } = await newPage(browser, width, height, theme);
+      await walk(page, async (name) => {
+        await page.screenshot({ path: join("test-results", "walk", `${width}-${theme}-${name}.png`), fullPage: true });
+      });
+      await context.close();
+    });
+  }
+}
