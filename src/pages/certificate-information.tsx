@@ -1,6 +1,7 @@
 /** Certificate Information: the request summarised, its problems beside each part, Details and Properties. */
 import { useId, useMemo } from "react";
 import type { PlanField } from "../pki/request";
+import { SUBJECT_IN_SAN } from "../pki/names";
 import { summarisePlan } from "../pki/summary";
 import { planProblemsOf } from "../store/selectors";
 import { useWizard, type PropertiesTab } from "../store/store";
@@ -66,7 +67,7 @@ export function CertificateInformationPage() {
             )}
             {summary.impliedName && (
               <p className="hint">
-                The subject name must also be present in the subject alternative name: {summary.impliedName} is added.
+                {SUBJECT_IN_SAN}: {summary.impliedName} is added.
               </p>
             )}
           </dd>

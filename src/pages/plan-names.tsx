@@ -1,7 +1,7 @@
 /** Plan names: the Lync / Skype for Business topology in, the reverse proxy certificate's names out, with reasons and findings. */
 import { useId, useState, type ReactNode } from "react";
 import type { LyncTopology, PlannerFinding, TopologyField } from "../pki/profiles/lync-reverse-proxy";
-import { namesPlanOf } from "../store/selectors";
+import { namesPlanHasErrors, namesPlanOf } from "../store/selectors";
 import { useWizard } from "../store/store";
 import { Findings } from "../ui/findings";
 import { Checkbox } from "../ui/checkbox";
@@ -52,7 +52,7 @@ export function PlanNamesPage() {
   const at = (field: TopologyField, sipDomain?: string) =>
     result.findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain));
   const set = <K extends keyof LyncTopology>(key: K, value: LyncTopology[K]) => update((t) => ({ ...t, [key]: value }));
-  const errors = result.findings.filter((f) => f.severity === "error");
+  const hasErrors = useWizard(namesPlanHasErrors);
 
   return (
     <>
@@ -333,7 +333,7 @@ export function PlanNamesPage() {
           Use these names
         </button>
         <p className="error" aria-live="polite">
-          {refused && errors.length > 0
+          {refused && hasErrors
             ? "Fix the errors above first: the names cannot be used while the plan has errors."
             : ""}
         </p>

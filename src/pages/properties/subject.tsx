@@ -5,6 +5,7 @@ import {
   checkSubjectPart,
   dnsDisplay,
   impliedAltName,
+  SUBJECT_IN_SAN,
   SUBJECT_TYPES,
   subjectType,
   altNameLabel,
@@ -100,8 +101,7 @@ export function SubjectTab() {
         note={
           implied && (
             <p className="hint" role="note">
-              The subject name must also be present in the subject alternative name: {implied.value} is added to the
-              request for you.
+              {SUBJECT_IN_SAN}: {implied.value} is added to the request for you.
             </p>
           )
         }
