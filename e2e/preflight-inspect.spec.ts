@@ -173,25 +173,21 @@ test("the certreq INF and the OpenSSL config reproduce the request natively", as
   await startAndReachInformation(page, REVERSE_PROXY);
   await next(page, "Where do you want to save the offline request?");
   await page.getByText("Reproduce on Windows or with OpenSSL").click();
-  const inf = await download(
-    page,
-    page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.inf" }),
-    dir,
-  );
-  const parsed = parseInf(readFileSync(inf.path, "latin1"));
+  const stem = "Reverse-Proxy-Listener-for-Lync-Server";
+  const inf = await download(page, page.getByRole("button", { name: `Download ${stem}.inf` }), dir);
+  // UTF-16 LE with a byte order mark: what Windows' INF parser reads as Unicode.
+  const bytes = readFileSync(inf.path);
+  expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+  const parsed = parseInf(bytes.subarray(2).toString("utf16le"));
   expect(parsed.NewRequest).toEqual(ARTICLE_INF.NewRequest);
   expect(parsed.Extensions).toEqual(ARTICLE_INF.Extensions);
-  await expect(
-    page.getByText(
-      'certreq -new "Reverse Proxy Listener for Lync Server.inf" "Reverse Proxy Listener for Lync Server.req"',
-    ),
-  ).toBeVisible();
-
-  const cnf = await download(
-    page,
-    page.getByRole("button", { name: "Download Reverse Proxy Listener for Lync Server.cnf" }),
-    dir,
+  await expect(page.getByLabel("certreq INF command")).toHaveText(`certreq -new ${stem}.inf ${stem}.req`);
+  await expect(page.getByLabel("OpenSSL config command")).toHaveText(
+    `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -aes-256-cbc -out ${stem}.key\n` +
+      `openssl req -new -key ${stem}.key -config ${stem}.cnf -out ${stem}.req`,
   );
+
+  const cnf = await download(page, page.getByRole("button", { name: `Download ${stem}.cnf` }), dir);
   const run = opensslStatus(
     "req",
     "-new",

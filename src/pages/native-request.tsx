@@ -1,11 +1,37 @@
 /** Reproduce natively: the same request as a certreq INF and as an OpenSSL config, for keys made on the server itself. */
 import { useMemo, useState } from "react";
-import { certreqCommand, certreqInf, opensslCommand, opensslConfig } from "../pki/native";
-import { fileStem } from "../pki/request";
+import {
+  certreqCommands,
+  certreqInf,
+  commandLine,
+  infFileBytes,
+  nativeFileStem,
+  NativeRequestError,
+  opensslCommands,
+  opensslConfig,
+  type Command,
+} from "../pki/native";
 import { useWizard } from "../store/store";
 import { saveFile } from "../ui/download";
 
-function Block(props: { title: string; text: string; file: string; type: string; command: string }) {
+/** The file and its commands, or why this plan cannot be written in that grammar. */
+type Output = { text: string; commands: string } | { error: string };
+
+function output(write: () => string, commands: () => Command[]): Output {
+  try {
+    return { text: write(), commands: commands().map(commandLine).join("\n") };
+  } catch (e) {
+    if (e instanceof NativeRequestError) return { error: e.message };
+    throw e;
+  }
+}
+
+function Block(props: {
+  title: string;
+  output: Output;
+  file: string;
+  content: (text: string) => string | Uint8Array<ArrayBuffer>;
+}) {
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async (what: string, text: string) => {
     try {
@@ -15,38 +41,63 @@ function Block(props: { title: string; text: string; file: string; type: string;
       setCopied("The browser did not allow copying: select the text and copy it.");
     }
   };
+  const out = props.output;
   return (
     <div className="native">
       <h3>{props.title}</h3>
-      <pre tabIndex={0} aria-label={props.title}>
-        {props.text}
-      </pre>
-      <div className="inline">
-        <button type="button" onClick={() => saveFile({ name: props.file, content: props.text, type: props.type })}>
-          Download {props.file}
-        </button>
-        <button type="button" onClick={() => void copy(props.title, props.text)}>
-          Copy {props.title}
-        </button>
-      </div>
-      <p>
-        Then run: <code>{props.command}</code>{" "}
-        <button type="button" className="link" onClick={() => void copy("The command", props.command)}>
-          Copy the command
-        </button>
-      </p>
-      <p className="hint" aria-live="polite">
-        {copied ?? ""}
-      </p>
+      {"error" in out ? (
+        <p className="error">{out.error}</p>
+      ) : (
+        <>
+          <pre tabIndex={0} aria-label={props.title}>
+            {out.text}
+          </pre>
+          <div className="inline">
+            <button
+              type="button"
+              onClick={() => saveFile({ name: props.file, content: props.content(out.text), type: "text/plain" })}
+            >
+              Download {props.file}
+            </button>
+            <button type="button" onClick={() => void copy(props.title, out.text)}>
+              Copy {props.title}
+            </button>
+          </div>
+          <p>Saved as {props.file} in the browser's downloads folder. Then run it there:</p>
+          <pre className="command" tabIndex={0} aria-label={`${props.title} command`}>
+            {out.commands}
+          </pre>
+          <button type="button" className="link" onClick={() => void copy("The command", out.commands)}>
+            Copy the command
+          </button>
+          <p className="hint" aria-live="polite">
+            {copied ?? ""}
+          </p>
+        </>
+      )}
     </div>
   );
 }
 
 export function NativeRequest() {
   const plan = useWizard((s) => s.plan);
-  const stem = fileStem(plan);
-  const inf = useMemo(() => certreqInf(plan), [plan]);
-  const cnf = useMemo(() => opensslConfig(plan), [plan]);
+  const stem = nativeFileStem(plan);
+  const inf = useMemo(
+    () =>
+      output(
+        () => certreqInf(plan),
+        () => certreqCommands(plan),
+      ),
+    [plan],
+  );
+  const cnf = useMemo(
+    () =>
+      output(
+        () => opensslConfig(plan),
+        () => opensslCommands(plan),
+      ),
+    [plan],
+  );
   return (
     <details className="native-request">
       <summary>Reproduce on Windows or with OpenSSL</summary>
@@ -54,8 +105,8 @@ export function NativeRequest() {
         When policy wants the private key made on the server itself, make the same request there: the key never exists
         in a browser at all.
       </p>
-      <Block title="certreq INF" text={inf} file={`${stem}.inf`} type="text/plain" command={certreqCommand(plan)} />
-      <Block title="OpenSSL config" text={cnf} file={`${stem}.cnf`} type="text/plain" command={opensslCommand(plan)} />
+      <Block title="certreq INF" output={inf} file={`${stem}.inf`} content={infFileBytes} />
+      <Block title="OpenSSL config" output={cnf} file={`${stem}.cnf`} content={(text) => text} />
     </details>
   );
 }

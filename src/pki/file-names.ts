@@ -1,17 +1,37 @@
 /** Names for downloaded files: what every download on every page is called. */
+import { withoutHiddenCharacters } from "./visible-text";
 
-/** Longer than this and Windows paths start to break (MAX_PATH is 260 for the whole path). */
+/** Long enough for any friendly name worth keeping; Windows paths start to break near 260 characters. */
 const MAX_STEM = 100;
+/** Device names Windows reserves in every folder, with or without an extension (Microsoft, "Naming Files"). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /**
- * A file name stem from free text (a friendly name, a common name, a subject): characters Windows refuses in
- * a file name (`\ / : * ? " < > |`) and control characters become "-". Why: the name is shown and saved on
- * the admin's machine, and a path separator must never choose the folder.
+ * A file name stem from free text (a friendly name, a common name, a subject), as Microsoft's "Naming Files,
+ * Paths, and Namespaces" allows it: characters Windows refuses (`\ / : * ? " < > |`) become "-"; control,
+ * bidi and zero-width characters go; no trailing dot or space; at most 100 characters; a reserved device
+ * name (CON, COM1, …) gets a "_" in front. Why: the name is saved on the admin's machine and shown to them,
+ * and a path separator or a reordering character must never decide where the file goes or what it looks like.
  */
 export function safeFileStem(text: string, fallback: string): string {
-  const stem = text
+  const stem = withoutHiddenCharacters(text)
+    .replace(/[\\/:*?"<>|]+/g, "-")
     .trim()
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, "-")
-    .slice(0, MAX_STEM);
+    .slice(0, MAX_STEM)
+    .replace(/[. ]+$/, "");
+  if (!stem) return fallback;
+  return RESERVED.test(stem) ? `_${stem}` : stem;
+}
+
+/**
+ * A stem for a file named inside a command the admin will run (certreq, openssl): letters, digits, ".", "-"
+ * and "_" only, never starting with "-" or ".". Why so strict: such a name needs no quoting in sh, PowerShell
+ * or cmd, so no shell can read part of it as code or as an option.
+ */
+export function commandFileStem(text: string, fallback: string): string {
+  const stem = safeFileStem(text, fallback)
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^[-.]+/, "")
+    .replace(/[-.]+$/, "");
   return stem || fallback;
 }

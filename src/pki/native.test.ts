@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_INF, parseInf } from "../../test/helpers/inf";
 import { fixedRsaPair } from "../../test/helpers/vectors";
 import { createPkcs10 } from "./csr";
-import { certreqInf, opensslCommand, opensslConfig } from "./native";
+import { certreqCommands, certreqInf, commandLine, opensslCommands, opensslConfig } from "./native";
 import { reverseProxyPlan, type RequestPlan } from "./request";
 
 const article = reverseProxyPlan();
@@ -102,10 +102,28 @@ describe("opensslConfig", () => {
     expect(theirs).toEqual(ours);
   });
 
-  it("gives the command that makes an encrypted key and the request", () => {
-    expect(opensslCommand(article)).toBe(
-      'openssl req -new -newkey rsa:2048 -keyout "Reverse Proxy Listener for Lync Server.key" -config "Reverse Proxy Listener for Lync Server.cnf" -out "Reverse Proxy Listener for Lync Server.req"',
-    );
+  it("gives the commands that make an AES-256 encrypted PKCS #8 key and the request, with safe file names", () => {
+    expect(opensslCommands(article).map(commandLine)).toEqual([
+      "openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -aes-256-cbc -out Reverse-Proxy-Listener-for-Lync-Server.key",
+      "openssl req -new -key Reverse-Proxy-Listener-for-Lync-Server.key -config Reverse-Proxy-Listener-for-Lync-Server.cnf -out Reverse-Proxy-Listener-for-Lync-Server.req",
+    ]);
+    expect(certreqCommands(article).map(commandLine)).toEqual([
+      "certreq -new Reverse-Proxy-Listener-for-Lync-Server.inf Reverse-Proxy-Listener-for-Lync-Server.req",
+    ]);
+  });
+
+  it("makes a key with genpkey that Complete the request can open", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "native-"));
+    const [genpkey] = opensslCommands(article);
+    const args = genpkey!.args.map((a) => (a.endsWith(".key") ? join(dir, a) : a));
+    const run = spawnSync("openssl", [...args, "-pass", "pass:correct horse battery"], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const { openKeyFile } = await import("./private-key");
+    const opened = await openKeyFile({
+      pem: readFileSync(join(dir, "Reverse-Proxy-Listener-for-Lync-Server.key"), "utf8"),
+      passphrase: "correct horse battery",
+    });
+    expect(opened.spkiSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });
 });
 

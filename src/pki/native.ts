@@ -1,9 +1,35 @@
 /**
  * The same request reproduced natively, for admins whose policy wants the key made on the server itself:
- * a certreq INF file (Windows) and an OpenSSL config with its command line.
+ * a certreq INF file (Windows) and an OpenSSL config with its command lines. Each is a grammar someone will
+ * run, so every value goes in through the one escaper of that grammar, or is refused with a reason
+ * (NativeRequestError) where the grammar has no escape for it.
  */
-import { effectiveAltNames, parseDirectoryName, type AltName } from "./names";
+
+/** A value the grammar cannot carry; the message says which and why, for the page to show instead. */
+export class NativeRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NativeRequestError";
+  }
+}
+
+/** The name stem of the native files and of the files their commands write: safe in every shell unquoted. */
+export function nativeFileStem(plan: RequestPlan): string {
+  return commandFileStem(fileStem(plan), "certificate-request");
+}
+
+/** Why: a line break would start a new INF or config line, and any control character is invisible there. */
+function refuseControls(value: string, what: string): string {
+  if (/[\p{Cc}\u2028\u2029]/u.test(value)) {
+    throw new NativeRequestError(
+      `${what} contains a line break or a control character, which no INF or config line can carry.`,
+    );
+  }
+  return value;
+}
 import { curveOfAlgorithm } from "./curves";
+import { commandFileStem } from "./file-names";
+import { effectiveAltNames, parseDirectoryName, type AltName } from "./names";
 import { effectiveKeyUsage, fileStem, type RequestPlan } from "./request";
 import { keyUsageFlags, type KeyUsageName } from "./usages";
 
@@ -38,8 +64,21 @@ const OPENSSL_KU: Record<KeyUsageName, string> = {
   decipherOnly: "decipherOnly",
 };
 
-/** An INF string value: double quotes inside are doubled. */
-const infString = (value: string) => `"${value.replace(/"/g, '""')}"`;
+/** An INF string value (Microsoft, certreq INF syntax): in double quotes, a double quote inside doubled. */
+const infString = (value: string, what = "A value") => `"${refuseControls(value, what).replace(/"/g, '""')}"`;
+
+/**
+ * An alternative name inside certreq's `{text}` SAN value, where "&" starts the next name and the reference
+ * documents no escape for it. Why refuse rather than drop: a name cut at "&" would be a different name.
+ */
+function infSanValue(name: AltName): string {
+  if (name.value.includes("&")) {
+    throw new NativeRequestError(
+      `The alternative name ${name.value} contains "&", which certreq's {text} format reads as the start of the next name: make this request on this page or with the OpenSSL config.`,
+    );
+  }
+  return refuseControls(name.value, `The alternative name ${name.value}`);
+}
 
 /** The subject as certreq reads it (X.500 string): a value with a comma, quote, plus or equals sign is quoted. */
 function infSubject(plan: RequestPlan): string {
@@ -67,7 +106,7 @@ export function certreqInf(plan: RequestPlan): string {
   const ku = effectiveKeyUsage(plan);
   const names = effectiveAltNames(plan.subject, plan.altNames);
   const lines = ["[Version]", 'Signature="$Windows NT$"', "", "[NewRequest]"];
-  if (plan.subject.length > 0) lines.push(`Subject = ${infString(infSubject(plan))}`);
+  if (plan.subject.length > 0) lines.push(`Subject = ${infString(infSubject(plan), "The subject")}`);
   if (legacy) {
     lines.push(`KeyLength = ${plan.key.rsaKeySize}`, `KeySpec = ${plan.key.keySpec === "exchange" ? 1 : 2}`);
   } else {
@@ -84,7 +123,7 @@ export function certreqInf(plan: RequestPlan): string {
   );
   if (legacy) lines.push("ProviderType = 12");
   lines.push(`HashAlgorithm = ${plan.key.hash}`, "RequestType = PKCS10");
-  if (plan.friendlyName) lines.push(`FriendlyName = ${infString(plan.friendlyName)}`);
+  if (plan.friendlyName) lines.push(`FriendlyName = ${infString(plan.friendlyName, "The friendly name")}`);
   if (plan.suppressDefaultExtensions) lines.push("SuppressDefaults = TRUE");
 
   const ext: string[] = [];
@@ -93,7 +132,7 @@ export function certreqInf(plan: RequestPlan): string {
     ext.push('2.5.29.17 = "{text}"');
     // Each entry is joined to the next by "&"; the last has none.
     names.forEach((n, i) =>
-      ext.push(`_continue_ = ${infString(`${INF_SAN[n.type]}=${n.value}${i < names.length - 1 ? "&" : ""}`)}`),
+      ext.push(`_continue_ = ${infString(`${INF_SAN[n.type]}=${infSanValue(n)}${i < names.length - 1 ? "&" : ""}`)}`),
     );
     if (plan.subject.length === 0) critical.push("2.5.29.17");
   }
@@ -117,29 +156,67 @@ export function certreqInf(plan: RequestPlan): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-/** The command that makes the request from the INF on the server, as the admin would type it. */
-export function certreqCommand(plan: RequestPlan): string {
-  const stem = fileStem(plan);
-  return `certreq -new "${stem}.inf" "${stem}.req"`;
+/** One command line: the program and its arguments, exactly as the program must receive them. */
+export interface Command {
+  program: "certreq" | "openssl";
+  args: string[];
 }
 
-/** An OpenSSL config value: a value with a special character is quoted. */
-const cnfValue = (value: string) =>
-  /^[A-Za-z0-9 .@*:/_-]*$/.test(value) && !/^\s|\s$/.test(value) ? value : `"${value.replace(/(["\\$])/g, "\\$1")}"`;
+/** The command that makes the request from the INF on the server (Microsoft, certreq -new). */
+export function certreqCommands(plan: RequestPlan): Command[] {
+  const stem = nativeFileStem(plan);
+  return [{ program: "certreq", args: ["-new", `${stem}.inf`, `${stem}.req`] }];
+}
+
+/**
+ * POSIX sh quoting (XCU 2.2.2): a word of safe characters as it is, anything else in single quotes, inside
+ * which nothing is special, with each ' written '\''. Why: the line is pasted into a shell; no value may
+ * become code, a redirection or a second command.
+ */
+export function shellWord(arg: string): string {
+  return /^[A-Za-z0-9._/=:,@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * A command as the page shows it. For certreq (cmd or PowerShell, whose quoting rules differ) every argument
+ * must need no quoting at all, which the strict file stems guarantee; anything else is refused.
+ */
+export function commandLine(command: Command): string {
+  if (command.program === "certreq") {
+    const unsafe = command.args.find((a) => !/^[A-Za-z0-9_][A-Za-z0-9._-]*$|^-new$/.test(a));
+    if (unsafe !== undefined)
+      throw new NativeRequestError(`"${unsafe}" cannot be written safely on a Windows command line.`);
+    return [command.program, ...command.args].join(" ");
+  }
+  return [command.program, ...command.args].map(shellWord).join(" ");
+}
+
+/**
+ * An OpenSSL config value (config(5)): always in double quotes, inside which "#" starts no comment and "$"
+ * expands no variable, with "\\" and '"' escaped by a backslash. Why always quoted: the parser trims
+ * unquoted white space and reads "#", "$" and "\\" outside quotes, so an unquoted value would not always
+ * arrive as typed. A line break has no escape there, and is refused.
+ */
+export function configValue(value: string, what = "A value"): string {
+  return `"${refuseControls(value, what).replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
 
 /** The plan as an `openssl req` config: the DN in order, then the extensions the wizard writes. */
 export function opensslConfig(plan: RequestPlan): string {
   const names = effectiveAltNames(plan.subject, plan.altNames);
   const ku = effectiveKeyUsage(plan);
   const lines = [
-    `# ${plan.friendlyName || "Certificate request"}: made by the certificate request wizard`,
+    // Why no friendly name here: a comment is a line too, and nothing typed belongs outside a quoted value.
+    "# Made by the certificate request wizard",
     "[req]",
     "prompt = no",
     `default_md = ${plan.key.hash}`,
     "distinguished_name = dn",
     "req_extensions = ext",
+    // Why MASK:0x2002 (PrintableString | UTF8String): "default" would write non-ASCII as TeletexString or
+    // BMPString; this mask writes each value exactly as the wizard's own request does.
     "# PrintableString where the value fits, UTF8String otherwise, as the wizard writes the subject.",
-    "string_mask = default",
+    "string_mask = MASK:0x2002",
     "utf8 = yes",
     "",
     "[dn]",
@@ -150,9 +227,9 @@ export function opensslConfig(plan: RequestPlan): string {
     const n = seen.get(p.type) ?? 0;
     seen.set(p.type, n + 1);
     const key = p.type === "E" ? "emailAddress" : p.type;
-    lines.push(`${n > 0 ? `${n}.` : ""}${key} = ${cnfValue(p.value)}`);
+    lines.push(`${n > 0 ? `${n}.` : ""}${key} = ${configValue(p.value, `The subject's ${p.type}`)}`);
   }
-  if (plan.subject.length === 0) lines.push("# (empty subject)");
+  if (plan.subject.length === 0) lines.push("# (empty subject: the command passes -subj /)");
   lines.push("", "[ext]");
   if (names.length > 0) lines.push(`subjectAltName = ${plan.subject.length === 0 ? "critical, " : ""}@alt`);
   if (ku.length > 0)
@@ -177,30 +254,62 @@ export function opensslConfig(plan: RequestPlan): string {
       return `${k}.${n}`;
     };
     for (const name of names) {
-      if (name.type === "upn") lines.push(`${next("otherName")} = 1.3.6.1.4.1.311.20.2.3;UTF8:${name.value}`);
+      const what = `The alternative name ${name.value}`;
+      if (name.type === "upn")
+        lines.push(`${next("otherName")} = ${configValue(`1.3.6.1.4.1.311.20.2.3;FORMAT:UTF8,UTF8:${name.value}`, what)}`);
       else if (name.type === "dn") {
         const section = `dir_${dirs.length + 1}`;
         lines.push(`${next("dirName")} = ${section}`);
+        // Why refuse: openssl reads a dirName section as ASCII (MBSTRING_ASC), so "€" would arrive as three
+        // Latin-1 characters; the request made on this page writes it right.
+        if (/[^\p{ASCII}]/u.test(name.value)) {
+          throw new NativeRequestError(
+            `The directory name ${name.value} has characters beyond ASCII, which openssl reads wrongly in an alternative name: make this request on this page.`,
+          );
+        }
         const parsed = parseDirectoryName(name.value);
         dirs.push(
           "",
           `[${section}]`,
           ...(parsed.ok ? parsed.parts : []).map(
-            (p, i) => `${i}.${p.type === "E" ? "emailAddress" : p.type} = ${cnfValue(p.value)}`,
+            (p, i) => `${i}.${p.type === "E" ? "emailAddress" : p.type} = ${configValue(p.value, what)}`,
           ),
         );
-      } else lines.push(`${next(OPENSSL_SAN[name.type])} = ${name.value}`);
+      } else lines.push(`${next(OPENSSL_SAN[name.type])} = ${configValue(name.value, what)}`);
     }
   }
   return `${[...lines, ...dirs].join("\n")}\n`;
 }
 
-/** The command that makes the key (encrypted, AES-256) and the request from the config. */
-export function opensslCommand(plan: RequestPlan): string {
-  const stem = fileStem(plan);
-  const newkey =
+/**
+ * The commands that make the key and the request from the config: `openssl genpkey -aes-256-cbc` writes the
+ * key as PKCS #8 with PBES2 and AES-256-CBC (RFC 8018), which Complete the request opens, then `openssl req`
+ * signs the request with it. An empty subject is passed as `-subj /`, since a config section cannot be empty.
+ */
+export function opensslCommands(plan: RequestPlan): Command[] {
+  const stem = nativeFileStem(plan);
+  const keygen =
     plan.key.algorithm === "rsa"
-      ? `-newkey rsa:${plan.key.rsaKeySize}`
-      : `-newkey ec -pkeyopt ec_paramgen_curve:${curveOfAlgorithm(plan.key.algorithm)?.name}`;
-  return `openssl req -new ${newkey} -keyout "${stem}.key" -config "${stem}.cnf" -out "${stem}.req"`;
+      ? ["-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${plan.key.rsaKeySize}`]
+      : ["-algorithm", "EC", "-pkeyopt", `ec_paramgen_curve:${curveOfAlgorithm(plan.key.algorithm)?.name}`];
+  const subject = plan.subject.length === 0 ? ["-subj", "/"] : [];
+  return [
+    { program: "openssl", args: ["genpkey", ...keygen, "-aes-256-cbc", "-out", `${stem}.key`] },
+    {
+      program: "openssl",
+      args: ["req", "-new", "-key", `${stem}.key`, "-config", `${stem}.cnf`, ...subject, "-out", `${stem}.req`],
+    },
+  ];
+}
+
+/**
+ * The INF file's bytes: UTF-16 little-endian with a byte order mark, the Unicode form Windows' INF parser
+ * reads. Why not UTF-8: without a BOM certreq reads the file in the ANSI code page (Zürich → ZÃ¼rich).
+ */
+export function infFileBytes(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, 0xfeff, true);
+  for (let i = 0; i < text.length; i++) view.setUint16(2 + i * 2, text.charCodeAt(i), true);
+  return bytes;
 }

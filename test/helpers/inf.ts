@@ -69,3 +69,39 @@ export const ARTICLE_INF = {
     Critical: "2.5.29.15",
   },
 };
+
+/**
+ * Splits certreq's Subject (an X.500 string as CertStrToName reads it) into TYPE=value parts: ", " between
+ * parts, a value in double quotes with "" for a quote inside.
+ */
+export function parseX500(text: string): { type: string; value: string }[] {
+  const parts: { type: string; value: string }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const eq = text.indexOf("=", i);
+    if (eq < 0) throw new Error(`No "=" after ${text.slice(i)}`);
+    const type = text.slice(i, eq);
+    let value = "";
+    let j = eq + 1;
+    if (text[j] === '"') {
+      j++;
+      for (;;) {
+        if (j >= text.length) throw new Error(`Unterminated quoted value in ${text}`);
+        if (text[j] === '"' && text[j + 1] === '"') {
+          value += '"';
+          j += 2;
+        } else if (text[j] === '"') break;
+        else value += text[j++];
+      }
+      j++;
+    } else {
+      const end = text.indexOf(", ", j);
+      value = text.slice(j, end < 0 ? text.length : end);
+      j = end < 0 ? text.length : end;
+    }
+    parts.push({ type, value });
+    if (j < text.length && text.slice(j, j + 2) !== ", ") throw new Error(`Expected ", " at ${text.slice(j)}`);
+    i = j + 2;
+  }
+  return parts;
+}
