@@ -1,0 +1,24 @@
+/** The deployment headers the README and public/web.config give match the policy the build writes. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy } from "../vite.config";
+
+const headerPolicy = `${contentSecurityPolicy}; frame-ancestors 'none'`;
+
+describe("deployment headers", () => {
+  it("web.config sends the build's CSP with frame-ancestors, nosniff and no referrer", () => {
+    const config = readFileSync("public/web.config", "utf8");
+    const header = (name: string) =>
+      new RegExp(`<add name="${name}" value="([^"]*)" />`).exec(config)?.[1]?.replace(/&apos;/g, "'");
+    expect(header("Content-Security-Policy")).toBe(headerPolicy);
+    expect(header("X-Content-Type-Options")).toBe("nosniff");
+    expect(header("Referrer-Policy")).toBe("no-referrer");
+  });
+
+  it("the README's nginx snippet sends the same headers", () => {
+    const readme = readFileSync("README.md", "utf8");
+    expect(readme).toContain(`add_header Content-Security-Policy "${headerPolicy}" always;`);
+    expect(readme).toContain('add_header X-Content-Type-Options "nosniff" always;');
+    expect(readme).toContain('add_header Referrer-Policy "no-referrer" always;');
+  });
+});
