@@ -9,6 +9,7 @@ import { SaveRequestPage } from "../pages/save-request";
 import { PlanNamesPage } from "../pages/plan-names";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
 import { markNow } from "../store/user-timing";
+import { PageBoundary } from "./page-boundary";
 
 // Why lazy: this page brings the PKCS #12 code (node-forge's 3DES and KDF), which the wizard itself never needs.
 const CompleteRequestPage = lazy(() =>
@@ -35,6 +36,7 @@ export function App() {
   const next = useWizard((s) => s.next);
   const back = useWizard((s) => s.back);
   const reset = useWizard((s) => s.reset);
+  const draftError = useWizard((s) => s.draftError);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   const index = pages.findIndex((p) => p.id === page);
@@ -67,9 +69,16 @@ export function App() {
         <h2 ref={heading} tabIndex={-1}>
           {current.title}
         </h2>
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <Page />
-        </Suspense>
+        {draftError && (
+          <p className="warning" role="alert">
+            {draftError}
+          </p>
+        )}
+        <PageBoundary key={page}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Page />
+          </Suspense>
+        </PageBoundary>
         <div className="wizard-buttons">
           <button type="button" onClick={reset} className="link">
             Start over

@@ -7,8 +7,10 @@ import { planProblemsOf } from "../store/selectors";
 import { useWizard, type PropertiesTab } from "../store/store";
 import { Preflight } from "./preflight";
 
-const FIELD_TAB: Record<PlanField, PropertiesTab> = {
+/** Where each problem is fixed; a File Name is fixed on the save page, not in Properties. */
+const FIELD_TAB: Partial<Record<PlanField, PropertiesTab>> = {
   friendlyName: "general",
+  description: "general",
   subject: "subject",
   altNames: "subject",
   keyUsage: "extensions",
@@ -90,9 +92,11 @@ export function CertificateInformationPage() {
           {problems.map((p) => (
             <p className="error" key={p.message}>
               {p.message}{" "}
-              <button type="button" className="link" onClick={() => openProperties(FIELD_TAB[p.field])}>
-                Fix it in Properties
-              </button>
+              {FIELD_TAB[p.field] && (
+                <button type="button" className="link" onClick={() => openProperties(FIELD_TAB[p.field])}>
+                  Fix it in Properties
+                </button>
+              )}
             </p>
           ))}
         </div>

@@ -15,6 +15,7 @@ import { useWizard } from "../store/store";
 import { ErrorText, Field } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
 import { Findings } from "../ui/findings";
+import { ShownText } from "../ui/shown-text";
 
 export function InspectPage() {
   const id = useId();
@@ -83,7 +84,7 @@ export function InspectPage() {
                 <ul>
                   {result.subject.map((s, i) => (
                     <li key={i}>
-                      {s.label} = {s.value} <span className="hint">({s.stringType})</span>
+                      {s.label} = <ShownText text={s.value} /> <span className="hint">({s.stringType})</span>
                     </li>
                   ))}
                 </ul>
@@ -92,7 +93,9 @@ export function InspectPage() {
             {result.issuer !== undefined && (
               <>
                 <dt>Issuer</dt>
-                <dd>{result.issuer}</dd>
+                <dd>
+                  <ShownText text={result.issuer} />
+                </dd>
                 <dt>Valid</dt>
                 <dd>
                   {result.validity!.notBefore.toLocaleString()} to {result.validity!.notAfter.toLocaleString()}
@@ -113,7 +116,7 @@ export function InspectPage() {
                 <ul>
                   {result.altNames.map((n, i) => (
                     <li key={i}>
-                      {altNameLabel(n.type)}: {n.value}
+                      {altNameLabel(n.type)}: <ShownText text={n.value} />
                     </li>
                   ))}
                 </ul>
@@ -177,7 +180,7 @@ export function InspectPage() {
                   ))}
                 </ul>
               )}
-              <button type="button" className="primary" onClick={() => startFromPlan(renewal.plan)}>
+              <button type="button" className="primary" onClick={() => setError(startFromPlan(renewal.plan))}>
                 Use as a starting point
               </button>
               <p className="hint">

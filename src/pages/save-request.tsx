@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
-import { fileStem, requestFileName, type RequestFormat } from "../pki/request";
+import { fileNameProblem, fileStem, requestFileName, type RequestFormat } from "../pki/request";
 import { finishBlockers, requestErrors } from "../store/selectors";
 import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
@@ -49,7 +49,11 @@ export function SaveRequestPage() {
 
   return (
     <>
-      <Field label="File Name" hint={`The request is saved as ${requestFileName(plan)}; the key as ${stem}.key.`}>
+      <Field
+        label="File Name"
+        error={fileNameProblem(plan.output.fileName)}
+        hint={`The request is saved as ${requestFileName(plan)}; the key as ${stem}.key.`}
+      >
         {(control) => (
           <input
             {...control}

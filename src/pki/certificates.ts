@@ -19,7 +19,42 @@ export class CertificateInputError extends Error {
 
 const REQUEST_LABELS = new Set(["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"]);
 
+/**
+ * Splits DER into its top-level TLVs (X.690 8.1: tag, definite length, contents), refusing what DER forbids
+ * or a file cuts short: an indefinite length, a length past the end. Why: a damaged length or trailing bytes
+ * must not be accepted and copied into a .pfx, and a second certificate appended must be read, not ignored.
+ */
+function topLevelDer(der: Uint8Array<ArrayBuffer>, what: string): Uint8Array<ArrayBuffer>[] {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const damaged = () => new CertificateInputError(`${what} is damaged or cut short: it is not a whole certificate.`);
+  let at = 0;
+  while (at < der.length) {
+    if (der.length - at < 2) throw damaged();
+    let length = der[at + 1]!;
+    let header = 2;
+    if (length & 0x80) {
+      const count = length & 0x7f;
+      if (count === 0 || count > 4 || der.length - at < 2 + count) throw damaged();
+      length = 0;
+      for (let i = 0; i < count; i++) length = length * 256 + der[at + 2 + i]!;
+      header += count;
+    }
+    if (at + header + length > der.length) throw damaged();
+    parts.push(der.subarray(at, at + header + length));
+    at += header + length;
+  }
+  return parts;
+}
+
 function parseDer(der: Uint8Array<ArrayBuffer>, what: string): x509.X509Certificate[] {
+  if (der.length > 0 && der[0] === 0x30) {
+    const parts = topLevelDer(der, what);
+    if (parts.length > 1) return parts.flatMap((part) => parseOne(part, what));
+  }
+  return parseOne(der, what);
+}
+
+function parseOne(der: Uint8Array<ArrayBuffer>, what: string): x509.X509Certificate[] {
   try {
     return [new x509.X509Certificate(der)];
   } catch {
@@ -190,6 +225,8 @@ export async function windowsThumbprint(
 /** What Windows' certificate dialog shows of a certificate. */
 export interface CertificateView {
   subject: string;
+  /** The subject's first common name, or "" when it has none. */
+  commonName: string;
   issuer: string;
   notBefore: Date;
   notAfter: Date;
@@ -208,6 +245,7 @@ export async function viewCertificate(
 ): Promise<CertificateView> {
   return {
     subject: cert.subject,
+    commonName: cert.subjectName.getField("CN")[0] ?? "",
     issuer: cert.issuer,
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,

@@ -16,6 +16,7 @@ import {
 } from "./names";
 import { effectiveKeyUsage, type PlanField, type RequestPlan } from "./request";
 import { CLIENT_AUTH, type KeyUsageName } from "./usages";
+import { hasHiddenCharacters, hiddenCharacters, showHiddenCharacters } from "./visible-text";
 
 /** Where the request goes: public CAs follow the CA/Browser Forum Baseline Requirements; an internal CA need not. */
 export type CaTarget = "public" | "internal";
@@ -552,6 +553,22 @@ export const RULES: Record<string, Rule> = {
             },
           ]
         : [],
+  },
+  "hidden-characters": {
+    check: (f) => {
+      const values = [...f.subject.map((p) => p.value), ...f.altNames.map((n) => n.value)].filter(hasHiddenCharacters);
+      if (values.length === 0) return [];
+      const characters = [...new Set(values.flatMap(hiddenCharacters))].join(", ");
+      return [
+        {
+          id: "hidden-characters",
+          severity: "error",
+          message: `${values.map(showHiddenCharacters).join(", ")}: ${characters} are control, direction or invisible characters, which can make a name read as another. Retype the name without them.`,
+          source: "Unicode UTS #39 (confusable and invisible characters)",
+          field: "subject",
+        },
+      ];
+    },
   },
   "signature-key": {
     check: (f) =>

@@ -2,6 +2,7 @@
  * Subject name parts and alternative names: catalogue, validation and normalisation.
  * Messages are written for the administrator, as they appear beside the field.
  */
+import { hasHiddenCharacters, hiddenCharacters } from "./visible-text";
 
 /** Subject attribute types MMC offers, with their OIDs and RFC 5280 Appendix A upper bounds. */
 export const SUBJECT_TYPES = [
@@ -72,9 +73,18 @@ export function isPrintableString(value: string): boolean {
   return PRINTABLE.test(value);
 }
 
-/** Control characters and lone surrogates make a name no CA or program displays faithfully. */
+/**
+ * Control, direction and invisible characters (visible-text.ts) and lone surrogates make a name that no CA or
+ * program displays faithfully, or that reads as another name: typed input refuses them.
+ */
 function hasControlOrBrokenText(value: string): boolean {
-  return /\p{Cc}/u.test(value) || !value.isWellFormed();
+  return hasHiddenCharacters(value) || !value.isWellFormed();
+}
+
+/** The sentence for a value refused for hidden characters, naming them. */
+function hiddenMessage(label: string, value: string): string {
+  const named = hiddenCharacters(value);
+  return `${label} contains control characters or broken text${named.length ? ` (${named.join(", ")}: control, direction or invisible characters)` : ""}; retype it.`;
 }
 
 /** Checks and normalises one subject part as typed beside its Type. */
@@ -82,7 +92,7 @@ export function checkSubjectPart(type: SubjectType, input: string): Checked {
   const { label, max } = subjectType(type);
   const value = input.trim().normalize("NFC");
   if (!value) return fail(`Enter a value for ${label}.`);
-  if (hasControlOrBrokenText(value)) return fail(`${label} contains control characters or broken text; retype it.`);
+  if (hasControlOrBrokenText(value)) return fail(hiddenMessage(label, value));
   switch (type) {
     case "C":
       // ISO 3166 alpha-2, and PrintableString of exactly two characters (RFC 5280 Appendix A).
@@ -146,6 +156,8 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
   if (!value) return { ok: false, error: "Enter a DNS name, such as webext.contoso.com." };
   if (value.endsWith(".") && !value.endsWith("..")) value = value.slice(0, -1);
   if (/\s/.test(value)) return { ok: false, error: "A DNS name cannot contain spaces." };
+  // Why before IDNA: UTS #46 maps zero-width and soft-hyphen characters away, so the name would read as another.
+  if (hasControlOrBrokenText(value)) return { ok: false, error: hiddenMessage("A DNS name", value) };
   if (value.includes("_")) {
     return { ok: false, error: "A DNS name in a certificate cannot contain an underscore (_)." };
   }
@@ -226,6 +238,7 @@ export function checkEmail(input: string): Checked {
 
 function checkUrl(input: string): Checked {
   const value = input.trim();
+  if (hasControlOrBrokenText(value)) return fail(hiddenMessage("The URL", value));
   let url: URL;
   try {
     url = new URL(value);
@@ -240,7 +253,8 @@ function checkUrl(input: string): Checked {
 function checkUpn(input: string): Checked {
   const value = input.trim().normalize("NFC");
   const at = value.lastIndexOf("@");
-  if (at < 1 || at === value.length - 1 || /\s/.test(value) || hasControlOrBrokenText(value)) {
+  if (hasControlOrBrokenText(value)) return fail(hiddenMessage("A user principal name", value));
+  if (at < 1 || at === value.length - 1 || /\s/.test(value)) {
     return fail("Enter a user principal name as user@domain, such as svc-proxy@contoso.com.");
   }
   return pass(value);

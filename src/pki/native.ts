@@ -256,7 +256,9 @@ export function opensslConfig(plan: RequestPlan): string {
     for (const name of names) {
       const what = `The alternative name ${name.value}`;
       if (name.type === "upn")
-        lines.push(`${next("otherName")} = ${configValue(`1.3.6.1.4.1.311.20.2.3;FORMAT:UTF8,UTF8:${name.value}`, what)}`);
+        lines.push(
+          `${next("otherName")} = ${configValue(`1.3.6.1.4.1.311.20.2.3;FORMAT:UTF8,UTF8:${name.value}`, what)}`,
+        );
       else if (name.type === "dn") {
         const section = `dir_${dirs.length + 1}`;
         lines.push(`${next("dirName")} = ${section}`);

@@ -31,16 +31,29 @@ export interface PemBlock {
   der: Uint8Array<ArrayBuffer>;
 }
 
-/** Every PEM block in a text, in order; text around the blocks is ignored. Throws on a damaged block. */
+/** An RFC 7468 boundary line's label: short, so scanning for boundaries stays linear in the text's length. */
+const BOUNDARY = /-----(BEGIN|END) ([A-Z0-9 #]{1,64})-----/g;
+
+/**
+ * Every PEM block in a text (RFC 7468 section 2), in order; text around the blocks is ignored, and a BEGIN
+ * line without its END is no block. Throws on a damaged block. Why one pass over the boundary lines: matching
+ * each BEGIN to its END with a back-reference rescans the rest of the text per BEGIN, and a file of BEGIN
+ * lines then takes minutes.
+ */
 export function readPemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
-  const re = /-----BEGIN ([A-Z0-9 #]+)-----([\s\S]*?)-----END \1-----/g;
-  for (const match of text.matchAll(re)) {
-    const body = (match[2] ?? "").trim();
-    if (/^[A-Za-z-]+:/m.test(body))
-      throw new Error(`The ${match[1]} block uses old-style headers, which are not supported.`);
-    if (!/^[A-Za-z0-9+/=\s]*$/.test(body)) throw new Error(`The ${match[1]} block is not valid Base 64.`);
-    blocks.push({ label: match[1] as string, der: fromBase64(body) });
+  let open: { label: string; start: number } | null = null;
+  for (const match of text.matchAll(BOUNDARY)) {
+    const [line, kind, label] = match as unknown as [string, "BEGIN" | "END", string];
+    if (kind === "BEGIN") open = { label, start: match.index + line.length };
+    else if (open?.label === label) {
+      const body = text.slice(open.start, match.index).trim();
+      if (/^[A-Za-z-]+:/m.test(body))
+        throw new Error(`The ${label} block uses old-style headers, which are not supported.`);
+      if (!/^[A-Za-z0-9+/=\s]*$/.test(body)) throw new Error(`The ${label} block is not valid Base 64.`);
+      blocks.push({ label, der: fromBase64(body) });
+      open = null;
+    }
   }
   return blocks;
 }

@@ -1,6 +1,7 @@
 /** The whole certificate request as data: what every wizard page edits, and what the settings file holds. */
 import { checkAltName, checkSubjectPart, effectiveAltNames, type AltName, type SubjectPart } from "./names";
 import { safeFileStem } from "./file-names";
+import { hasHiddenCharacters, hiddenCharacters } from "./visible-text";
 import { CLIENT_AUTH, SERVER_AUTH, validateOid, type KeyUsageName } from "./usages";
 
 /** "(No template) Legacy key" is a CAPI key (RSA only); "(No template) CNG key" allows ECDSA too. */
@@ -120,7 +121,32 @@ export const FRIENDLY_NAME_MAX = 256;
 
 /** What is wrong with a friendly name, or null: the General tab and the plan check ask the same question. */
 export function friendlyNameProblem(friendlyName: string): string | null {
-  return friendlyName.length > FRIENDLY_NAME_MAX ? `Friendly name is at most ${FRIENDLY_NAME_MAX} characters.` : null;
+  if (friendlyName.length > FRIENDLY_NAME_MAX) return `Friendly name is at most ${FRIENDLY_NAME_MAX} characters.`;
+  // Why: Windows shows it beside the certificate, and the INF carries it on one line.
+  if (hasHiddenCharacters(friendlyName)) {
+    return `Friendly name contains control, direction or invisible characters (${hiddenCharacters(friendlyName).join(", ")}); retype it.`;
+  }
+  return null;
+}
+
+/** A description longer than this is no description: the draft and the settings file stay small. */
+export const DESCRIPTION_MAX = 1024;
+
+/** What is wrong with a description, or null: line breaks are fine, other hidden characters are not. */
+export function descriptionProblem(description: string): string | null {
+  if (description.length > DESCRIPTION_MAX) return `Description is at most ${DESCRIPTION_MAX} characters.`;
+  const hidden = hiddenCharacters(description.replace(/\r?\n/g, ""));
+  return hidden.length
+    ? `Description contains control, direction or invisible characters (${hidden.join(", ")}); retype it.`
+    : null;
+}
+
+/** What is wrong with a typed File Name, or null: the saved name is cleaned, but hidden characters are refused. */
+export function fileNameProblem(fileName: string): string | null {
+  if (fileName.length > 255) return "File Name is at most 255 characters.";
+  return hasHiddenCharacters(fileName)
+    ? `File Name contains control, direction or invisible characters (${hiddenCharacters(fileName).join(", ")}); retype it.`
+    : null;
 }
 
 /**
@@ -133,9 +159,21 @@ export function legacyKeyProblem(plan: Pick<RequestPlan, "template" | "key">): s
     : null;
 }
 
+/** Why bounds: no CA issues more names than this in one certificate, and checks over names must stay quick. */
+export const MAX_ALT_NAMES = 1000;
+export const MAX_SUBJECT_PARTS = 50;
+
 /** Where on the pages a problem belongs, so it can be shown beside its field. */
 export type PlanField =
-  "subject" | "altNames" | "keyUsage" | "extendedKeyUsage" | "basicConstraints" | "key" | "friendlyName";
+  | "subject"
+  | "altNames"
+  | "keyUsage"
+  | "extendedKeyUsage"
+  | "basicConstraints"
+  | "key"
+  | "friendlyName"
+  | "description"
+  | "fileName";
 
 export interface PlanProblem {
   field: PlanField;
@@ -148,6 +186,18 @@ export interface PlanProblem {
  */
 export function valueProblems(plan: RequestPlan): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  // The counts first: a file with a million names is refused before anything is checked name by name.
+  if (plan.altNames.length > MAX_ALT_NAMES) {
+    problems.push({
+      field: "altNames",
+      message: `At most ${MAX_ALT_NAMES} alternative names: no CA issues that many in one certificate (public CAs stop at 100 to 250).`,
+    });
+    return problems;
+  }
+  if (plan.subject.length > MAX_SUBJECT_PARTS) {
+    problems.push({ field: "subject", message: `At most ${MAX_SUBJECT_PARTS} subject name parts.` });
+    return problems;
+  }
   for (const part of plan.subject) {
     const checked = checkSubjectPart(part.type, part.value);
     if (!checked.ok) problems.push({ field: "subject", message: checked.error });
@@ -176,6 +226,10 @@ export function valueProblems(plan: RequestPlan): PlanProblem[] {
   }
   const friendlyName = friendlyNameProblem(plan.friendlyName);
   if (friendlyName) problems.push({ field: "friendlyName", message: friendlyName });
+  const description = descriptionProblem(plan.description);
+  if (description) problems.push({ field: "description", message: description });
+  const fileName = fileNameProblem(plan.output.fileName);
+  if (fileName) problems.push({ field: "fileName", message: fileName });
   return problems;
 }
 

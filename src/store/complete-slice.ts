@@ -113,10 +113,10 @@ export function keyPem(s: WizardStore): string | null {
   return s.keySource.kind === "file" ? s.keySource.pem : (chosenPendingRequest(s)?.encryptedKey ?? null);
 }
 
-/** The name every Complete download starts with: the friendly name, else the certificate's subject. */
+/** The name every Complete download starts with: the friendly name, else the certificate's common name. */
 export function exportStem(s: WizardStore): string {
-  const subject = s.match.state === "matched" ? s.match.view.subject.replace(/^CN=/, "") : "";
-  return safeFileStem(s.pfx.friendlyName || subject, "certificate");
+  const commonName = s.match.state === "matched" ? s.match.view.commonName : "";
+  return safeFileStem(s.pfx.friendlyName || commonName, "certificate");
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -3,7 +3,7 @@
  * its settings and the private key encrypted under the user's passphrase, in IndexedDB. Nothing kept here
  * is a secret: the key is the same PBES2 file the user downloads.
  */
-import { openDB, type DBSchema } from "idb";
+import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { OfflineRequest } from "../pki/offline-request";
 import type { RequestPlan } from "../pki/request";
 import { validatePlan } from "../pki/settings";
@@ -26,12 +26,27 @@ interface Schema extends DBSchema {
   "pending-requests": { key: string; value: PendingRequest };
 }
 
-const database = () =>
-  openDB<Schema>("certificate-request-wizard", 1, {
+let connection: Promise<IDBPDatabase<Schema>> | null = null;
+
+/**
+ * The one connection to the kept requests, opened on first use. Why close on "blocking": another tab (or a
+ * newer version of this page) needs the database, and an open connection here would hold it up.
+ */
+function database(): Promise<IDBPDatabase<Schema>> {
+  connection ??= openDB<Schema>("certificate-request-wizard", 1, {
     upgrade(db) {
       db.createObjectStore("pending-requests", { keyPath: "id" });
     },
+    blocking() {
+      void connection?.then((db) => db.close());
+      connection = null;
+    },
+  }).catch((e: unknown) => {
+    connection = null;
+    throw e;
   });
+  return connection;
+}
 
 export async function savePendingRequest(request: PendingRequest): Promise<void> {
   await (await database()).put("pending-requests", request);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { articleTopology } from "../pki/profiles/lync-reverse-proxy";
 import { webServerPlan } from "../pki/request";
 import { initialState, useWizard } from "./store";
@@ -19,6 +19,7 @@ const goodDraft = () => ({
 });
 
 beforeEach(() => state().reset());
+afterEach(() => vi.restoreAllMocks());
 
 describe("the persisted draft", () => {
   it("holds the plan and where the admin is, and never a passphrase, password or key", () => {
@@ -92,5 +93,22 @@ describe("reset", () => {
     expect(s.page).toBe("enrollment");
     // reset() clears the stored draft; what persist writes back is the initial state, holding no edit.
     expect(stored()?.state.page ?? "enrollment").toBe("enrollment");
+  });
+});
+
+describe("a browser that refuses to store the draft", () => {
+  it("says so on the page, and Finish still ends in its result", async () => {
+    vi.spyOn(localStorage, "setItem").mockImplementation(() => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    });
+    state().updatePlan((p) => ({ ...p, friendlyName: "Not kept" }));
+    expect(state().draftError).toBe("The draft cannot be kept in this browser: The quota has been exceeded.");
+    state().setKeepPending(false);
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish({ iterations: 1_000 });
+    expect(state().finish.status).toBe("done");
+    vi.restoreAllMocks();
+    state().updatePlan((p) => ({ ...p, friendlyName: "Kept again" }));
+    expect(state().draftError).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import {
   type LyncTopology,
 } from "../pki/profiles/lync-reverse-proxy";
 import { blankPlan, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
-import { readSettings, writeSettings } from "../pki/settings";
+import { readSettings, validatePlan, writeSettings } from "../pki/settings";
 import { hasErrors } from "../pki/finding";
 import type { WizardStore } from "./store";
 
@@ -43,8 +43,8 @@ export interface PlanActions {
   /** "Use these names": the names plan's names, usages and key into the plan. False when the plan has errors. */
   applyPlannedNames: () => boolean;
   settingsFile: () => string;
-  /** "Use as a starting point": a plan read from a request or certificate, for a renewal. */
-  startFromPlan: (plan: RequestPlan) => void;
+  /** "Use as a starting point": a plan read from a request or certificate, for a renewal; the refusal, or null. */
+  startFromPlan: (plan: RequestPlan) => string | null;
   openSettings: (text: string) => boolean;
   updatePlan: (change: (plan: RequestPlan) => RequestPlan) => void;
   fix: (fix: FixId) => void;
@@ -87,7 +87,13 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
     const { plan, topology, startFrom } = get();
     return writeSettings(startFrom === "reverse-proxy" ? { plan, topology } : { plan });
   },
-  startFromPlan: (plan) => set({ plan, startFrom: "settings", page: "certificate-information", settingsError: null }),
+  startFromPlan: (plan) => {
+    // A plan read from a file meets the same checks as a typed one, and is refused whole if it fails one.
+    const checked = validatePlan(plan);
+    if (!checked.ok) return `This cannot be used as a starting point: ${checked.error}`;
+    set({ plan: checked.plan, startFrom: "settings", page: "certificate-information", settingsError: null });
+    return null;
+  },
   openSettings: (text) => {
     const read = readSettings(text);
     if (!read.ok) {

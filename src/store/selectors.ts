@@ -31,6 +31,9 @@ function lastResult<A extends unknown[], R>(fn: (...args: A) => R): (...args: A)
 
 const NONE: readonly Blocker[] = [];
 
+/** The shortest passphrase Finish accepts for the key file. */
+export const PASSPHRASE_MIN = 8;
+
 /** The names planner's output for the topology: the names plan the Plan names page shows. */
 export const namesPlanOf = lastResult((topology: LyncTopology) => planReverseProxyNames(topology));
 
@@ -69,6 +72,15 @@ export const canAdvance = (s: WizardStore) => advanceBlockers(s).length === 0;
 const passphraseBlockers = lastResult((passphrase: string, confirm: string): readonly Blocker[] => {
   if (!passphrase)
     return [{ field: "passphrase", message: "Enter a passphrase: the private key file is encrypted under it." }];
+  // Why a minimum: the key file can be guessed at offline, at the attacker's pace, so length is what protects it.
+  if ([...passphrase].length < PASSPHRASE_MIN) {
+    return [
+      {
+        field: "passphrase",
+        message: `Use at least ${PASSPHRASE_MIN} characters: anyone who gets the key file can try short passphrases offline, quickly.`,
+      },
+    ];
+  }
   if (!confirm) return [{ field: "passphraseConfirm", message: "Type the passphrase again to confirm it." }];
   if (confirm !== passphrase)
     return [

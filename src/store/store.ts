@@ -4,7 +4,7 @@
  * every secret). Pages read it through selectors (selectors.ts) and change it through its actions.
  */
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
 import { validatePlan, validateTopology } from "../pki/settings";
 import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
 import { createFinishSlice, IDLE, initialFinishState, type FinishSlice } from "./finish-slice";
@@ -23,12 +23,15 @@ export type WizardStore = PlanSlice &
   PropertiesSlice &
   FinishSlice &
   CompleteSlice & {
+    /** Why the draft could not be kept in this browser (storage full or refused), or null. */
+    draftError: string | null;
     /** Start over: every slice back to its initial state, every secret dropped, the stored draft cleared. */
     reset: () => void;
   };
 
 /** The whole initial state, defined once from each slice's own: what a new page and reset() start from. */
 export const initialState = () => ({
+  draftError: null as string | null,
   ...initialPlanState(),
   ...initialNavigationState(),
   ...initialPropertiesState(),
@@ -68,6 +71,29 @@ export function mergeDraft(persisted: unknown, current: WizardStore): WizardStor
   };
 }
 
+/** Says, once, whether the last write of the draft worked; the same message twice changes nothing. */
+function reportDraft(error: string | null) {
+  if (useWizard.getState().draftError !== error) useWizard.setState({ draftError: error });
+}
+
+/**
+ * localStorage for the draft, with a refused write (storage full, disabled, over its quota) reported on the
+ * page instead of thrown: persist writes inside set(), so a throw there would stop whatever action set it,
+ * Finish included, half-way.
+ */
+const draftStorage: StateStorage = {
+  getItem: (name) => localStorage.getItem(name),
+  setItem: (name, value) => {
+    try {
+      localStorage.setItem(name, value);
+      reportDraft(null);
+    } catch (e) {
+      reportDraft(`The draft cannot be kept in this browser: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  },
+  removeItem: (name) => localStorage.removeItem(name),
+};
+
 export const useWizard = create<WizardStore>()(
   persist(
     (...a) => ({
@@ -85,7 +111,7 @@ export const useWizard = create<WizardStore>()(
     {
       name: "certificate-request-wizard/draft",
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => draftStorage),
       partialize: (s): Draft => ({
         plan: s.plan,
         page: s.page,
@@ -107,6 +133,13 @@ useWizard.subscribe((state, previous) => {
     useWizard.setState({ finish: IDLE });
   }
 });
+
+// A second tab on the same draft follows the first: when the other tab writes the draft, this one reads it.
+if (typeof window !== "undefined") {
+  window.addEventListener("storage", (event) => {
+    if (event.key === useWizard.persist.getOptions().name) void useWizard.persist.rehydrate();
+  });
+}
 
 export { PAGES, visiblePages, type PageId } from "./navigation-slice";
 export type { StartFrom } from "./plan-slice";

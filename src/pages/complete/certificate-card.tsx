@@ -1,6 +1,7 @@
 /** The certificate as Windows' certificate dialog shows it, once matched; or why it does not match the key. */
 import type { RequestComparison } from "../../pki/certificates";
 import { useWizard } from "../../store/store";
+import { ShownText } from "../../ui/shown-text";
 
 export function CertificateCard(props: { headingId: string }) {
   const match = useWizard((s) => s.match);
@@ -23,7 +24,7 @@ export function CertificateCard(props: { headingId: string }) {
             const pendingName = pending.find((p) => p.spkiSha256 === b.spkiSha256)?.friendlyName;
             return (
               <p key={b.spkiSha256}>
-                {b.subject} belongs to the key with SHA-256 fingerprint <code>{b.spkiSha256}</code>
+                <ShownText text={b.subject} /> belongs to the key with SHA-256 fingerprint <code>{b.spkiSha256}</code>
                 {pendingName
                   ? `: the pending request "${pendingName}".`
                   : ", which is not among the pending requests here."}
@@ -38,9 +39,13 @@ export function CertificateCard(props: { headingId: string }) {
           <div className="cert-card">
             <dl className="summary">
               <dt>Issued to</dt>
-              <dd>{match.view.subject}</dd>
+              <dd>
+                <ShownText text={match.view.subject} />
+              </dd>
               <dt>Issued by</dt>
-              <dd>{match.view.issuer}</dd>
+              <dd>
+                <ShownText text={match.view.issuer} />
+              </dd>
               <dt>Valid from</dt>
               <dd>
                 {match.view.notBefore.toLocaleString()} to {match.view.notAfter.toLocaleString()}
@@ -53,7 +58,7 @@ export function CertificateCard(props: { headingId: string }) {
                 {match.view.validity.state === "valid" && ` (${match.view.validity.daysLeft} days left)`}
               </dd>
               <dt>Subject Alternative Name</dt>
-              <dd>{match.view.altNames.join(", ") || "(none)"}</dd>
+              <dd>{match.view.altNames.length ? <ShownText text={match.view.altNames.join(", ")} /> : "(none)"}</dd>
               <dt>Key Usage</dt>
               <dd>{match.view.keyUsages.join(", ") || "(none)"}</dd>
               <dt>Enhanced Key Usage</dt>
@@ -66,7 +71,9 @@ export function CertificateCard(props: { headingId: string }) {
               <dd>
                 <ol className="chain">
                   {[...match.chain].reverse().map((c) => (
-                    <li key={c.serialNumber + c.subject}>{c.subject}</li>
+                    <li key={c.serialNumber + c.subject}>
+                      <ShownText text={c.subject} />
+                    </li>
                   ))}
                 </ol>
                 {!match.complete && (

@@ -4,6 +4,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useWizard } from "../../store/store";
 import { ErrorText, Field } from "../../ui/field";
 import { FilePicker } from "../../ui/file-picker";
+import { ShownText } from "../../ui/shown-text";
 
 export function CertificateInput() {
   const id = useId();
@@ -44,7 +45,7 @@ export function CertificateInput() {
         <ul aria-label="Certificates loaded">
           {s.certificates.map((c, i) => (
             <li key={i}>
-              {c.subject} <span className="hint">({c.name})</span>{" "}
+              <ShownText text={c.subject} /> <span className="hint">({c.name})</span>{" "}
               <button
                 type="button"
                 className="link"

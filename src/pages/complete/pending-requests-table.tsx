@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useWizard } from "../../store/store";
+import { ShownText } from "../../ui/shown-text";
 
 export function PendingRequestsTable() {
   const id = useId();
@@ -42,8 +43,8 @@ export function PendingRequestsTable() {
                   onChange={() => chooseKey({ kind: "pending", id: p.id })}
                 />
               </td>
-              <td>{p.friendlyName || "(none)"}</td>
-              <td>{p.subject || "(empty)"}</td>
+              <td>{p.friendlyName ? <ShownText text={p.friendlyName} /> : "(none)"}</td>
+              <td>{p.subject ? <ShownText text={p.subject} /> : "(empty)"}</td>
               <td>{new Date(p.created).toLocaleString()}</td>
               <td>
                 <code title={p.spkiSha256}>{p.spkiSha256.slice(0, 23)}…</code>

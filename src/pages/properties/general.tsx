@@ -1,5 +1,5 @@
 /** General tab: Friendly name and Description. */
-import { friendlyNameProblem } from "../../pki/request";
+import { descriptionProblem, friendlyNameProblem } from "../../pki/request";
 import { useWizard } from "../../store/store";
 import { Field } from "../../ui/field";
 
@@ -21,7 +21,7 @@ export function GeneralTab() {
           />
         )}
       </Field>
-      <Field label="Description">
+      <Field label="Description" error={descriptionProblem(draft.description)}>
         {(control) => (
           <textarea
             {...control}

@@ -186,6 +186,13 @@ export function subjectInSanFinding(subject: string | null, names: readonly stri
     : null;
 }
 
+/**
+ * Entries per list (SIP domains, pools, Directors, Exchange names). Why a bound: each SIP domain adds two or
+ * three names, public CAs issue at most 100 to 250 names in one certificate, and the planner's checks compare
+ * names pairwise, so a list of thousands from a settings file would stall the page for seconds.
+ */
+export const MAX_LIST_ENTRIES = 100;
+
 /** Parses a list input, normalising each FQDN and merging repeats (said once). */
 function parseFqdnList(
   entries: readonly string[],
@@ -194,15 +201,24 @@ function parseFqdnList(
   findings: PlannerFinding[],
 ): string[] {
   const out: string[] = [];
+  const listed = new Set<string>();
   const said = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.trim()) continue;
+  const filled = entries.filter((e) => e.trim());
+  if (filled.length > MAX_LIST_ENTRIES) {
+    findings.push({
+      id: "bad-value",
+      severity: "error",
+      message: `${what}: at most ${MAX_LIST_ENTRIES} entries. Each adds names to the certificate, and no CA issues more than a few hundred names in one; only the first ${MAX_LIST_ENTRIES} are used.`,
+      field,
+    });
+  }
+  for (const entry of filled.slice(0, MAX_LIST_ENTRIES)) {
     const parsed = parseFqdn(entry, what);
     if (!parsed.ok) {
       findings.push({ id: "bad-value", severity: "error", message: parsed.error, field });
       continue;
     }
-    if (out.includes(parsed.value)) {
+    if (listed.has(parsed.value)) {
       if (!said.has(parsed.value))
         findings.push({
           id: "merged",
@@ -214,6 +230,7 @@ function parseFqdnList(
       continue;
     }
     out.push(parsed.value);
+    listed.add(parsed.value);
   }
   return out;
 }

@@ -1,0 +1,26 @@
+/**
+ * An error boundary around each page: a page that fails to render shows a message and a way on, not a blank
+ * window. The draft is kept in the store, so nothing typed is lost.
+ */
+import { Component, type ReactNode } from "react";
+
+export class PageBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="error" role="alert">
+        <p>This page could not be shown: {this.state.error.message}</p>
+        <p>What you entered is kept. Go Back, or try the page again.</p>
+        <button type="button" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+}
