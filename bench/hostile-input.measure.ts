@@ -4,7 +4,7 @@
  * here are noisy (README, "Size and speed").
  */
 import { it } from "vitest";
-import { preflight, type RequestFacts } from "../src/pki/lint";
+import { factsFromPlan, preflight, type RequestFacts } from "../src/pki/lint";
 import { readPemBlocks } from "../src/pki/pem";
 import { articleTopology, planReverseProxyNames } from "../src/pki/profiles/lync-reverse-proxy";
 import { readSettings, writeSettings } from "../src/pki/settings";
@@ -49,6 +49,18 @@ const cases: { input: string; make: (n: number) => () => unknown; n: number }[] 
         key: { algorithm: "rsa", bits: 2048 },
         hash: "sha256",
       };
+      return () => preflight(facts, "public");
+    },
+  },
+  {
+    input: "preflight of n/2 wildcards and the n/2 names they cover",
+    n: 500,
+    make: (n) => {
+      const altNames = Array.from({ length: n }, (_, i) => ({
+        type: "dns" as const,
+        value: i % 2 ? `*.d${i >> 1}.contoso.com` : `meet.d${i >> 1}.contoso.com`,
+      }));
+      const facts = { ...factsFromPlan(reverseProxyPlan()), altNames };
       return () => preflight(facts, "public");
     },
   },

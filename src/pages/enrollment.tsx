@@ -1,5 +1,6 @@
 /** Certificate Enrollment: "Before You Begin", and where the request starts from. */
 import { useId } from "react";
+import { INPUT_LIMIT_HINT } from "../pki/input-limits";
 import { useWizard, type StartFrom } from "../store/store";
 import { ErrorText } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
@@ -23,7 +24,7 @@ export function EnrollmentPage() {
   const id = useId();
   const startFrom = useWizard((s) => s.startFrom);
   const chooseStart = useWizard((s) => s.chooseStart);
-  const openSettings = useWizard((s) => s.openSettings);
+  const openSettingsFile = useWizard((s) => s.openSettingsFile);
   const settingsError = useWizard((s) => s.settingsError);
   const next = useWizard((s) => s.next);
   const goTo = useWizard((s) => s.goTo);
@@ -51,10 +52,10 @@ export function EnrollmentPage() {
             accept=".json,application/json"
             describedBy={`${id}-open-error`}
             onFiles={async ([file]) => {
-              if (openSettings(await file!.text())) next();
+              if (await openSettingsFile(file!)) next();
             }}
           />
-          <p className="hint">A .json file this tool wrote earlier. It holds no secret.</p>
+          <p className="hint">A .json file this tool wrote earlier. It holds no secret. {INPUT_LIMIT_HINT}</p>
           <ErrorText id={`${id}-open-error`} error={settingsError} />
         </div>
         <div className="choice">

@@ -14,6 +14,7 @@ import { keyUsage as keyUsageInfo, extendedKeyUsageLabel } from "../pki/usages";
 import { useWizard } from "../store/store";
 import { ErrorText, Field } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
+import { INPUT_LIMIT_HINT } from "../pki/input-limits";
 import { Findings } from "../ui/findings";
 import { ShownText } from "../ui/shown-text";
 
@@ -53,9 +54,9 @@ export function InspectPage() {
         accept=".req,.csr,.cer,.crt,.pem,.der,.txt"
         describedBy={`${id}-error`}
         onFiles={([file]) => openFile(file)}
-        dropHint="or drop it here."
+        dropHint={`or drop it here. ${INPUT_LIMIT_HINT}`}
       />
-      <Field label="Or paste it here">
+      <Field label="Or paste it here" hint={INPUT_LIMIT_HINT}>
         {(control) => <textarea {...control} rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
       </Field>
       <button type="button" onClick={() => void open(async () => new TextEncoder().encode(pasted), pasted.length)}>

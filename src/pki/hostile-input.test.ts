@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { vector } from "../../test/helpers/vectors";
 import { readCertificates } from "./certificates";
 import { commandFileStem, safeFileStem } from "./file-names";
+import { MAX_INPUT_BYTES, readInputFile } from "./input-limits";
 import { factsFromPlan, preflight, type RequestFacts } from "./lint";
 import { checkAltName, checkDnsName, checkSubjectPart } from "./names";
 import { readPemBlocks, toPem } from "./pem";
@@ -74,6 +75,18 @@ describe("download names", () => {
 });
 
 describe("limits", () => {
+  it("a file over 1 MB is refused with its size before a byte of it is read", async () => {
+    let read = false;
+    const file = { name: "huge.json", size: 3 * 1048576, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };
+    expect(await readInputFile(file)).toEqual({ ok: false, error: expect.stringContaining('"huge.json" is 3.0 MB') });
+    expect(read).toBe(false);
+  });
+
+  it("a settings text over 1 MB is refused whole", () => {
+    const read = readSettings(" ".repeat(MAX_INPUT_BYTES + 1));
+    expect(!read.ok && read.error).toMatch(/over the 1 MB.*Nothing was loaded\./);
+  });
+
   it("PEM text of a megabyte of BEGIN lines yields no block, scanned once", () => {
     const text = "-----BEGIN CERTIFICATE-----\n".repeat(40_000);
     expect(text.length).toBeGreaterThan(1_000_000);

@@ -19,6 +19,7 @@ import {
   type SubjectType,
 } from "./names";
 import { curveOfOid } from "./curves";
+import { inputTooLarge } from "./input-limits";
 import { spkiSha256 } from "./fingerprint";
 import { readPemBlocks, toColonHex } from "./pem";
 import { blankPlan, type RequestPlan } from "./request";
@@ -33,7 +34,6 @@ export class InspectError extends Error {
 }
 
 /** Requests and certificates are a few kilobytes; anything this large is something else. */
-export const MAX_INSPECT_BYTES = 1024 * 1024;
 
 const SIGNATURES: Record<string, { name: string; hash: string }> = {
   "1.2.840.113549.1.1.5": { name: "sha1WithRSAEncryption", hash: "sha1" },
@@ -164,10 +164,8 @@ function extensionsOf(extensions: readonly x509.Extension[]) {
 
 /** Refuses what is too large to be a request or certificate, before anything reads it. */
 export function checkInspectSize(size: number): void {
-  if (size > MAX_INSPECT_BYTES)
-    throw new InspectError(
-      `This file is ${(size / 1048576).toFixed(1)} MB: a request or certificate is a few kilobytes, so this is something else.`,
-    );
+  const tooLarge = inputTooLarge(size, "This file");
+  if (tooLarge) throw new InspectError(tooLarge);
 }
 
 /** One PEM block or DER value, or a sentence saying why not. */
@@ -302,11 +300,13 @@ export function planFromInspection(i: Inspection): { plan: RequestPlan; notes: s
     else notes.push(`${s.label} "${s.value}" was left out: ${checked.error}`);
   }
   const altNames: AltName[] = [];
+  const kept = new Set<string>();
   for (const n of i.altNames) {
     const checked = checkAltName(n.type, n.value);
-    if (checked.ok && !altNames.some((a) => a.type === n.type && a.value === checked.value))
+    if (checked.ok && !kept.has(`${n.type}:${checked.value}`)) {
+      kept.add(`${n.type}:${checked.value}`);
       altNames.push({ type: n.type, value: checked.value });
-    else if (!checked.ok) notes.push(`The alternative name ${n.value} was left out: ${checked.error}`);
+    } else if (!checked.ok) notes.push(`The alternative name ${n.value} was left out: ${checked.error}`);
   }
   const k = i.key.facts;
   const key: RequestPlan["key"] = { ...blankPlan().key };

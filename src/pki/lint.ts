@@ -11,7 +11,6 @@ import {
   effectiveAltNames,
   subjectNotInSanMessage,
   SUBJECT_TYPES,
-  wildcardCovers,
   type AltName,
 } from "./names";
 import { effectiveKeyUsage, type PlanField, type RequestPlan } from "./request";
@@ -171,15 +170,27 @@ const uniqueNames = (names: readonly AltName[]) => {
 const isInternalDns = (n: AltName) => n.type === "dns" && isInternalName(n.value);
 const isReservedIp = (n: AltName) =>
   (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value));
-/** DNS names covered by a wildcard also listed, except the common name, which must stay in the SAN. */
+/**
+ * DNS names covered by a wildcard also listed (RFC 6125 6.4.3: "*" stands for exactly one label), except the
+ * common name, which must stay in the SAN. Why by parent: a name is covered when "*." + its parent domain is
+ * among the wildcards, one set look-up per name instead of a comparison with every wildcard.
+ */
 const coveredNames = (names: readonly AltName[], commonName: string | undefined) => {
-  const dns = names.filter((n) => n.type === "dns").map((n) => n.value.toLowerCase());
-  const wildcards = dns.filter((n) => n.startsWith("*."));
-  const covered = (n: AltName) =>
-    n.type === "dns" &&
-    !n.value.startsWith("*.") &&
-    n.value.toLowerCase() !== commonName?.toLowerCase() &&
-    wildcards.some((w) => wildcardCovers(w, n.value.toLowerCase()));
+  const wildcards = [
+    ...new Set(names.filter((n) => n.type === "dns" && n.value.startsWith("*.")).map((n) => n.value.toLowerCase())),
+  ];
+  const starred = new Set(wildcards);
+  const covered = (n: AltName) => {
+    const host = n.value.toLowerCase();
+    const dot = host.indexOf(".");
+    return (
+      n.type === "dns" &&
+      !host.startsWith("*.") &&
+      host !== commonName?.toLowerCase() &&
+      dot > 0 &&
+      starred.has(`*${host.slice(dot)}`)
+    );
+  };
   return { wildcards, covered };
 };
 /** DNS names written in more than one case: grouped by their lower-case form, in one pass (RFC 4343). */

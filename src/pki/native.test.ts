@@ -8,6 +8,8 @@ import { fixedRsaPair } from "../../test/helpers/vectors";
 import { createPkcs10 } from "./csr";
 import { certreqCommands, certreqInf, commandLine, opensslCommands, opensslConfig } from "./native";
 import { reverseProxyPlan, type RequestPlan } from "./request";
+import { KEY_USAGE_NAMES } from "./usages";
+import * as x509 from "@peculiar/x509";
 
 const article = reverseProxyPlan();
 const everything: RequestPlan = {
@@ -128,6 +130,19 @@ describe("opensslConfig", () => {
 });
 
 describe("certreqInf", () => {
+  it("writes the key usage as the DER bytes of the page's own Key Usage extension, for every choice of usages", async () => {
+    const keys = await fixedRsaPair();
+    const subsets = KEY_USAGE_NAMES.flatMap((_, i) => [KEY_USAGE_NAMES.slice(0, i + 1), KEY_USAGE_NAMES.slice(i)]);
+    for (const keyUsage of subsets) {
+      const plan = { ...article, keyUsage };
+      const csr = new x509.Pkcs10CertificateRequest(await createPkcs10({ plan, keys }));
+      const theirs = Buffer.from(csr.getExtension("2.5.29.15")!.value).toString("hex");
+      const inf = parseInf(certreqInf(plan));
+      expect(inf.Extensions!["2.5.29.15"]!.replace("{hex}", "").replaceAll(" ", ""), keyUsage.join()).toBe(theirs);
+      expect(inf.Extensions!.Critical).toContain("2.5.29.15");
+    }
+  });
+
   it("writes every value of the article's example as certreq reads it", () => {
     const inf = parseInf(certreqInf(article));
     expect(inf.Version).toEqual({ Signature: "$Windows NT$" });

@@ -31,7 +31,7 @@ import { curveOfAlgorithm } from "./curves";
 import { commandFileStem } from "./file-names";
 import { effectiveAltNames, parseDirectoryName, type AltName } from "./names";
 import { effectiveKeyUsage, fileStem, type RequestPlan } from "./request";
-import { keyUsageFlags, type KeyUsageName } from "./usages";
+import { keyUsage, type KeyUsageName } from "./usages";
 
 /** certreq's SAN {text} keywords, per Microsoft's certreq INF reference. */
 const INF_SAN: Record<AltName["type"], string> = {
@@ -90,13 +90,19 @@ function infSubject(plan: RequestPlan): string {
     .join(", ");
 }
 
-/** The key usage as certreq's KeyUsage number: the KeyUsage BIT STRING's first byte (CERT_*_KEY_USAGE flags). */
-function infKeyUsage(usages: readonly KeyUsageName[]): string {
-  // RFC 5280 bit n is 0x80 >> n in the first byte; decipherOnly (bit 8) is 0x8000 in certreq's numbering.
-  const flags = keyUsageFlags(usages);
-  let value = 0;
-  for (let bit = 0; bit < 9; bit++) if (flags & (1 << bit)) value |= bit < 8 ? 0x80 >> bit : 0x8000;
-  return `0x${value.toString(16)}`;
+/**
+ * The KeyUsage extension's value (RFC 5280 4.2.1.3) as DER hex bytes for an INF `{hex}` value: a BIT STRING
+ * (X.690 8.6) with bit n of RFC 5280 at 0x80 >> (n mod 8) of byte n / 8, trailing zero bits left out as DER
+ * requires for a named bit list (X.690 11.2.2). Why written out: certreq documents `Critical =` for the
+ * extensions in [Extensions], so this is how the INF's key usage is made critical as the page's is.
+ */
+export function keyUsageHex(usages: readonly KeyUsageName[]): string {
+  const bits = usages.map((u) => keyUsage(u).bit);
+  const last = Math.max(...bits);
+  const bytes = new Uint8Array((last >> 3) + 1);
+  for (const bit of bits) bytes[bit >> 3]! |= 0x80 >> (bit & 7);
+  const unused = 7 - (last & 7);
+  return [0x03, bytes.length + 1, unused, ...bytes].map((b) => b.toString(16).padStart(2, "0")).join(" ");
 }
 
 /** The same request as a certreq INF file (Microsoft, certreq: INF file syntax) for `certreq -new`. */
@@ -115,7 +121,6 @@ export function certreqInf(plan: RequestPlan): string {
       `KeyLength = ${rsa ? plan.key.rsaKeySize : plan.key.algorithm === "ecdsa-p256" ? 256 : 384}`,
     );
   }
-  if (ku.length > 0) lines.push(`KeyUsage = ${infKeyUsage(ku)}`);
   lines.push(
     "Exportable = TRUE",
     "MachineKeySet = TRUE",
@@ -136,7 +141,11 @@ export function certreqInf(plan: RequestPlan): string {
     );
     if (plan.subject.length === 0) critical.push("2.5.29.17");
   }
-  if (ku.length > 0 && plan.keyUsageCritical) critical.push("2.5.29.15");
+  if (ku.length > 0) {
+    // Microsoft's certutil reference writes a Key Usage extension this way: "{hex}", then its DER bytes.
+    ext.push('2.5.29.15 = "{hex}"', `_continue_ = ${infString(keyUsageHex(ku))}`);
+    if (plan.keyUsageCritical) critical.push("2.5.29.15");
+  }
   if (plan.extendedKeyUsage.length > 0) {
     ext.push('2.5.29.37 = "{text}"');
     plan.extendedKeyUsage.forEach((oid, i) =>

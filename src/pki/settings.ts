@@ -3,6 +3,7 @@
  * Reading checks every field, so a damaged or foreign file is reported instead of half-loaded.
  */
 import { ALT_NAME_TYPES, SUBJECT_TYPES, type AltName, type SubjectPart } from "./names";
+import { inputTooLarge } from "./input-limits";
 import type { LyncTopology } from "./profiles/lync-reverse-proxy";
 import { HASHES, KEY_ALGORITHMS, RSA_KEY_SIZES, TEMPLATES, valueProblems, type RequestPlan } from "./request";
 import { KEY_USAGE_NAMES, type KeyUsageName } from "./usages";
@@ -151,6 +152,8 @@ export function validatePlan(data: unknown): { ok: true; plan: RequestPlan } | {
 
 /** Reads a settings file; the error is one sentence for the page. */
 export function readSettings(text: string): ({ ok: true } & Settings) | { ok: false; error: string } {
+  const tooLarge = inputTooLarge(text.length, "This settings file");
+  if (tooLarge) return { ok: false, error: `${tooLarge} Nothing was loaded.` };
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -7,6 +7,7 @@
 import type { StateCreator } from "zustand";
 import type { AnswerMatch } from "../pki/certificates";
 import { safeFileStem } from "../pki/file-names";
+import { inputTooLarge, readInputFile, type InputFile } from "../pki/input-limits";
 import type { PfxProfile } from "../pki/pfx";
 import type { OpenedKey } from "../pki/private-key";
 import type { KeySpec } from "../pki/request";
@@ -23,16 +24,6 @@ export interface LoadedCertificate {
   der: Uint8Array<ArrayBuffer>;
   subject: string;
 }
-
-/** A file from a picker or a drop: a browser File is one. Read only once its size is known to be sane. */
-export interface InputFile {
-  name: string;
-  size: number;
-  arrayBuffer: () => Promise<ArrayBuffer>;
-}
-
-/** Why 5 MB: a certificate chain is a few kilobytes; anything larger is not one, and parsing it would stall the page. */
-export const MAX_CERTIFICATE_FILE = 5 * 1024 * 1024;
 
 export interface PfxChoices {
   profile: PfxProfile;
@@ -73,6 +64,8 @@ export interface CompleteActions {
   addPasted: (text: string) => Promise<boolean>;
   removeCertificate: (index: number) => void;
   chooseKey: (source: KeySource) => void;
+  /** The encrypted key file as the key source, once its size is checked. */
+  chooseKeyFile: (file: InputFile) => Promise<void>;
   setKeyPassphrase: (passphrase: string) => void;
   openKey: () => Promise<boolean>;
   /** Examines the certificates against the chosen key again; every action that changes either calls it. */
@@ -144,10 +137,9 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     const { CertificateInputError, readCertificates } = await import("../pki/certificates");
     const added: LoadedCertificate[] = [];
     for (const file of files) {
-      if (file.size > MAX_CERTIFICATE_FILE) {
-        return set({ certificateError: `"${file.name}" is over 5 MB: it is not a certificate.` });
-      }
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const read = await readInputFile(file);
+      if (!read.ok) return set({ certificateError: read.error });
+      const bytes = read.bytes;
       const text = new TextDecoder().decode(bytes);
       if (text.includes("ENCRYPTED PRIVATE KEY")) {
         get().chooseKey({ kind: "file", name: file.name, pem: text });
@@ -168,6 +160,11 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     if (added.length) await get().examine();
   },
   addPasted: async (text) => {
+    const tooLarge = inputTooLarge(text.length, "The pasted text");
+    if (tooLarge) {
+      set({ certificateError: tooLarge });
+      return false;
+    }
     const { CertificateInputError, readCertificates } = await import("../pki/certificates");
     try {
       const certificates = readCertificates({ bytes: new TextEncoder().encode(text), name: "The pasted text" });
@@ -208,6 +205,11 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
         : s.pfx,
     }));
     void get().examine();
+  },
+  chooseKeyFile: async (file) => {
+    const read = await readInputFile(file);
+    if (!read.ok) return set({ keyError: read.error });
+    get().chooseKey({ kind: "file", name: file.name, pem: new TextDecoder().decode(read.bytes) });
   },
   setKeyPassphrase: (keyPassphrase) => set({ keyPassphrase }),
   openKey: async () => {

@@ -14,6 +14,7 @@ import {
 import { blankPlan, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, writeSettings } from "../pki/settings";
 import { hasErrors } from "../pki/finding";
+import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { WizardStore } from "./store";
 
 /** "settings": the request came from a settings file without a topology, or from a request or certificate. */
@@ -46,6 +47,8 @@ export interface PlanActions {
   /** "Use as a starting point": a plan read from a request or certificate, for a renewal; the refusal, or null. */
   startFromPlan: (plan: RequestPlan) => string | null;
   openSettings: (text: string) => boolean;
+  /** "Open saved request settings…": the file, once its size is checked, read as openSettings reads text. */
+  openSettingsFile: (file: InputFile) => Promise<boolean>;
   updatePlan: (change: (plan: RequestPlan) => RequestPlan) => void;
   fix: (fix: FixId) => void;
   setCaTarget: (target: CaTarget) => void;
@@ -109,6 +112,14 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
       : { startFrom: "settings" as const };
     set({ plan: read.plan, ...names, settingsError: null });
     return true;
+  },
+  openSettingsFile: async (file) => {
+    const read = await readInputFile(file);
+    if (!read.ok) {
+      set({ settingsError: `${read.error} Nothing was loaded.` });
+      return false;
+    }
+    return get().openSettings(new TextDecoder().decode(read.bytes));
   },
   updatePlan: (change) => set((s) => ({ plan: change(s.plan) })),
   fix: (fix) => set((s) => ({ plan: applyFix(s.plan, fix) })),

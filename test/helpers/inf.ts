@@ -53,7 +53,6 @@ export const ARTICLE_INF = {
     Subject: "CN=webext.contoso.com",
     KeyLength: "2048",
     KeySpec: "1",
-    KeyUsage: "0xa0",
     Exportable: "TRUE",
     MachineKeySet: "TRUE",
     ProviderName: "Microsoft RSA SChannel Cryptographic Provider",
@@ -65,6 +64,7 @@ export const ARTICLE_INF = {
   Extensions: {
     "2.5.29.17":
       "{text}dns=webext.contoso.com&dns=meet.contoso.com&dns=dialin.contoso.com&dns=lyncdiscover.contoso.com",
+    "2.5.29.15": "{hex}03 02 05 a0",
     "2.5.29.37": "{text}1.3.6.1.5.5.7.3.1,1.3.6.1.5.5.7.3.2",
     Critical: "2.5.29.15",
   },

@@ -1,6 +1,7 @@
 /** Issued certificate: files, a drop or pasted Base 64, and the list of what was loaded. */
 import { useId, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { INPUT_LIMIT_HINT } from "../../pki/input-limits";
 import { useWizard } from "../../store/store";
 import { ErrorText, Field } from "../../ui/field";
 import { FilePicker } from "../../ui/file-picker";
@@ -27,9 +28,9 @@ export function CertificateInput() {
         multiple
         describedBy={`${id}-cert-error`}
         onFiles={s.addFiles}
-        dropHint="or drop .cer, .crt or .p7b files here (PEM or DER; the chain may come with it)."
+        dropHint={`or drop .cer, .crt or .p7b files here (PEM or DER; the chain may come with it). ${INPUT_LIMIT_HINT}`}
       />
-      <Field label="Or paste the certificate (Base 64)">
+      <Field label="Or paste the certificate (Base 64)" hint={INPUT_LIMIT_HINT}>
         {(control) => <textarea {...control} rows={3} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
       </Field>
       <button

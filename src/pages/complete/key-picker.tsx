@@ -1,5 +1,6 @@
 /** Private key: a pending request kept in this browser, or the encrypted key file, opened with its passphrase. */
 import { useShallow } from "zustand/react/shallow";
+import { INPUT_LIMIT_HINT } from "../../pki/input-limits";
 import { useWizard } from "../../store/store";
 import { Field } from "../../ui/field";
 import { FilePicker } from "../../ui/file-picker";
@@ -14,7 +15,7 @@ export function KeyPicker() {
       keyError: w.keyError,
       keyPassphrase: w.keyPassphrase,
       openedKey: w.openedKey,
-      chooseKey: w.chooseKey,
+      chooseKeyFile: w.chooseKeyFile,
       setKeyPassphrase: w.setKeyPassphrase,
       openKey: w.openKey,
     })),
@@ -40,10 +41,18 @@ export function KeyPicker() {
         <FilePicker
           label="Load an encrypted private key file…"
           accept=".key,.pem,.p8"
-          onFiles={async ([file]) => s.chooseKey({ kind: "file", name: file!.name, pem: await file!.text() })}
+          onFiles={([file]) => s.chooseKeyFile(file!)}
         />
-        {s.keySource?.kind === "file" && <p className="hint">Key file: {s.keySource.name}</p>}
+        <p className="hint">
+          {s.keySource?.kind === "file" ? `Key file: ${s.keySource.name}. ` : ""}
+          {INPUT_LIMIT_HINT}
+        </p>
       </div>
+      {!s.keySource && s.keyError && (
+        <p className="error" role="alert">
+          {s.keyError}
+        </p>
+      )}
       {s.keySource && (
         <Field
           label="Passphrase of the private key"
