@@ -21,9 +21,32 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * node-forge's pbe.js, which holds the PKCS #12 key derivation pfx.ts uses (RFC 7292 Appendix B), requires
+ * RSA (with its big-integer and prime code), RC2, AES, PBKDF2, PEM and the random generator for functions this
+ * product never calls: about 100 KB of the .pfx chunk. Those requires from pbe.js get an empty module; the one
+ * thing pbe.js reads of them as it loads, `forge.jsbn.BigInteger`, is left undefined. The e2e tests export
+ * both .pfx profiles from the built page and OpenSSL reads them, so a missing piece would show there.
+ */
+function forgePkcs12KdfOnly(): Plugin {
+  const unused = new Set(["./aes", "./pbkdf2", "./pem", "./random", "./rc2", "./rsa"]);
+  const stub = "\0forge-unused";
+  return {
+    name: "forge-pkcs12-kdf-only",
+    enforce: "pre",
+    apply: "build",
+    resolveId: (source, importer) =>
+      importer?.replace(/\\/g, "/").endsWith("node-forge/lib/pbe.js") && unused.has(source) ? stub : null,
+    load: (id) =>
+      id === stub
+        ? 'var forge = require("node-forge/lib/forge"); forge.jsbn = forge.jsbn || {}; module.exports = forge;'
+        : null,
+  };
+}
+
 export default defineConfig({
   base: "./",
-  plugins: [cspMeta()],
+  plugins: [cspMeta(), forgePkcs12KdfOnly()],
   oxc: { jsx: { runtime: "automatic" } },
   build: {
     target: "es2022",

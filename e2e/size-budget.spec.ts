@@ -1,5 +1,5 @@
 /** The size budget: what the first page loads stays small, and the single file stays under its aim. */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
@@ -27,8 +27,25 @@ test("the first page's script and style fit the budget, and later pages' code is
   expect(main).not.toContain("Pkcs10CertificateRequestGenerator");
 });
 
+test("the .pfx code carries only node-forge's PKCS #12 key derivation, 3DES and hashes, not its RSA, big integers or RC2", () => {
+  const pfx = globFirst("dist/assets", /^pfx-.*\.js$/);
+  const code = readFileSync(pfx, "utf8");
+  expect(code).toContain("generatePkcs12Key");
+  for (const unused of ["BigInteger.prototype", "expandKey", "generateKeyPair"]) expect(code).not.toContain(unused);
+  const size = gzipSync(code).length;
+  console.log(`.pfx chunk: ${(size / 1024).toFixed(1)} KiB gzip`);
+  expect(size).toBeLessThan(30 * 1024);
+});
+
 test("the single file fits its aim", () => {
   const size = gzipSync(readFileSync("dist/certificate-request-wizard.html")).length;
   console.log(`single file: ${(size / 1024).toFixed(1)} KiB gzip`);
   expect(size).toBeLessThan(SINGLE_FILE_BUDGET);
 });
+
+/** The one file in a folder whose name matches. */
+function globFirst(folder: string, name: RegExp): string {
+  const found = readdirSync(folder).filter((f) => name.test(f));
+  expect(found).toHaveLength(1);
+  return join(folder, found[0]!);
+}
