@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { articleTopology } from "../src/pki/profiles/lync-reverse-proxy";
+import { webServerPlan } from "../src/pki/request";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
 import {
@@ -143,6 +145,51 @@ test("from file:// with every network request blocked, the example is made, comp
     requests.filter((r) => r !== pathToFileURL(FILE).href && !r.startsWith("blob:") && !r.startsWith("data:")),
   ).toEqual([]);
   expect(problems).toEqual([]);
+  // Opened from a file, nothing went into the storage every local HTML file shares.
+  expect(await page.evaluate(async () => ({ local: localStorage.length, idb: await indexedDB.databases() }))).toEqual({
+    local: 0,
+    idb: [],
+  });
+  await context.close();
+});
+
+test("from file://, the draft and kept requests reach the browser's storage only once the admin allows it", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ offline: true });
+  const { page } = await offline(context);
+  // A sound draft planted by another local HTML file is not read.
+  const planted = {
+    state: {
+      plan: { ...webServerPlan(), friendlyName: "Planted" },
+      page: "save-request",
+      startFrom: "web-server",
+      topology: articleTopology(),
+      appliedTopology: null,
+      keepPending: true,
+      caTarget: "public",
+    },
+    version: 1,
+  };
+  await page.evaluate(
+    (draft) => localStorage.setItem("certificate-request-wizard/draft", draft),
+    JSON.stringify(planted),
+  );
+  await page.reload();
+  await expect(heading(page, "Certificate Enrollment")).toBeVisible();
+  await page.getByLabel(REVERSE_PROXY).check();
+  for (const to of ["Select Certificate Enrollment Policy", "Custom Request", "Plan names", "Certificate Information"])
+    await next(page, to);
+  await next(page, "Where do you want to save the offline request?");
+  const opened = page.getByRole("group", { name: "Opened from a file" });
+  await expect(opened).toContainText("any of them could read what is kept here");
+  await expect(page.getByLabel("Keep this request in this browser until the certificate comes back")).toBeDisabled();
+  const draft = () => page.evaluate(() => localStorage.getItem("certificate-request-wizard/draft"));
+  expect(JSON.parse((await draft())!).state.plan.friendlyName).toBe("Planted"); // nothing written over it yet
+  await opened.getByLabel("Keep the draft and pending requests in this browser anyway").check();
+  await page.getByLabel("File Name").fill("allowed");
+  expect(JSON.parse((await draft())!).state.plan.output.fileName).toBe("allowed");
+  await expect(page.getByLabel("Keep this request in this browser until the certificate comes back")).toBeEnabled();
   await context.close();
 });
 

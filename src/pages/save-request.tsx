@@ -4,6 +4,7 @@ import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
 import { fileNameProblem, fileStem, requestFileName, type RequestFormat } from "../pki/request";
 import { finishBlockers, requestErrors } from "../store/selectors";
+import { onSharedOrigin, SHARED_ORIGIN_WARNING } from "../store/shared-origin";
 import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
@@ -33,6 +34,8 @@ export function SaveRequestPage() {
   const settingsFile = useWizard((s) => s.settingsFile);
   const keepPending = useWizard((s) => s.keepPending);
   const setKeepPending = useWizard((s) => s.setKeepPending);
+  const sharedStorageAllowed = useWizard((s) => s.sharedStorageAllowed);
+  const allowSharedStorage = useWizard((s) => s.allowSharedStorage);
   const [show, setShow] = useState(false);
   const blockers = useWizard(finishBlockers);
   const blocked = useWizard((s) => requestErrors(s).length > 0);
@@ -117,9 +120,21 @@ export function SaveRequestPage() {
           <p className="hint">Write the passphrase down or keep it in your password manager before you click Finish.</p>
         )}
       </fieldset>
+      {onSharedOrigin && (
+        <div className="warning" role="group" aria-label="Opened from a file">
+          <p>{SHARED_ORIGIN_WARNING}</p>
+          <Checkbox
+            label="Keep the draft and pending requests in this browser anyway"
+            checked={sharedStorageAllowed}
+            onChange={allowSharedStorage}
+            hint="Off: they stay in this tab only and are gone when it closes; keep the downloaded files."
+          />
+        </div>
+      )}
       <Checkbox
         label="Keep this request in this browser until the certificate comes back"
-        checked={keepPending}
+        checked={keepPending && sharedStorageAllowed}
+        disabled={!sharedStorageAllowed}
         onChange={setKeepPending}
         hint="Kept like Windows' Certificate Enrollment Requests store: the request, its settings and the private key encrypted under the same passphrase. Complete the request lists it."
       />

@@ -119,6 +119,8 @@ let examination = 0;
 
 export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActions> = (set, get) => ({
   refreshPending: async () => {
+    // Opened from a file and not allowed: the shared IndexedDB is not even opened (shared-origin.ts).
+    if (!get().sharedStorageAllowed) return set({ pending: [], pendingError: null });
     try {
       set({ pending: await listPendingRequests(), pendingError: null });
     } catch (e) {

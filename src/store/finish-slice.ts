@@ -7,6 +7,7 @@ import type { OfflineRequest } from "../pki/offline-request";
 import { keepRequest } from "./pending-requests";
 import { finishBlockers } from "./selectors";
 import type { WizardStore } from "./store";
+import { onSharedOrigin } from "./shared-origin";
 import { measureSince } from "./user-timing";
 
 export type Finish =
@@ -40,7 +41,8 @@ export const IDLE: Finish = { status: "idle" };
 export const initialFinishState = (): FinishState => ({
   passphrase: "",
   passphraseConfirm: "",
-  keepPending: true,
+  // Opened from a file, nothing is kept in the browser unless the admin allows it (shared-origin.ts).
+  keepPending: !onSharedOrigin,
   finish: IDLE,
 });
 
@@ -62,7 +64,7 @@ export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions>
       const result = await createOfflineRequest({ plan, passphrase, iterations: options.iterations });
       measureSince("finish", started);
       let kept: "yes" | "no" | { error: string } = "no";
-      if (get().keepPending) {
+      if (get().keepPending && get().sharedStorageAllowed) {
         try {
           await keepRequest({ plan, result });
           kept = "yes";

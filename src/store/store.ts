@@ -17,6 +17,7 @@ import {
 } from "./navigation-slice";
 import { createPlanSlice, initialPlanState, START_PLANS, type PlanSlice, type StartFrom } from "./plan-slice";
 import { createPropertiesSlice, initialPropertiesState, type PropertiesSlice } from "./properties-slice";
+import { onSharedOrigin } from "./shared-origin";
 
 export type WizardStore = PlanSlice &
   NavigationSlice &
@@ -25,6 +26,9 @@ export type WizardStore = PlanSlice &
   CompleteSlice & {
     /** Why the draft could not be kept in this browser (storage full or refused), or null. */
     draftError: string | null;
+    /** Whether this page may keep anything in the browser's storage: always served, only when allowed from file://. */
+    sharedStorageAllowed: boolean;
+    allowSharedStorage: (allow: boolean) => void;
     /** Start over: every slice back to its initial state, every secret dropped, the stored draft cleared. */
     reset: () => void;
   };
@@ -32,6 +36,7 @@ export type WizardStore = PlanSlice &
 /** The whole initial state, defined once from each slice's own: what a new page and reset() start from. */
 export const initialState = () => ({
   draftError: null as string | null,
+  sharedStorageAllowed: !onSharedOrigin,
   ...initialPlanState(),
   ...initialNavigationState(),
   ...initialPropertiesState(),
@@ -81,9 +86,13 @@ function reportDraft(error: string | null) {
  * page instead of thrown: persist writes inside set(), so a throw there would stop whatever action set it,
  * Finish included, half-way.
  */
+const inMemory = new Map<string, string>();
+const storageAllowed = () => !onSharedOrigin || useWizard.getState().sharedStorageAllowed;
 const draftStorage: StateStorage = {
-  getItem: (name) => localStorage.getItem(name),
+  // Opened from a file and not allowed otherwise: the draft lives in memory, neither read nor written to storage.
+  getItem: (name) => (storageAllowed() ? localStorage.getItem(name) : (inMemory.get(name) ?? null)),
   setItem: (name, value) => {
+    if (!storageAllowed()) return void inMemory.set(name, value);
     try {
       localStorage.setItem(name, value);
       reportDraft(null);
@@ -103,9 +112,12 @@ export const useWizard = create<WizardStore>()(
       ...createPropertiesSlice(...a),
       ...createFinishSlice(...a),
       ...createCompleteSlice(...a),
+      allowSharedStorage: (sharedStorageAllowed) =>
+        a[0](sharedStorageAllowed ? { sharedStorageAllowed } : { sharedStorageAllowed, keepPending: false }),
       reset: () => {
         useWizard.persist.clearStorage();
-        a[0](initialState());
+        // Why keep the choice: Start over drops the request, not what the admin allowed for this browser tab.
+        a[0]({ ...initialState(), sharedStorageAllowed: useWizard.getState().sharedStorageAllowed });
       },
     }),
     {

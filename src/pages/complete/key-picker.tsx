@@ -11,6 +11,7 @@ export function KeyPicker() {
     useShallow((w) => ({
       hasPending: w.pending.length > 0,
       pendingError: w.pendingError,
+      sharedStorageAllowed: w.sharedStorageAllowed,
       keySource: w.keySource,
       keyError: w.keyError,
       keyPassphrase: w.keyPassphrase,
@@ -33,7 +34,10 @@ export function KeyPicker() {
       ) : (
         !s.pendingError && (
           <p className="hint">
-            No pending request is kept in this browser. Load the encrypted key file (.key) the wizard saved.
+            {s.sharedStorageAllowed
+              ? "No pending request is kept in this browser."
+              : "Opened from a file, this page keeps no request in the browser unless you allow it on the save page."}{" "}
+            Load the encrypted key file (.key) the wizard saved.
           </p>
         )
       )}
