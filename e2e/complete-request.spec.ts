@@ -41,8 +41,8 @@ function pfxInfo(path: string, password = PASSPHRASE): string {
   return run.out;
 }
 
-function keyOfPfxMatches(pfx: string, cert: string): void {
-  const key = execFileSync("openssl", ["pkcs12", "-in", pfx, "-nocerts", "-nodes", "-passin", `pass:${PASSPHRASE}`]);
+function keyOfPfxMatches(pfx: string, cert: string, password = PASSPHRASE): void {
+  const key = execFileSync("openssl", ["pkcs12", "-in", pfx, "-nocerts", "-nodes", "-passin", `pass:${password}`]);
   const pub = execFileSync("openssl", ["pkey", "-pubout"], { input: key }).toString();
   expect(pub).toBe(openssl("x509", "-in", cert, "-noout", "-pubkey"));
 }
@@ -80,6 +80,11 @@ test("a kept request, its issued certificate and the intermediate export to both
   await expect(page.getByLabel("Friendly name")).toHaveValue(NAME);
 
   await expect(page.getByLabel("TripleDES-SHA1")).toBeChecked();
+  // The .pfx gets its own generated password unless the admin picks the key's passphrase, with a plain warning.
+  await expect(page.getByLabel("Protect the .pfx with the key's passphrase")).not.toBeChecked();
+  await expect(page.getByLabel(".pfx password", { exact: true })).toHaveValue(/^(\w{5}-){4}\w{5}$/);
+  await page.getByLabel("Protect the .pfx with the key's passphrase").check();
+  await expect(page.getByText("only 2,048 iterations")).toBeVisible();
   const legacy = await download(page, page.getByRole("button", { name: "Export" }), dir);
   expect(legacy.name).toBe(`${NAME}.pfx`);
   const info = pfxInfo(legacy.path);
@@ -92,6 +97,16 @@ test("a kept request, its issued certificate and the intermediate export to both
   expect(info).toMatch(/subject=CN = webext\.contoso\.com/);
   expect(info).toMatch(/subject=CN = Contoso Test Issuing CA/);
   keyOfPfxMatches(legacy.path, leaf);
+  // The key and the passwords leave memory once exported: the next export opens the key again.
+  await expect(page.getByRole("status").filter({ hasText: `Exported ${NAME}.pfx` })).toContainText(
+    "the private key and 2 certificates, TripleDES-SHA1",
+  );
+  await expect(page.getByLabel("Passphrase of the private key")).toHaveValue("");
+  await page.getByRole("button", { name: "Export" }).click();
+  await expect(page.getByText("Open the private key with its passphrase first.")).toBeVisible();
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await expect(page.getByLabel("Passphrase of the private key")).toHaveAccessibleDescription(/Opened\./);
 
   await page.getByLabel("AES256-SHA256").check();
   const modern = await download(page, page.getByRole("button", { name: "Export" }), dir);
@@ -126,7 +141,10 @@ test("with the root loaded too, the chain is complete and the root goes in only 
   await expect(page.getByText("The chain stops before a root")).toHaveCount(0);
   await page.getByLabel("Friendly name").fill("Edge farm listener");
   await page.getByLabel("Include the root certificate").check();
-  await page.getByLabel("Protect the .pfx with the key's passphrase").uncheck();
+  await expect(page.getByLabel("Protect the .pfx with the key's passphrase")).not.toBeChecked();
+  // A generated password waits for "I have stored this password"; a typed one is confirmed instead.
+  await page.getByRole("button", { name: "Export" }).click();
+  await expect(page.getByText('tick "I have stored this password"')).toBeVisible();
   await page.getByLabel(".pfx password", { exact: true }).fill("new pfx password 1");
   await page.getByLabel("Confirm .pfx password").fill("new pfx password 2");
   await page.getByRole("button", { name: "Export" }).click();
@@ -222,8 +240,10 @@ test("after a reload, a request kept in the browser is completed, and deleting o
   await loadCertificates(page, [leaf]);
   await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
   await page.getByLabel("AES256-SHA256").check();
+  const generated = await page.getByLabel(".pfx password", { exact: true }).inputValue();
+  await page.getByLabel("I have stored this password").check();
   const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
-  keyOfPfxMatches(pfx.path, leaf);
+  keyOfPfxMatches(pfx.path, leaf, generated);
 
   // Nothing unencrypted is stored: every record's key is the PBES2 file.
   const stored = await page.evaluate(

@@ -136,6 +136,7 @@ test("from file:// with every network request blocked, the example is made, comp
   await page.getByRole("button", { name: "Open the key" }).click();
   await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
   await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+  await page.getByLabel("Protect the .pfx with the key's passphrase").check();
   const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
   expect(opensslStatus("pkcs12", "-in", pfx.path, "-info", "-nodes", "-passin", `pass:${PASSPHRASE}`).out).toMatch(
     /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC/,

@@ -28,6 +28,9 @@ const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   inspect: InspectPage,
 };
 
+/** Ten minutes without a key press or a click, and every passphrase, password and opened key is dropped. */
+const IDLE_MS = 10 * 60 * 1000;
+
 export function App() {
   const page = useWizard((s) => s.page);
   const startFrom = useWizard((s) => s.startFrom);
@@ -37,6 +40,7 @@ export function App() {
   const back = useWizard((s) => s.back);
   const reset = useWizard((s) => s.reset);
   const draftError = useWizard((s) => s.draftError);
+  const dropSecrets = useWizard((s) => s.dropSecrets);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   const index = pages.findIndex((p) => p.id === page);
@@ -47,6 +51,20 @@ export function App() {
     // after the next frame, that is once the page has been laid out and painted.
     requestAnimationFrame(() => setTimeout(() => markNow("first-page-usable")));
   }, []);
+  useEffect(() => {
+    // Why: a wizard left open on an admin's desk should not hold a passphrase or an opened key for long.
+    let timer = setTimeout(dropSecrets, IDLE_MS);
+    const stillHere = () => {
+      clearTimeout(timer);
+      timer = setTimeout(dropSecrets, IDLE_MS);
+    };
+    const events = ["pointerdown", "keydown", "input"] as const;
+    for (const e of events) window.addEventListener(e, stillHere, true);
+    return () => {
+      clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, stillHere, true);
+    };
+  }, [dropSecrets]);
   useEffect(() => {
     document.title = `${current.title} - Certificate request wizard`;
     // Why focus the heading: a keyboard or screen-reader user hears where Next or Back took them.

@@ -19,6 +19,7 @@ export function CompleteRequestPage() {
   const id = useId();
   const refreshPending = useWizard((s) => s.refreshPending);
   const pendingChosen = useWizard(chosenPendingRequest);
+  const lastExport = useWizard((s) => s.lastExport);
   useEffect(() => {
     void refreshPending();
   }, [refreshPending]);
@@ -32,6 +33,13 @@ export function CompleteRequestPage() {
       <CertificateInput />
       <CertificateCard headingId={`${id}-result`} />
       <ExportForm headingId={`${id}-export`} />
+      {lastExport && (
+        <p className="ok" role="status">
+          Exported {lastExport.fileName}: the private key and {lastExport.certificates} certificate
+          {lastExport.certificates === 1 ? "" : "s"}, {lastExport.profile}. The key and the passwords were dropped from
+          this page; open the key again to export another.
+        </p>
+      )}
       {pendingChosen && (
         <p className="hint">
           Request kept with it:{" "}

@@ -79,8 +79,22 @@ export function SaveRequestPage() {
         <legend>Private key protection</legend>
         <p className="hint">
           The private key is saved encrypted (PKCS #8, AES-256, PBKDF2 with 600,000 iterations). The passphrase is never
-          stored: without it the key file cannot be opened, by you or anyone.
+          stored: without it the key file cannot be opened, by you or anyone. At least 8 characters; a generated one is
+          best.
         </p>
+        <div className="inline">
+          <button
+            type="button"
+            onClick={() => {
+              const generated = generatePassphrase();
+              setPassphrase(generated, generated);
+              setShow(true);
+            }}
+          >
+            Generate a passphrase (recommended)
+          </button>
+          <Checkbox label="Show passphrase" checked={show} onChange={setShow} />
+        </div>
         <Field label="Passphrase" error={passphraseError} hint={passphrase ? strength.hint : undefined}>
           {(control) => (
             <input
@@ -103,19 +117,6 @@ export function SaveRequestPage() {
             />
           )}
         </Field>
-        <div className="inline">
-          <button
-            type="button"
-            onClick={() => {
-              const generated = generatePassphrase();
-              setPassphrase(generated, generated);
-              setShow(true);
-            }}
-          >
-            Generate a passphrase
-          </button>
-          <Checkbox label="Show passphrase" checked={show} onChange={setShow} />
-        </div>
         {show && passphrase && (
           <p className="hint">Write the passphrase down or keep it in your password manager before you click Finish.</p>
         )}

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { issue, makeCa, type TestCa } from "../../test/helpers/ca";
-import { exportStem } from "./complete-slice";
+import { exportStem, initialCompleteState } from "./complete-slice";
 import { listPendingRequests } from "./pending-requests";
 import { useWizard } from "./store";
 
@@ -30,7 +30,15 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  useWizard.setState({ certificates: [], keySource: null, openedKey: null, keyPassphrase: "", exportError: null });
+  useWizard.setState({
+    certificates: [],
+    keySource: null,
+    openedKey: null,
+    keyPassphrase: "",
+    exportError: null,
+    pfx: initialCompleteState().pfx,
+    lastExport: null,
+  });
 });
 
 describe("Complete the request", () => {
@@ -60,6 +68,7 @@ describe("Complete the request", () => {
 
     state().setKeyPassphrase(PASSPHRASE);
     expect(await state().openKey()).toBe(true);
+    state().updatePfx({ useKeyPassphrase: true });
     const pfx = await state().exportPfx();
     expect(pfx?.fileName).toBe("Reverse Proxy Listener for Lync Server.pfx");
     const path = join(ca.dir, "out.pfx");
@@ -69,6 +78,41 @@ describe("Complete the request", () => {
     }).toString();
     expect(info).toContain("friendlyName: Reverse Proxy Listener for Lync Server");
     expect(info.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+  });
+
+  it("gives the .pfx its own generated password, exports only once it is stored, then drops every secret", async () => {
+    await state().refreshPending();
+    state().chooseKey({ kind: "pending", id: state().pending[0]!.id });
+    await state().addFiles([file(leaf), file(ca.intermediate)]);
+    const { password, generated, useKeyPassphrase } = state().pfx;
+    expect({ generated, useKeyPassphrase }).toEqual({ generated: true, useKeyPassphrase: false });
+    expect(password).toMatch(/^(\w{5}-){4}\w{5}$/);
+    state().setKeyPassphrase(PASSPHRASE);
+    expect(await state().openKey()).toBe(true);
+    expect(await state().exportPfx()).toBeNull();
+    expect(state().exportError).toContain("I have stored this password");
+    state().updatePfx({ passwordStored: true });
+    const pfx = await state().exportPfx();
+    const path = join(ca.dir, "own.pfx");
+    writeFileSync(path, pfx!.der);
+    execFileSync("openssl", ["pkcs12", "-in", path, "-passin", `pass:${password}`, "-nokeys"], { stdio: "pipe" });
+    expect(state().lastExport).toEqual({ fileName: pfx!.fileName, profile: "TripleDES-SHA1", certificates: 2 });
+    expect([state().keyPassphrase, state().pfx.password, state().pfx.confirm, state().openedKey]).toEqual([
+      "",
+      "",
+      "",
+      null,
+    ]);
+  });
+
+  it("drops the opened key and the passwords when the admin leaves the page", async () => {
+    await state().refreshPending();
+    state().chooseKey({ kind: "pending", id: state().pending[0]!.id });
+    state().setKeyPassphrase(PASSPHRASE);
+    expect(await state().openKey()).toBe(true);
+    state().goTo("complete-request");
+    state().goTo("enrollment");
+    expect([state().keyPassphrase, state().openedKey]).toEqual(["", null]);
   });
 
   it("says which key a certificate belongs to when it is not this one", async () => {

@@ -29,6 +29,8 @@ export type WizardStore = PlanSlice &
     /** Whether this page may keep anything in the browser's storage: always served, only when allowed from file://. */
     sharedStorageAllowed: boolean;
     allowSharedStorage: (allow: boolean) => void;
+    /** Drops every secret the page holds: passphrases, .pfx passwords, the opened key. */
+    dropSecrets: () => void;
     /** Start over: every slice back to its initial state, every secret dropped, the stored draft cleared. */
     reset: () => void;
   };
@@ -112,6 +114,10 @@ export const useWizard = create<WizardStore>()(
       ...createPropertiesSlice(...a),
       ...createFinishSlice(...a),
       ...createCompleteSlice(...a),
+      dropSecrets: () => {
+        a[0]({ passphrase: "", passphraseConfirm: "" });
+        a[1]().dropCompleteSecrets();
+      },
       allowSharedStorage: (sharedStorageAllowed) =>
         a[0](sharedStorageAllowed ? { sharedStorageAllowed } : { sharedStorageAllowed, keepPending: false }),
       reset: () => {
@@ -138,12 +144,14 @@ export const useWizard = create<WizardStore>()(
   ),
 );
 
-// Finish's output is valid only for the plan it was made from: whatever changes the plan drops it, here
-// and nowhere else.
 useWizard.subscribe((state, previous) => {
+  // Finish's output is valid only for the plan it was made from: whatever changes the plan drops it, here
+  // and nowhere else.
   if (state.plan !== previous.plan && state.finish.status !== "idle" && state.finish.status !== "working") {
     useWizard.setState({ finish: IDLE });
   }
+  // Secrets leave memory with the page they were typed on: Back or Next never brings a passphrase back.
+  if (state.page !== previous.page) state.dropSecrets();
 });
 
 // A second tab on the same draft follows the first: when the other tab writes the draft, this one reads it.

@@ -7,6 +7,7 @@ import { Checkbox } from "../../ui/checkbox";
 import { Field } from "../../ui/field";
 import { RadioChoices } from "../../ui/radio-choices";
 import { ExportButtons } from "./export-buttons";
+import { PfxPassword } from "./pfx-password";
 
 const PROFILES: { value: PfxProfile; label: string; hint: string }[] = [
   {
@@ -83,37 +84,7 @@ export function ExportForm(props: { headingId: string }) {
             : "No root was loaded with the certificate."
         }
       />
-      <Checkbox
-        label="Protect the .pfx with the key's passphrase"
-        checked={pfx.useKeyPassphrase}
-        onChange={(useKeyPassphrase) => updatePfx({ useKeyPassphrase })}
-      />
-      {!pfx.useKeyPassphrase && (
-        <>
-          <Field label=".pfx password">
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="new-password"
-                value={pfx.password}
-                onChange={(e) => updatePfx({ password: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Confirm .pfx password">
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="new-password"
-                value={pfx.confirm}
-                onChange={(e) => updatePfx({ confirm: e.target.value })}
-              />
-            )}
-          </Field>
-        </>
-      )}
+      <PfxPassword />
       <ExportButtons match={match} />
     </section>
   );

@@ -1,0 +1,104 @@
+/** The .pfx password: its own, generated, by default; the key's passphrase only with a plain word on what it costs. */
+import { useState } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { useWizard } from "../../store/store";
+import { Checkbox } from "../../ui/checkbox";
+import { Field } from "../../ui/field";
+
+const nonAscii = (text: string) => /[^\x20-\x7e]/.test(text);
+
+export function PfxPassword() {
+  const { pfx, keyPassphrase, updatePfx, generatePfxPassword } = useWizard(
+    useShallow((s) => ({
+      pfx: s.pfx,
+      keyPassphrase: s.keyPassphrase,
+      updatePfx: s.updatePfx,
+      generatePfxPassword: s.generatePfxPassword,
+    })),
+  );
+  const [copied, setCopied] = useState<string | null>(null);
+  const password = pfx.useKeyPassphrase ? keyPassphrase : pfx.password;
+  return (
+    <fieldset>
+      <legend>.pfx password</legend>
+      <Checkbox
+        label="Protect the .pfx with the key's passphrase"
+        checked={pfx.useKeyPassphrase}
+        onChange={(useKeyPassphrase) => updatePfx({ useKeyPassphrase })}
+      />
+      {pfx.useKeyPassphrase ? (
+        <p className="warning">
+          The .pfx protects the key with only 2,048 iterations, because Windows imports no more: anyone with the .pfx
+          can try passphrases about 300 times faster than against the .key file (600,000). Give the .pfx its own
+          password where you can.
+        </p>
+      ) : (
+        <>
+          <Field
+            label=".pfx password"
+            hint={pfx.generated ? "Generated here: copy it into your password manager before you export." : undefined}
+          >
+            {(control) => (
+              <div className="inline">
+                <input
+                  {...control}
+                  type={pfx.generated ? "text" : "password"}
+                  autoComplete="new-password"
+                  spellCheck={false}
+                  value={pfx.password}
+                  onChange={(e) => updatePfx({ password: e.target.value, generated: false, passwordStored: false })}
+                />
+                {pfx.generated && (
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      try {
+                        await navigator.clipboard.writeText(pfx.password);
+                        setCopied("The .pfx password is copied.");
+                      } catch {
+                        setCopied("The browser did not allow copying: select the password and copy it.");
+                      }
+                    }}
+                  >
+                    Copy
+                  </button>
+                )}
+                <button type="button" onClick={generatePfxPassword}>
+                  Generate a password
+                </button>
+              </div>
+            )}
+          </Field>
+          <p className="hint" aria-live="polite">
+            {copied ?? ""}
+          </p>
+          {pfx.generated ? (
+            <Checkbox
+              label="I have stored this password"
+              checked={pfx.passwordStored}
+              onChange={(passwordStored) => updatePfx({ passwordStored })}
+            />
+          ) : (
+            <Field label="Confirm .pfx password">
+              {(control) => (
+                <input
+                  {...control}
+                  type="password"
+                  autoComplete="new-password"
+                  value={pfx.confirm}
+                  onChange={(e) => updatePfx({ confirm: e.target.value })}
+                />
+              )}
+            </Field>
+          )}
+        </>
+      )}
+      {nonAscii(password) && (
+        <p className="warning">
+          This password has characters beyond plain ASCII: Java and some Windows versions derive a different key from
+          them and then cannot open the .pfx.
+        </p>
+      )}
+    </fieldset>
+  );
+}
