@@ -2,9 +2,21 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { addName, download, heading, next, openTab, properties, startAndReachInformation, tempDir } from "./helpers";
+import {
+  addName,
+  download,
+  heading,
+  next,
+  openTab,
+  properties,
+  REVERSE_PROXY,
+  startAndReachInformation,
+  tempDir,
+} from "./helpers";
 
-test("Back and Next keep what was entered but no passphrase, and a reload keeps the draft but no passphrase", async ({ page }) => {
+test("Back and Next keep what was entered but no passphrase, and a reload keeps the draft but no passphrase", async ({
+  page,
+}) => {
   await startAndReachInformation(page, "Web server (IIS ARR, Exchange, other)", "(No template) CNG key");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   const subject = await openTab(page, "Subject");
@@ -99,4 +111,16 @@ test("Save request settings writes a .json with no secret that Open saved reques
   await next(fresh, "Certificate Information");
   await expect(fresh.locator(".cert-card")).toContainText("webext.contoso.com");
   await expect(fresh.locator(".cert-card")).not.toContainText("mail.contoso.com");
+});
+
+test("a second tab on the same draft follows the first", async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto("/");
+  const second = await context.newPage();
+  await second.goto("/");
+  await expect(second.getByLabel(REVERSE_PROXY)).toBeChecked();
+  await first.getByLabel("Web server (IIS ARR, Exchange, other)").check();
+  await expect(second.getByLabel("Web server (IIS ARR, Exchange, other)")).toBeChecked();
+  await first.getByRole("button", { name: "Next" }).click();
+  await expect(heading(second, "Select Certificate Enrollment Policy")).toBeVisible();
 });

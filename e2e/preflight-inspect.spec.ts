@@ -212,3 +212,47 @@ test("the certreq INF and the OpenSSL config reproduce the request natively", as
     "TLS Web Server Authentication, TLS Web Client Authentication",
   );
 });
+
+test("a request from outside with spoofing characters is shown with them written out, and the preflight names them", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  // CN "www.<U+202E>moc.lapyap" reads as www.paypal.com when the override is obeyed.
+  const config = [
+    "[req]",
+    "prompt = no",
+    "utf8 = yes",
+    "string_mask = utf8only",
+    "distinguished_name = dn",
+    "[dn]",
+    "CN = www.\u202emoc.lapyap",
+  ];
+  writeFileSync(join(dir, "spoof.cnf"), config.join("\n"));
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-new",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      join(dir, "spoof.key"),
+      "-config",
+      join(dir, "spoof.cnf"),
+      "-out",
+      join(dir, "spoof.csr"),
+    ],
+    { stdio: "pipe" },
+  );
+  await openInspect(page);
+  await page.getByLabel("Open a file…").setInputFiles(join(dir, "spoof.csr"));
+  await expect(page.getByText("www.⟨U+202E⟩moc.lapyap").first()).toBeVisible();
+  const shown = page.locator("bdi.shown-text.hidden-characters").first();
+  await expect(shown).toHaveAttribute("dir", "ltr");
+  await expect(page.getByRole("list", { name: "Preflight findings" })).toContainText(
+    "U+202E are control, direction or invisible characters",
+  );
+  // Nothing on the page obeys the override: no text node holds the raw character.
+  expect(await page.evaluate(() => document.body.innerText.includes("\u202e"))).toBe(false);
+});

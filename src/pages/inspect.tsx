@@ -15,6 +15,7 @@ import { useWizard } from "../store/store";
 import { ErrorText, Field } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
 import { INPUT_LIMIT_HINT } from "../pki/input-limits";
+import { showHiddenCharacters } from "../pki/visible-text";
 import { Findings } from "../ui/findings";
 import { ShownText } from "../ui/shown-text";
 
@@ -177,7 +178,7 @@ export function InspectPage() {
               {renewal.notes.length > 0 && (
                 <ul className="hint" aria-label="Not carried over">
                   {renewal.notes.map((n) => (
-                    <li key={n}>{n}</li>
+                    <li key={n}>{showHiddenCharacters(n)}</li>
                   ))}
                 </ul>
               )}

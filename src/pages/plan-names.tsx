@@ -1,6 +1,7 @@
 /** Plan names: the Lync / Skype for Business topology in, the reverse proxy certificate's names out, with reasons and findings. */
 import { useId, useState, type ReactNode } from "react";
 import type { LyncTopology, PlannerFinding, TopologyField } from "../pki/profiles/lync-reverse-proxy";
+import { showHiddenCharacters } from "../pki/visible-text";
 import { namesPlanHasErrors, namesPlanOf } from "../store/selectors";
 import { useWizard } from "../store/store";
 import { Findings } from "../ui/findings";
@@ -32,7 +33,7 @@ function PlanField(props: {
             key={f.message}
             className={f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "hint"}
           >
-            {f.message}
+            {showHiddenCharacters(f.message)}
           </p>
         ))}
       </div>

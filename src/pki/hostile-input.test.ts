@@ -140,6 +140,12 @@ describe("DER certificates", () => {
     );
   });
 
+  it("with an inner length past its container are refused", () => {
+    const bad = der().slice();
+    bad[6] = bad[6]! + 1; // the TBSCertificate's length, 256 bytes longer than the certificate holds
+    expect(() => readCertificates({ bytes: bad, name: "x.cer" })).toThrow(/damaged or cut short/);
+  });
+
   it("two in a row are both read", () => {
     const one = der();
     const two = new Uint8Array([...one, ...one]);

@@ -1,5 +1,6 @@
 /** A labelled control with its hint and its error beside it, linked for screen readers. */
 import { useId, type ReactNode } from "react";
+import { showHiddenCharacters } from "../pki/visible-text";
 
 export interface ControlProps {
   id: string;
@@ -35,7 +36,8 @@ export function Field(props: {
 export function ErrorText(props: { id?: string; error?: string | null }) {
   return (
     <p className="error" id={props.id} aria-live="polite">
-      {props.error ?? ""}
+      {/* A message may quote a value from a file: its hidden characters are written out, not obeyed. */}
+      {props.error ? showHiddenCharacters(props.error) : ""}
     </p>
   );
 }

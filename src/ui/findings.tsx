@@ -1,5 +1,6 @@
 /** A list of findings: severity, the sentence, its source, and the one-click fix where there is one. */
 import { SEVERITY_WORD, type Finding } from "../pki/finding";
+import { showHiddenCharacters } from "../pki/visible-text";
 
 /** Without `onFix` (a request read from a file has no plan to change), the fixes are not offered. */
 export function Findings<FixId extends string>(props: {
@@ -14,7 +15,7 @@ export function Findings<FixId extends string>(props: {
     <ul className="findings" aria-label={props.label}>
       {props.findings.map((f) => (
         <li key={`${f.id}:${f.message}`} className={f.severity}>
-          <strong>{SEVERITY_WORD[f.severity]}:</strong> {f.message}
+          <strong>{SEVERITY_WORD[f.severity]}:</strong> {showHiddenCharacters(f.message)}
           {f.source && <span className="source"> ({f.source})</span>}
           {f.fix && props.onFix && (
             <>
