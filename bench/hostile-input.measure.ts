@@ -3,7 +3,12 @@
  * the input about doubles the time (ratio near 2x), not quadruples it (4x). Printed, never asserted: timings
  * here are noisy (README, "Size and speed").
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { it } from "vitest";
+import { inspect, inspectionFacts, planFromInspection } from "../src/pki/inspect";
 import { factsFromPlan, preflight, type RequestFacts } from "../src/pki/lint";
 import { readPemBlocks } from "../src/pki/pem";
 import { articleTopology, planReverseProxyNames } from "../src/pki/profiles/lync-reverse-proxy";
@@ -86,12 +91,55 @@ const cases: { input: string; make: (n: number) => () => unknown; n: number }[] 
   },
 ];
 
-it("prints the time of each worst input at n and 2n", () => {
+/** A self-signed certificate with n DNS names and a URL name of 100,000 characters, made by OpenSSL. */
+function bigCertificate(n: number): Uint8Array<ArrayBuffer> {
+  const dir = mkdtempSync(join(tmpdir(), "big-"));
+  const names = Array.from({ length: n }, (_, i) => `DNS.${i + 1} = h${i}.contoso.com`);
+  const url = `URI.1 = https://meet.contoso.com/${"x".repeat(100_000)}`;
+  const config = [
+    "[req]",
+    "prompt = no",
+    "distinguished_name = dn",
+    "x509_extensions = ext",
+    "[dn]",
+    "CN = big.contoso.com",
+  ];
+  writeFileSync(join(dir, "c.cnf"), [...config, "[ext]", "subjectAltName = @alt", "[alt]", url, ...names].join("\n"));
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"].concat([
+      "-keyout",
+      join(dir, "k.pem"),
+      "-config",
+      join(dir, "c.cnf"),
+      "-outform",
+      "DER",
+      "-out",
+      join(dir, "c.der"),
+    ]),
+    { stdio: "pipe" },
+  );
+  return new Uint8Array(readFileSync(join(dir, "c.der")));
+}
+
+it("prints the time of each worst input at n and 2n", async () => {
+  const certificates = new Map([2500, 5000].map((n) => [n, bigCertificate(n)]));
+  const opened: string[] = [];
+  for (const [n, bytes] of certificates) {
+    const start = performance.now();
+    const result = await inspect({ bytes });
+    planFromInspection(result);
+    preflight(inspectionFacts(result), "public");
+    opened.push(`${n}: ${(performance.now() - start).toFixed(0)} ms`);
+  }
   const rows = cases.map(({ input, make, n }) => {
     const one = time(make(n));
     const two = time(make(2 * n));
     return `| ${input} | ${n} | ${one.toFixed(1)} | ${two.toFixed(1)} | ${(two / Math.max(one, 0.01)).toFixed(2)}x |`;
   });
+  console.log(
+    `Open a certificate with n names and a 100,000-character URL (inspect, renewal plan, preflight): ${opened.join(", ")}`,
+  );
   console.log(
     [
       "",
