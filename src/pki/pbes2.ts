@@ -1,6 +1,7 @@
 /**
  * PBES2 (RFC 8018 section 6.2) with PBKDF2 and AES-CBC: the parameters as ASN.1, and encryption and decryption
  * of any data with WebCrypto. Used by the encrypted key file (PKCS #8) and by the AES256-SHA256 .pfx profile.
+ * Reading also takes des-EDE3-CBC (node-forge's 3DES, loaded only then), as `openssl pkcs8 -v2 des3` writes it.
  */
 import { AsnConvert, AsnProp, AsnPropTypes, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
@@ -23,6 +24,8 @@ const AES_CBC: Record<string, number> = {
   "2.16.840.1.101.3.4.1.42": 256,
 };
 export const ID_AES256_CBC = "2.16.840.1.101.3.4.1.42";
+/** RFC 8018 B.2.2 des-EDE3-CBC, parameters: the 8-byte IV. Read only, as `openssl pkcs8 -v2 des3` writes it. */
+const ID_DES_EDE3_CBC = "1.2.840.113549.3.7";
 
 /** Why a ceiling when reading: a hostile file could otherwise ask the page to run for hours. */
 const MAX_ITERATIONS = 10_000_000;
@@ -183,14 +186,35 @@ export async function pbes2Decrypt(params: {
     throw new UnsupportedEncryptionError("The encryption parameters are damaged or not PBKDF2.");
   }
   const prf = kdf.prf ? PRFS[kdf.prf.algorithm] : "SHA-1";
-  const bits = AES_CBC[pbes2.encryptionScheme.algorithm];
+  const des3 = pbes2.encryptionScheme.algorithm === ID_DES_EDE3_CBC;
+  const bits = des3 ? 192 : AES_CBC[pbes2.encryptionScheme.algorithm];
   if (!prf) throw new UnsupportedEncryptionError("The PBKDF2 hash is not supported.");
-  if (!bits) throw new UnsupportedEncryptionError("The cipher is not AES-CBC, which is the only one supported here.");
-  if (iv.byteLength !== 16) throw new UnsupportedEncryptionError("The AES initialisation vector is damaged.");
+  if (!bits) throw new UnsupportedEncryptionError("The cipher is neither AES-CBC nor 3DES-CBC, the ones read here.");
+  if (iv.byteLength !== (des3 ? 8 : 16)) throw new UnsupportedEncryptionError("The initialisation vector is damaged.");
   if (kdf.iterationCount < 1 || kdf.iterationCount > MAX_ITERATIONS) {
     throw new UnsupportedEncryptionError(
       `It asks for ${kdf.iterationCount} PBKDF2 iterations, outside what is safe to run here.`,
     );
+  }
+  if (des3) {
+    if (kdf.keyLength !== undefined && kdf.keyLength !== 24) {
+      throw new UnsupportedEncryptionError("The PBKDF2 key length does not fit the cipher.");
+    }
+    // Why node-forge here: WebCrypto has no 3DES; PBKDF2 itself is still WebCrypto's.
+    const base = await crypto.subtle.importKey("raw", passphraseBytes(params.passphrase), "PBKDF2", false, [
+      "deriveBits",
+    ]);
+    const key = await crypto.subtle.deriveBits(
+      { name: "PBKDF2", salt: kdf.salt.buffer, iterations: kdf.iterationCount, hash: prf },
+      base,
+      192,
+    );
+    const { des3Cbc } = await import("./des3");
+    const c = params.ciphertext;
+    const data = ArrayBuffer.isView(c) ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength) : new Uint8Array(c);
+    const out = des3Cbc({ encrypt: false, key: new Uint8Array(key), iv: new Uint8Array(iv.buffer), data });
+    if (!out) throw new Error("The padding is broken: the passphrase does not fit.");
+    return out.buffer;
   }
   if (kdf.keyLength !== undefined && kdf.keyLength !== bits / 8) {
     throw new UnsupportedEncryptionError("The PBKDF2 key length does not fit the cipher.");

@@ -28,11 +28,11 @@ import { AsnConvert, AsnProp, AsnPropTypes, BitString, OctetString } from "@pecu
 import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 // Only the parts of node-forge this needs (its PKCS #12 key derivation, 3DES and the two hashes), not all of it.
 import forge from "node-forge/lib/forge";
-import "node-forge/lib/des";
 import "node-forge/lib/pbe";
 import "node-forge/lib/sha1";
 import "node-forge/lib/sha256";
 import "node-forge/lib/util";
+import { des3Cbc } from "./des3";
 import { pbes2Decrypt, pbes2Encrypt, UnsupportedEncryptionError } from "./pbes2";
 
 export type PfxProfile = "TripleDES-SHA1" | "AES256-SHA256";
@@ -125,15 +125,10 @@ function tripleDes(params: {
 }): Uint8Array {
   const key = pkcs12Kdf({ ...params, id: 1, length: 24, hash: "SHA-1" });
   const iv = pkcs12Kdf({ ...params, id: 2, length: 8, hash: "SHA-1" });
-  const cipher = (params.encrypt ? forge.cipher.createCipher : forge.cipher.createDecipher)(
-    "3DES-CBC",
-    forge.util.createBuffer(toBinary(key)),
-  );
-  cipher.start({ iv: forge.util.createBuffer(toBinary(iv)) });
-  cipher.update(forge.util.createBuffer(toBinary(params.data)));
-  // A wrong password almost always breaks the padding, and finish() says so.
-  if (!cipher.finish()) throw new WrongPfxPasswordError();
-  return fromBinary(cipher.output.getBytes());
+  const out = des3Cbc({ encrypt: params.encrypt, key, iv, data: params.data });
+  // A wrong password almost always breaks the padding.
+  if (!out) throw new WrongPfxPasswordError();
+  return out;
 }
 
 /** Encrypts with the profile's scheme; returns the AlgorithmIdentifier and the ciphertext. */

@@ -20,9 +20,16 @@ describe("decryptPrivateKey", () => {
   it.each([
     ["p256.aes256-sha256.key.pem", "p256.pk8.pem"],
     ["rsa2048.aes128-sha1.key.pem", "rsa2048.pk8.pem"],
+    ["rsa2048.des3-sha256.key.pem", "rsa2048.pk8.pem"],
   ])("opens %s, which OpenSSL encrypted, to the same PKCS #8 as %s", async (encrypted, plain) => {
     const pkcs8 = await decryptPrivateKey({ der: pemDer(encrypted), passphrase: PASSPHRASE });
     expect(hex(pkcs8)).toBe(hex(pemDer(plain)));
+  });
+
+  it("refuses a wrong passphrase to a 3DES key as to an AES one", async () => {
+    await expect(
+      decryptPrivateKey({ der: pemDer("rsa2048.des3-sha256.key.pem"), passphrase: "Correct horse battery staple" }),
+    ).rejects.toBeInstanceOf(WrongPassphraseError);
   });
 
   it("refuses a wrong passphrase", async () => {

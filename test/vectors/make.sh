@@ -12,6 +12,9 @@ openssl pkcs8 -topk8 -in p256.pk8.pem -v2 aes-256-cbc -v2prf hmacWithSHA256 -ite
   -passout pass:'correct horse battery staple' -out p256.aes256-sha256.key.pem
 openssl pkcs8 -topk8 -in rsa2048.pk8.pem -v2 aes-128-cbc -v2prf hmacWithSHA1 -iter 1000 \
   -passout pass:'correct horse battery staple' -out rsa2048.aes128-sha1.key.pem
+# 3DES, as `openssl pkcs8 -v2 des3` (and older `openssl req -newkey`) writes a key: Complete the request opens it too.
+openssl pkcs8 -topk8 -in rsa2048.pk8.pem -v2 des3 -v2prf hmacWithSHA256 -iter 2048 \
+  -passout pass:'correct horse battery staple' -out rsa2048.des3-sha256.key.pem
 # A certificate for the fixed key, and .pfx files OpenSSL writes from them in both Windows profiles.
 openssl req -x509 -new -key rsa2048.pk8.pem -subj /CN=webext.contoso.com -days 36500 -sha256 -out webext.crt
 openssl pkcs12 -export -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1 -inkey rsa2048.pk8.pem -in webext.crt \
