@@ -62,14 +62,31 @@ const altName = (type: AltName["type"], value: string): AltName | null => {
 
 /** The article's request with hostile text in every field that takes text. */
 const hostilePlan = fc
-  .record({ o: nasty, l: nasty, path: nasty, local: nasty, upn: nasty, dn: nasty, name: nasty })
+  .record({
+    cn: nasty,
+    o: nasty,
+    ou: nasty,
+    l: nasty,
+    st: nasty,
+    e: nasty,
+    path: nasty,
+    local: nasty,
+    upn: nasty,
+    dn: nasty,
+    name: nasty,
+  })
   .map((h): RequestPlan => ({
     ...reverseProxyPlan(),
     friendlyName: h.name,
     output: { fileName: h.name, format: "base64" },
-    subject: [{ type: "CN", value: "webext.contoso.com" }, subjectPart("O", h.o), subjectPart("L", h.l)].filter(
-      (p): p is SubjectPart => p !== null,
-    ),
+    subject: [
+      subjectPart("CN", h.cn) ?? { type: "CN" as const, value: "webext.contoso.com" },
+      subjectPart("O", h.o),
+      subjectPart("OU", h.ou),
+      subjectPart("L", h.l),
+      subjectPart("ST", h.st),
+      subjectPart("E", `${h.e.replace(/\s/g, "")}@contoso.com`),
+    ].filter((p): p is SubjectPart => p !== null),
     altNames: [
       { type: "dns", value: "meet.contoso.com" },
       altName("url", `https://meet.contoso.com/${h.path}`),
