@@ -150,7 +150,12 @@ test("the reverse-proxy start in Binary format gives a DER request OpenSSL verif
   await expect(page.getByLabel("Confirm passphrase")).toHaveValue(generated);
   await expect(page.getByLabel("Passphrase", { exact: true })).toHaveAttribute("type", "text");
   await expect(page.getByLabel("Passphrase", { exact: true })).toHaveAccessibleDescription("Strong.");
-  await finish(page, generated);
+  // A generated passphrase exists nowhere else: Finish waits until the admin says it is stored.
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByText('then tick "I have stored this passphrase"')).toBeVisible();
+  await page.getByLabel("I have stored this passphrase").check();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await expect(page.getByRole("heading", { name: "Your request and key are ready" })).toBeVisible({ timeout: 60_000 });
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
   const key = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
   expect(readFileSync(req.path)[0]).toBe(0x30); // DER SEQUENCE, no armour

@@ -9,6 +9,7 @@ import { SaveRequestPage } from "../pages/save-request";
 import { PlanNamesPage } from "../pages/plan-names";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
 import { markNow } from "../store/user-timing";
+import { KeyGuard } from "./key-guard";
 import { PageBoundary } from "./page-boundary";
 
 // Why lazy: this page brings the PKCS #12 code (node-forge's 3DES and KDF), which the wizard itself never needs.
@@ -113,6 +114,7 @@ export function App() {
         </div>
       </main>
       {propertiesOpen && <PropertiesDialog />}
+      <KeyGuard />
     </>
   );
 }

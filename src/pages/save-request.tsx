@@ -1,13 +1,13 @@
 /** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
 import { useId, useState } from "react";
-import { generatePassphrase, passphraseStrength } from "../pki/passphrase";
+import { passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
 import { fileNameProblem, fileStem, requestFileName, type RequestFormat } from "../pki/request";
-import { finishBlockers, requestErrors } from "../store/selectors";
+import { finishBlockers, keyAtRisk, requestErrors } from "../store/selectors";
 import { onSharedOrigin, SHARED_ORIGIN_WARNING } from "../store/shared-origin";
 import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
-import { Field } from "../ui/field";
+import { ErrorText, Field } from "../ui/field";
 import { saveFile } from "../ui/download";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
 import { NativeRequest } from "./native-request";
@@ -29,6 +29,13 @@ export function SaveRequestPage() {
   const passphrase = useWizard((s) => s.passphrase);
   const confirm = useWizard((s) => s.passphraseConfirm);
   const setPassphrase = useWizard((s) => s.setPassphrase);
+  const generate = useWizard((s) => s.generatePassphrase);
+  const generated = useWizard((s) => s.passphraseGenerated);
+  const passphraseStored = useWizard((s) => s.passphraseStored);
+  const setPassphraseStored = useWizard((s) => s.setPassphraseStored);
+  const markKeyDownloaded = useWizard((s) => s.markKeyDownloaded);
+  const atRisk = useWizard(keyAtRisk);
+  const [copied, setCopied] = useState<string | null>(null);
   const finish = useWizard((s) => s.finish);
   const runFinish = useWizard((s) => s.runFinish);
   const settingsFile = useWizard((s) => s.settingsFile);
@@ -55,7 +62,7 @@ export function SaveRequestPage() {
       <Field
         label="File Name"
         error={fileNameProblem(plan.output.fileName)}
-        hint={`The request is saved as ${requestFileName(plan)}; the key as ${stem}.key.`}
+        hint={`Your browser saves files in its downloads folder (a folder typed here is not used): the request as ${requestFileName(plan)}, the key as ${stem}.key.`}
       >
         {(control) => (
           <input
@@ -86,8 +93,7 @@ export function SaveRequestPage() {
           <button
             type="button"
             onClick={() => {
-              const generated = generatePassphrase();
-              setPassphrase(generated, generated);
+              generate();
               setShow(true);
             }}
           >
@@ -117,8 +123,41 @@ export function SaveRequestPage() {
             />
           )}
         </Field>
-        {show && passphrase && (
-          <p className="hint">Write the passphrase down or keep it in your password manager before you click Finish.</p>
+        {generated ? (
+          <>
+            <div className="inline">
+              <button
+                type="button"
+                onClick={async () => {
+                  try {
+                    await navigator.clipboard.writeText(passphrase);
+                    setCopied("The passphrase is copied.");
+                  } catch {
+                    setCopied("The browser did not allow copying: select the passphrase and copy it.");
+                  }
+                }}
+              >
+                Copy the passphrase
+              </button>
+              <span className="hint" aria-live="polite">
+                {copied ?? ""}
+              </span>
+            </div>
+            <Checkbox
+              label="I have stored this passphrase"
+              checked={passphraseStored}
+              onChange={setPassphraseStored}
+              hint="Without it the key file cannot be opened, by you or anyone: keep it in your password manager."
+            />
+            <ErrorText error={refused ? blockerOf("passphraseStored") : null} />
+          </>
+        ) : (
+          show &&
+          passphrase && (
+            <p className="hint">
+              Write the passphrase down or keep it in your password manager before you click Finish.
+            </p>
+          )
         )}
       </fieldset>
       {onSharedOrigin && (
@@ -175,6 +214,12 @@ export function SaveRequestPage() {
               The request could not be kept in this browser ({finish.kept.error}); keep the downloaded files.
             </p>
           )}
+          {atRisk && (
+            <p className="warning" role="alert">
+              The private key has not been saved: it exists only in this page. Download the encrypted private key before
+              you leave; without it the certificate the CA issues cannot be used.
+            </p>
+          )}
           <div className="inline">
             <button
               type="button"
@@ -192,9 +237,10 @@ export function SaveRequestPage() {
             </button>
             <button
               type="button"
-              onClick={() =>
-                saveFile({ name: `${stem}.key`, content: finish.result.encryptedKey, type: "application/pkcs8" })
-              }
+              onClick={() => {
+                saveFile({ name: `${stem}.key`, content: finish.result.encryptedKey, type: "application/pkcs8" });
+                markKeyDownloaded();
+              }}
             >
               Download encrypted private key
             </button>

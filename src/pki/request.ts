@@ -104,10 +104,14 @@ export function effectiveKeyUsage(plan: RequestPlan): KeyUsageName[] {
     : defaultKeyUsage(plan.key.algorithm, plan.key.keySpec);
 }
 
-/** The request file's name: as typed, else from the friendly name or common name, always ending `.req`. */
+/**
+ * The request file's name: as typed, else from the friendly name or common name, always ending `.req`. A typed
+ * path (`C:\\certs\\webext-2026.req`, as the article writes it) keeps its last part: a browser saves only into
+ * its downloads folder, and the page says so beside the field.
+ */
 export function requestFileName(plan: RequestPlan): string {
-  const base =
-    plan.output.fileName.trim() || plan.friendlyName.trim() || plan.subject.find((p) => p.type === "CN")?.value || "";
+  const typed = plan.output.fileName.trim().split(/[\\/]/).pop() ?? "";
+  const base = typed || plan.friendlyName.trim() || plan.subject.find((p) => p.type === "CN")?.value || "";
   return `${safeFileStem(base.replace(/\.req$/i, ""), "certificate-request")}.req`;
 }
 

@@ -13,7 +13,7 @@ import { generatePassphrase } from "../pki/passphrase";
 import type { OpenedKey } from "../pki/private-key";
 import type { KeySpec } from "../pki/request";
 import { deletePendingRequest, listPendingRequests, type PendingRequest } from "./pending-requests";
-import { chosenPendingRequest, keyFingerprint } from "./selectors";
+import { chosenPendingRequest, keptRequestForKey, keyFingerprint } from "./selectors";
 import type { WizardStore } from "./store";
 import { measureSince } from "./user-timing";
 
@@ -53,6 +53,8 @@ export interface CompleteState {
   keyPassphrase: string;
   /** Secret: the opened key. */
   openedKey: OpenedKey | null;
+  /** True while the key is being opened (PBKDF2 takes a moment): Export waits for it. */
+  keyOpening: boolean;
   /** The certificates examined against the chosen key. */
   match: AnswerMatch;
   pfx: PfxChoices;
@@ -96,6 +98,7 @@ export const initialCompleteState = (): CompleteState => ({
   keyError: null,
   keyPassphrase: "",
   openedKey: null,
+  keyOpening: false,
   match: { state: "waiting" },
   pfx: {
     profile: "TripleDES-SHA1",
@@ -131,6 +134,17 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Which examination is the latest: an older one that finishes later must not overwrite it. */
 let examination = 0;
+/** The key being opened, for Export to wait on. */
+let opening: Promise<boolean> | null = null;
+
+/** What a kept request tells the .pfx: its friendly name and, by its template, the Windows key store. */
+const pfxFromPlan = (pfx: PfxChoices, plan: PendingRequest["plan"]): PfxChoices => ({
+  ...pfx,
+  friendlyName: plan.friendlyName,
+  // The template decides the Windows key store: Legacy key means the SChannel CSP (CAPI), CNG key none.
+  provider: plan.template === "legacy" && plan.key.algorithm === "rsa" ? "legacy" : "cng",
+  keySpec: plan.key.keySpec,
+});
 
 export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActions> = (set, get) => ({
   refreshPending: async () => {
@@ -211,15 +225,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       keySource: source,
       keyError: null,
       openedKey: null,
-      pfx: plan
-        ? {
-            ...s.pfx,
-            friendlyName: plan.friendlyName,
-            // The template decides the Windows key store: Legacy key means the SChannel CSP (CAPI), CNG key none.
-            provider: plan.template === "legacy" && plan.key.algorithm === "rsa" ? "legacy" : "cng",
-            keySpec: plan.key.keySpec,
-          }
-        : s.pfx,
+      pfx: plan ? pfxFromPlan(s.pfx, plan) : s.pfx,
     }));
     void get().examine();
   },
@@ -229,19 +235,38 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     get().chooseKey({ kind: "file", name: file.name, pem: new TextDecoder().decode(read.bytes) });
   },
   setKeyPassphrase: (keyPassphrase) => set({ keyPassphrase }),
-  openKey: async () => {
+  openKey: () => {
     const pem = keyPem(get());
-    if (!pem) return false;
-    // Why a dynamic import: the ASN.1 and key code is needed once a key is opened, not to show the first page.
-    const { keyFileError, openKeyFile } = await import("../pki/private-key");
-    try {
-      set({ openedKey: await openKeyFile({ pem, passphrase: get().keyPassphrase }), keyError: null });
-      await get().examine();
-      return true;
-    } catch (e) {
-      set({ openedKey: null, keyError: keyFileError(e) });
-      return false;
-    }
+    if (!pem) return Promise.resolve(false);
+    opening = (async () => {
+      set({ keyOpening: true });
+      // Why a dynamic import: the ASN.1 and key code is needed once a key is opened, not to show the first page.
+      const { keyFileError, openKeyFile } = await import("../pki/private-key");
+      try {
+        const openedKey = await openKeyFile({ pem, passphrase: get().keyPassphrase });
+        // A key file opened here may be the key of a request kept in this browser: its friendly name comes too.
+        const kept =
+          get().keySource?.kind === "file"
+            ? get().pending.find((p) => p.spkiSha256 === openedKey.spkiSha256)
+            : undefined;
+        set((s) => ({
+          openedKey,
+          keyError: null,
+          keyOpening: false,
+          // The reason for an earlier "open the key first" is gone with it.
+          exportError: null,
+          pfx: kept && !s.pfx.friendlyName ? pfxFromPlan(s.pfx, kept.plan) : s.pfx,
+        }));
+        await get().examine();
+        return true;
+      } catch (e) {
+        set({ openedKey: null, keyError: keyFileError(e), keyOpening: false });
+        return false;
+      } finally {
+        opening = null;
+      }
+    })();
+    return opening;
   },
   examine: async () => {
     const run = ++examination;
@@ -250,7 +275,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     const match = await examineAnswer({
       certificates: s.certificates.map((c) => c.der),
       keySpkiSha256: keyFingerprint(s),
-      plan: chosenPendingRequest(s)?.plan,
+      plan: keptRequestForKey(s)?.plan,
     });
     if (run !== examination) return;
     set({ match });
@@ -273,6 +298,8 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     if (had) void get().examine();
   },
   exportPfx: async () => {
+    // Export pressed while the key is still being opened waits for it, instead of refusing.
+    if (!get().openedKey && opening) await opening;
     const s = get();
     const { openedKey, pfx, keyPassphrase, match } = s;
     if (match.state !== "matched") {

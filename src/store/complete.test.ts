@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { resetStore } from "../../test/helpers/store";
 import { issue, makeCa, type TestCa } from "../../test/helpers/ca";
 import { exportStem, initialCompleteState } from "./complete-slice";
 import { listPendingRequests } from "./pending-requests";
@@ -18,7 +19,7 @@ let ca: TestCa;
 let leaf: string;
 
 beforeAll(async () => {
-  useWizard.getState().reset();
+  resetStore();
   for (const p of await listPendingRequests()) await state().deletePending(p.id);
   state().setPassphrase(PASSPHRASE, PASSPHRASE);
   await state().runFinish({ iterations: 1_000 });
@@ -113,6 +114,23 @@ describe("Complete the request", () => {
     state().goTo("complete-request");
     state().goTo("enrollment");
     expect([state().keyPassphrase, state().openedKey]).toEqual(["", null]);
+  });
+
+  it("brings the kept request's friendly name when its key comes as a file, and Export waits for the key to open", async () => {
+    await state().refreshPending();
+    const kept = state().pending[0]!;
+    const pem = new TextEncoder().encode(kept.encryptedKey);
+    await state().chooseKeyFile({ name: "webext.key", size: pem.length, arrayBuffer: async () => pem.slice().buffer });
+    expect(state().pfx.friendlyName).toBe("");
+    await state().addFiles([file(leaf)]);
+    state().setKeyPassphrase(PASSPHRASE);
+    state().updatePfx({ useKeyPassphrase: true });
+    const opened = state().openKey();
+    expect(state().keyOpening).toBe(true);
+    const pfx = await state().exportPfx();
+    expect(await opened).toBe(true);
+    expect(pfx?.fileName).toBe("Reverse Proxy Listener for Lync Server.pfx");
+    expect(state().exportError).toBeNull();
   });
 
   it("says which key a certificate belongs to when it is not this one", async () => {

@@ -4,8 +4,9 @@
  */
 import type { StateCreator } from "zustand";
 import type { OfflineRequest } from "../pki/offline-request";
+import { generatePassphrase } from "../pki/passphrase";
 import { keepRequest } from "./pending-requests";
-import { finishBlockers } from "./selectors";
+import { finishBlockers, keyAtRisk } from "./selectors";
 import type { WizardStore } from "./store";
 import { onSharedOrigin } from "./shared-origin";
 import { measureSince } from "./user-timing";
@@ -15,13 +16,22 @@ export type Finish =
   /** Finish was pressed while finishBlockers named a reason: the page now shows each beside its field. */
   | { status: "refused" }
   | { status: "working" }
-  | { status: "done"; result: OfflineRequest; kept: "yes" | "no" | { error: string } }
+  | {
+      status: "done";
+      result: OfflineRequest;
+      kept: "yes" | "no" | { error: string };
+      /** The encrypted key file was downloaded: with `kept`, what makes the key safe to leave. */
+      keyDownloaded: boolean;
+    }
   | { status: "failed"; error: string };
 
 export interface FinishState {
   /** Secrets: never persisted, dropped by reset() and once Finish has used them. */
   passphrase: string;
   passphraseConfirm: string;
+  /** The passphrase was generated here: Finish waits until the admin says it is stored. */
+  passphraseGenerated: boolean;
+  passphraseStored: boolean;
   /** Keep the request and its encrypted key in this browser until the certificate comes back (on by default). */
   keepPending: boolean;
   /** Valid only for the plan it was made from: store.ts drops it whenever the plan changes. */
@@ -30,8 +40,14 @@ export interface FinishState {
 
 export interface FinishActions {
   setPassphrase: (passphrase: string, confirm: string) => void;
+  /** A random passphrase in both fields, shown for the admin to copy and acknowledge. */
+  generatePassphrase: () => void;
+  setPassphraseStored: (stored: boolean) => void;
+  /** The encrypted key file was downloaded. */
+  markKeyDownloaded: () => void;
   setKeepPending: (keep: boolean) => void;
-  runFinish: (options?: { iterations?: number }) => Promise<void>;
+  /** Makes the key and the request; a second Finish whose first key is at risk asks first (`replace` once answered). */
+  runFinish: (options?: { iterations?: number; replace?: boolean }) => Promise<void>;
 }
 
 export type FinishSlice = FinishState & FinishActions;
@@ -41,17 +57,33 @@ export const IDLE: Finish = { status: "idle" };
 export const initialFinishState = (): FinishState => ({
   passphrase: "",
   passphraseConfirm: "",
+  passphraseGenerated: false,
+  passphraseStored: false,
   // Opened from a file, nothing is kept in the browser unless the admin allows it (shared-origin.ts).
   keepPending: !onSharedOrigin,
   finish: IDLE,
 });
 
 export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions> = (set, get) => ({
-  setPassphrase: (passphrase, passphraseConfirm) => set({ passphrase, passphraseConfirm }),
+  setPassphrase: (passphrase, passphraseConfirm) =>
+    set({ passphrase, passphraseConfirm, passphraseGenerated: false, passphraseStored: false }),
+  generatePassphrase: () => {
+    const passphrase = generatePassphrase();
+    set({ passphrase, passphraseConfirm: passphrase, passphraseGenerated: true, passphraseStored: false });
+  },
+  setPassphraseStored: (passphraseStored) => set({ passphraseStored }),
+  markKeyDownloaded: () =>
+    set((s) => (s.finish.status === "done" ? { finish: { ...s.finish, keyDownloaded: true } } : {})),
   setKeepPending: (keepPending) => set({ keepPending }),
   runFinish: async (options = {}) => {
     const state = get();
     if (state.finish.status === "working") return;
+    // A new key replaces the one Finish made: while that one is neither downloaded nor kept, ask first.
+    if (state.finish.status === "done" && keyAtRisk(state) && !options.replace) {
+      return set({
+        exitRequest: { what: "new-key", proceed: () => void get().runFinish({ ...options, replace: true }) },
+      });
+    }
     // Plan problems, preflight errors (a CA would reject the request) and the passphrase: the page shows the same list.
     if (finishBlockers(state).length > 0) return set({ finish: { status: "refused" } });
     const { plan, passphrase } = state;
@@ -73,7 +105,13 @@ export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions>
         }
       }
       // Why the passphrase is dropped now: it has done its one job, and the page should not hold it longer.
-      set({ finish: { status: "done", result, kept }, passphrase: "", passphraseConfirm: "" });
+      set({
+        finish: { status: "done", result, kept, keyDownloaded: false },
+        passphrase: "",
+        passphraseConfirm: "",
+        passphraseGenerated: false,
+        passphraseStored: false,
+      });
     } catch (e) {
       set({ finish: { status: "failed", error: e instanceof Error ? e.message : String(e) } });
     }

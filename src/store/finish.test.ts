@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { resetStore } from "../../test/helpers/store";
 import { listPendingRequests } from "./pending-requests";
-import { finishBlockers } from "./selectors";
+import { finishBlockers, keyAtRisk } from "./selectors";
 import { useWizard } from "./store";
 
 const state = () => useWizard.getState();
@@ -9,7 +10,7 @@ const state = () => useWizard.getState();
 const FAST = { iterations: 1_000 };
 
 beforeEach(async () => {
-  state().reset();
+  resetStore();
   for (const p of await listPendingRequests()) await state().deletePending(p.id);
 });
 afterEach(() => vi.restoreAllMocks());
@@ -87,11 +88,18 @@ describe("runFinish", () => {
     const changes: [string, () => void][] = [
       ["updatePlan", () => state().updatePlan((p) => ({ ...p, friendlyName: "Changed" }))],
       ["fix", () => state().fix("remove-client-auth")],
-      ["Properties OK", () => (state().openProperties(), state().closeProperties(true))],
+      [
+        "Properties OK",
+        () => {
+          state().openProperties();
+          state().updateDraft((d) => ({ ...d, description: "Changed in Properties" }));
+          state().closeProperties(true);
+        },
+      ],
       ["chooseStart", () => state().chooseStart("web-server")],
     ];
     for (const [name, change] of changes) {
-      state().reset();
+      resetStore();
       state().setKeepPending(false);
       state().setPassphrase("correct horse battery", "correct horse battery");
       await state().runFinish(FAST);
@@ -99,6 +107,48 @@ describe("runFinish", () => {
       change();
       expect(state().finish.status, name).toBe("idle");
     }
+  });
+
+  it("keeps Finish's output when only the File Name or format changes: they are not part of the request", async () => {
+    state().setKeepPending(false);
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    state().updatePlan((p) => ({ ...p, output: { fileName: "C:\\certs\\webext-2026.req", format: "binary" } }));
+    expect(state().finish.status).toBe("done");
+  });
+
+  it("asks before Start over or leaving the save page while the key is neither downloaded nor kept", async () => {
+    state().goTo("save-request");
+    state().setKeepPending(false);
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    expect(keyAtRisk(state())).toBe(true);
+    state().next();
+    expect(state().page).toBe("save-request");
+    expect(state().exitRequest?.what).toBe("leave");
+    state().answerExit(false);
+    expect(state().exitRequest).toBeNull();
+    state().reset();
+    expect(state().exitRequest?.what).toBe("start-over");
+    expect(state().finish.status).toBe("done");
+    state().answerExit(false);
+    // Once the key file is downloaded, nothing asks.
+    state().markKeyDownloaded();
+    expect(keyAtRisk(state())).toBe(false);
+    state().next();
+    expect(state().page).toBe("complete-request");
+    expect(state().exitRequest).toBeNull();
+  });
+
+  it("waits for 'I have stored this passphrase' when the passphrase was generated", async () => {
+    state().generatePassphrase();
+    expect(state().passphrase).toMatch(/^(\w{5}-){4}\w{5}$/);
+    expect(finishBlockers(state()).map((b) => b.field)).toEqual(["passphraseStored"]);
+    const first = finishBlockers(state());
+    state().setKeepPending(false);
+    expect(finishBlockers(state())).toBe(first);
+    state().setPassphraseStored(true);
+    expect(finishBlockers(state())).toEqual([]);
   });
 
   it("keeps Finish's output when Properties is cancelled", async () => {

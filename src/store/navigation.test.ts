@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetStore } from "../../test/helpers/store";
 import { advanceBlockers, canAdvance } from "./selectors";
 import { useWizard, visiblePages } from "./store";
 
 const state = () => useWizard.getState();
 
-beforeEach(() => state().reset());
+beforeEach(() => resetStore());
 
 describe("navigation", () => {
   it("walks the reverse-proxy start through every page in the wizard's order", () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { resetStore } from "../../test/helpers/store";
 import { articleTopology } from "../pki/profiles/lync-reverse-proxy";
 import { webServerPlan } from "../pki/request";
 import { initialState, useWizard } from "./store";
@@ -18,7 +19,7 @@ const goodDraft = () => ({
   caTarget: "internal",
 });
 
-beforeEach(() => state().reset());
+beforeEach(() => resetStore());
 afterEach(() => vi.restoreAllMocks());
 
 describe("the persisted draft", () => {
@@ -78,7 +79,7 @@ describe("reset", () => {
       certificates: [{ name: "c.cer", der: new Uint8Array(4), subject: "CN=x" }],
     });
     state().goTo("complete-request");
-    state().reset();
+    resetStore();
     const s = state();
     expect([s.passphrase, s.passphraseConfirm, s.keyPassphrase, s.pfx.password, s.pfx.confirm]).toEqual([
       "",

@@ -89,13 +89,24 @@ const passphraseBlockers = lastResult((passphrase: string, confirm: string): rea
   return NONE;
 });
 
-const joined = lastResult((a: readonly Blocker[], b: readonly Blocker[]) =>
-  a.length === 0 ? b : b.length === 0 ? a : [...a, ...b],
-);
+/** Why: a generated passphrase exists nowhere else; a key file whose passphrase is lost is lost with it. */
+const STORE_IT: readonly Blocker[] = [
+  {
+    field: "passphraseStored",
+    message: 'Copy the generated passphrase into your password manager, then tick "I have stored this passphrase".',
+  },
+];
+
+const join = (a: readonly Blocker[], b: readonly Blocker[]) => (a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]);
+// Two memoised joins, one per call site: one cache shared by both would miss on every call.
+const joinedPassphrase = lastResult(join);
+const joined = lastResult(join);
 
 /** Why Finish cannot run: the request's errors first, then the passphrase. Empty when it can. */
 export function finishBlockers(s: WizardStore): readonly Blocker[] {
-  return joined(requestBlockers(s.plan, s.caTarget), passphraseBlockers(s.passphrase, s.passphraseConfirm));
+  const passphrase = passphraseBlockers(s.passphrase, s.passphraseConfirm);
+  const stored = s.passphraseGenerated && !s.passphraseStored && passphrase.length === 0 ? STORE_IT : NONE;
+  return joined(requestBlockers(s.plan, s.caTarget), joinedPassphrase(passphrase, stored));
 }
 
 /** The request's own errors (plan problems and preflight errors), without the passphrase. */
@@ -104,10 +115,24 @@ export const requestErrors = (s: WizardStore) => requestBlockers(s.plan, s.caTar
 /** True when the planner's findings hold an error. */
 export const namesPlanHasErrors = (s: WizardStore) => hasErrors(namesPlanOf(s.topology).findings);
 
+/**
+ * True while Finish made a key that is neither downloaded nor kept in this browser: the one copy of the key
+ * is in this page, so every way out asks first.
+ */
+export function keyAtRisk(s: WizardStore): boolean {
+  return s.finish.status === "done" && s.finish.kept !== "yes" && !s.finish.keyDownloaded;
+}
+
 /** The pending request chosen as the key on Complete the request, if one is. */
 export function chosenPendingRequest(s: WizardStore): PendingRequest | undefined {
   const source = s.keySource;
   return source?.kind === "pending" ? s.pending.find((p) => p.id === source.id) : undefined;
+}
+
+/** The kept request whose key is the chosen one: chosen as such, or the one a key file turned out to belong to. */
+export function keptRequestForKey(s: WizardStore): PendingRequest | undefined {
+  const fingerprint = s.openedKey?.spkiSha256;
+  return chosenPendingRequest(s) ?? (fingerprint ? s.pending.find((p) => p.spkiSha256 === fingerprint) : undefined);
 }
 
 /** The chosen key's public key fingerprint: a kept request's is known before its key is opened, a file's only after. */

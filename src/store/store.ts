@@ -5,6 +5,7 @@
  */
 import { create } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
+import type { RequestPlan } from "../pki/request";
 import { validatePlan, validateTopology } from "../pki/settings";
 import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
 import { createFinishSlice, IDLE, initialFinishState, type FinishSlice } from "./finish-slice";
@@ -17,6 +18,7 @@ import {
 } from "./navigation-slice";
 import { createPlanSlice, initialPlanState, START_PLANS, type PlanSlice, type StartFrom } from "./plan-slice";
 import { createPropertiesSlice, initialPropertiesState, type PropertiesSlice } from "./properties-slice";
+import { keyAtRisk } from "./selectors";
 import { onSharedOrigin } from "./shared-origin";
 
 export type WizardStore = PlanSlice &
@@ -31,6 +33,10 @@ export type WizardStore = PlanSlice &
     allowSharedStorage: (allow: boolean) => void;
     /** Drops every secret the page holds: passphrases, .pfx passwords, the opened key. */
     dropSecrets: () => void;
+    /** A way out that waits for the admin's answer while the key is at risk (selectors.keyAtRisk). */
+    exitRequest: { what: "leave" | "start-over" | "new-key"; proceed: () => void } | null;
+    /** The admin's answer: go on (the key is left behind, or was just downloaded), or stay. */
+    answerExit: (go: boolean) => void;
     /** Start over: every slice back to its initial state, every secret dropped, the stored draft cleared. */
     reset: () => void;
   };
@@ -39,6 +45,7 @@ export type WizardStore = PlanSlice &
 export const initialState = () => ({
   draftError: null as string | null,
   sharedStorageAllowed: !onSharedOrigin,
+  exitRequest: null as WizardStore["exitRequest"],
   ...initialPlanState(),
   ...initialNavigationState(),
   ...initialPropertiesState(),
@@ -105,27 +112,57 @@ const draftStorage: StateStorage = {
   removeItem: (name) => localStorage.removeItem(name),
 };
 
+/** True when two plans make the same request: they differ at most in where and how the request is saved. */
+function sameRequest(a: RequestPlan, b: RequestPlan): boolean {
+  return JSON.stringify({ ...a, output: null }) === JSON.stringify({ ...b, output: null });
+}
+
 export const useWizard = create<WizardStore>()(
   persist(
-    (...a) => ({
-      ...initialState(),
-      ...createPlanSlice(...a),
-      ...createNavigationSlice(...a),
-      ...createPropertiesSlice(...a),
-      ...createFinishSlice(...a),
-      ...createCompleteSlice(...a),
-      dropSecrets: () => {
-        a[0]({ passphrase: "", passphraseConfirm: "" });
-        a[1]().dropCompleteSecrets();
-      },
-      allowSharedStorage: (sharedStorageAllowed) =>
-        a[0](sharedStorageAllowed ? { sharedStorageAllowed } : { sharedStorageAllowed, keepPending: false }),
-      reset: () => {
+    (...a) => {
+      const [set, get] = a;
+      const navigation = createNavigationSlice(...a);
+      /**
+       * "No click loses a key": while the key is at risk, leaving the save page and Start over wait for the
+       * admin's answer instead of running. Navigation elsewhere, once the save page is left, does not ask again.
+       */
+      const guard =
+        <A extends unknown[]>(what: "leave" | "start-over", action: (...args: A) => void) =>
+        (...args: A) => {
+          const s = get();
+          const leaving = what === "start-over" || s.page === "save-request";
+          if (keyAtRisk(s) && leaving) set({ exitRequest: { what, proceed: () => action(...args) } });
+          else action(...args);
+        };
+      const reset = () => {
         useWizard.persist.clearStorage();
         // Why keep the choice: Start over drops the request, not what the admin allowed for this browser tab.
-        a[0]({ ...initialState(), sharedStorageAllowed: useWizard.getState().sharedStorageAllowed });
-      },
-    }),
+        set({ ...initialState(), sharedStorageAllowed: get().sharedStorageAllowed });
+      };
+      return {
+        ...initialState(),
+        ...createPlanSlice(...a),
+        ...navigation,
+        next: guard("leave", navigation.next),
+        back: guard("leave", navigation.back),
+        goTo: guard("leave", navigation.goTo),
+        ...createPropertiesSlice(...a),
+        ...createFinishSlice(...a),
+        ...createCompleteSlice(...a),
+        answerExit: (go) => {
+          const request = get().exitRequest;
+          set({ exitRequest: null });
+          if (go) request?.proceed();
+        },
+        dropSecrets: () => {
+          a[0]({ passphrase: "", passphraseConfirm: "" });
+          a[1]().dropCompleteSecrets();
+        },
+        allowSharedStorage: (sharedStorageAllowed) =>
+          a[0](sharedStorageAllowed ? { sharedStorageAllowed } : { sharedStorageAllowed, keepPending: false }),
+        reset: guard("start-over", reset),
+      };
+    },
     {
       name: "certificate-request-wizard/draft",
       version: 1,
@@ -145,9 +182,14 @@ export const useWizard = create<WizardStore>()(
 );
 
 useWizard.subscribe((state, previous) => {
-  // Finish's output is valid only for the plan it was made from: whatever changes the plan drops it, here
-  // and nowhere else.
-  if (state.plan !== previous.plan && state.finish.status !== "idle" && state.finish.status !== "working") {
+  // Finish's output is valid only for the request it was made from: whatever changes the request drops it,
+  // here and nowhere else. The File Name and format are not part of the request: changing them keeps the key.
+  if (
+    state.plan !== previous.plan &&
+    state.finish.status !== "idle" &&
+    state.finish.status !== "working" &&
+    !sameRequest(state.plan, previous.plan)
+  ) {
     useWizard.setState({ finish: IDLE });
   }
   // Secrets leave memory with the page they were typed on: Back or Next never brings a passphrase back.

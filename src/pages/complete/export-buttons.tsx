@@ -9,6 +9,7 @@ import { ErrorText } from "../../ui/field";
 export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: "matched" }> }) {
   const exportPfx = useWizard((s) => s.exportPfx);
   const exportError = useWizard((s) => s.exportError);
+  const keyOpening = useWizard((s) => s.keyOpening);
   const stem = useWizard(exportStem);
   const leaf = match.leaf.rawData;
   return (
@@ -22,7 +23,7 @@ export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: 
             if (pfx) saveFile({ name: pfx.fileName, content: pfx.der, type: "application/x-pkcs12" });
           }}
         >
-          Export
+          {keyOpening ? "Opening the key…" : "Export"}
         </button>
         <button
           type="button"
