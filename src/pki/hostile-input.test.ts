@@ -51,6 +51,19 @@ describe("hidden characters", () => {
   });
 });
 
+describe("a URL pasted as a DNS name", () => {
+  it("says what to remove", () => {
+    expect(checkDnsName("https://meet.contoso.com")).toEqual({
+      ok: false,
+      error: 'Remove "https://": a DNS name is the host alone, such as meet.contoso.com.',
+    });
+    expect(checkAltName("dns", "https://meet.contoso.com/join?x=1")).toEqual({
+      ok: false,
+      error: 'Remove "https://" and "/join?x=1": a DNS name is the host alone, such as meet.contoso.com.',
+    });
+  });
+});
+
 describe("download names", () => {
   it.each([
     ["CON", "_CON"],

@@ -409,7 +409,7 @@ export const RULES: Record<string, Rule> = {
               id: "client-auth",
               severity: "warning",
               message:
-                "Public TLS CAs are dropping Client Authentication (Chrome's root policy requires server-only certificates from 2027-03-15): the CA may leave it out or refuse. The reverse proxy needs Server Authentication only; the server and client pair comes from the Edge certificate.",
+                "Public TLS CAs are dropping Client Authentication: Chrome Root Program Policy 1.8 requires server-only certificates for new intermediates from 2026-06-15 and for every new leaf from 2027-03-15, and DigiCert, Sectigo and Let's Encrypt already stopped issuing it by default in 2025-2026. The CA may leave it out or refuse. The article adds Client Authentication; the reverse proxy needs Server Authentication only (the server and client pair comes from the Edge certificate), while your own CA may keep it.",
               // v1.8 (2026-02-05) set 2027-03-15 for leaf certificates; v1.6 had set 2026-06-15.
               source: "Chrome Root Program Policy 1.8; Microsoft, Certificate summary - Reverse proxy",
               fix: { id: "remove-client-auth", label: "Remove Client Authentication" },

@@ -155,6 +155,14 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
   let value = input.trim();
   if (!value) return { ok: false, error: "Enter a DNS name, such as webext.contoso.com." };
   if (value.endsWith(".") && !value.endsWith("..")) value = value.slice(0, -1);
+  // A URL pasted where a host name belongs: say what to remove rather than which character is wrong.
+  const url = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(value);
+  if (url) {
+    return {
+      ok: false,
+      error: `Remove "${url[1]}"${url[3] ? ` and "${url[3]}"` : ""}: a DNS name is the host alone, such as ${url[2] || "meet.contoso.com"}.`,
+    };
+  }
   if (/\s/.test(value)) return { ok: false, error: "A DNS name cannot contain spaces." };
   // Why before IDNA: UTS #46 maps zero-width and soft-hyphen characters away, so the name would read as another.
   if (hasControlOrBrokenText(value)) return { ok: false, error: hiddenMessage("A DNS name", value) };
