@@ -276,3 +276,32 @@ test("after a reload, a request kept in the browser is completed, and deleting o
   await page.getByRole("group", { name: "Confirm delete" }).getByRole("button", { name: "Delete" }).click();
   await expect(rows).toHaveCount(before - 1);
 });
+
+test("after Export, the page says what was written and the next steps on the proxy, and offers to delete the kept request", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  const { req } = await requestFromWizard(page, dir);
+  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+  await next(page, "Complete the request");
+  const rows = page.getByRole("table", { name: "Pending requests kept in this browser" }).locator("tbody tr");
+  await page
+    .getByRole("radio", { name: `Use ${NAME}` })
+    .first()
+    .check();
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  await loadCertificates(page, [leaf, ca.intermediate]);
+  await page.getByLabel("Protect the .pfx with the key's passphrase").check();
+  const before = await rows.count();
+  await download(page, page.getByRole("button", { name: "Export" }), dir);
+  const done = page.getByRole("region", { name: "Exported" });
+  await expect(done.getByRole("status")).toContainText(`Exported ${NAME}.pfx: the private key and 2 certificates`);
+  await expect(done.getByRole("heading", { name: "Next steps on the proxy" })).toBeVisible();
+  await expect(done).toContainText("Local Computer\\Personal");
+  await expect(done).toContainText("IIS ARR");
+  await done.getByRole("button", { name: "Delete the kept request…" }).click();
+  await done.getByRole("group", { name: "Kept request" }).getByRole("button", { name: "Delete" }).click();
+  await expect(done).toContainText("The kept request and its encrypted key are deleted");
+  await expect(rows).toHaveCount(before - 1);
+});

@@ -124,3 +124,24 @@ test("a second tab on the same draft follows the first", async ({ context }) => 
   await first.getByRole("button", { name: "Next" }).click();
   await expect(heading(second, "Select Certificate Enrollment Policy")).toBeVisible();
 });
+
+for (const [width, height] of [
+  [1280, 800],
+  [390, 844],
+] as const) {
+  test(`Certificate Properties keeps OK and Cancel in sight on every tab, at one height, at ${width} px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await startAndReachInformation(page, REVERSE_PROXY);
+    await page.getByRole("button", { name: "Properties", exact: true }).click();
+    const heights = new Set<number>();
+    for (const tab of ["General", "Subject", "Extensions", "Private Key"]) {
+      await page.getByRole("tab", { name: tab }).click();
+      await expect(properties(page).getByRole("button", { name: "OK" })).toBeInViewport({ ratio: 1 });
+      await expect(properties(page).getByRole("button", { name: "Cancel" })).toBeInViewport({ ratio: 1 });
+      heights.add(Math.round((await properties(page).boundingBox())!.height));
+    }
+    expect(heights.size).toBe(1);
+  });
+}

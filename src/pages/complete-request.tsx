@@ -13,6 +13,7 @@ import { saveFile } from "../ui/download";
 import { CertificateCard } from "./complete/certificate-card";
 import { CertificateInput } from "./complete/certificate-input";
 import { ExportForm } from "./complete/export-form";
+import { ExportDone } from "./complete/export-done";
 import { KeyPicker } from "./complete/key-picker";
 
 export function CompleteRequestPage() {
@@ -33,13 +34,7 @@ export function CompleteRequestPage() {
       <CertificateInput />
       <CertificateCard headingId={`${id}-result`} />
       <ExportForm headingId={`${id}-export`} />
-      {lastExport && (
-        <p className="ok" role="status">
-          Exported {lastExport.fileName}: the private key and {lastExport.certificates} certificate
-          {lastExport.certificates === 1 ? "" : "s"}, {lastExport.profile}. The key and the passwords were dropped from
-          this page; open the key again to export another.
-        </p>
-      )}
+      {lastExport && <ExportDone />}
       {pendingChosen && (
         <p className="hint">
           Request kept with it:{" "}

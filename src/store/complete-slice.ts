@@ -60,7 +60,7 @@ export interface CompleteState {
   pfx: PfxChoices;
   exportError: string | null;
   /** What the last Export wrote, for the confirmation; its secrets are already dropped. */
-  lastExport: { fileName: string; profile: PfxProfile; certificates: number } | null;
+  lastExport: { fileName: string; profile: PfxProfile; certificates: number; keptId?: string } | null;
 }
 
 export interface CompleteActions {
@@ -343,7 +343,8 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       measureSince(`export ${pfx.profile}`, started);
       const fileName = `${exportStem(s)}.pfx`;
       const certificates = 1 + exportChain(match, pfx.includeRoot).length;
-      set({ exportError: null, lastExport: { fileName, profile: pfx.profile, certificates } });
+      const keptId = keptRequestForKey(s)?.id;
+      set({ exportError: null, lastExport: { fileName, profile: pfx.profile, certificates, keptId } });
       // Why now: the key and the passwords have done their job; another export opens the key again.
       get().dropCompleteSecrets();
       return { fileName, der: new Uint8Array(der) };

@@ -61,7 +61,8 @@ export function PropertiesDialog() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="tab-panel">
+      {/* Focusable: the panel scrolls inside the dialog, and a keyboard user must be able to scroll it. */}
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`} className="tab-panel" tabIndex={0}>
         <Panel key={tab} />
       </div>
       <div className="dialog-buttons">
