@@ -97,7 +97,12 @@ describe("Complete the request", () => {
     const path = join(ca.dir, "own.pfx");
     writeFileSync(path, pfx!.der);
     execFileSync("openssl", ["pkcs12", "-in", path, "-passin", `pass:${password}`, "-nokeys"], { stdio: "pipe" });
-    expect(state().lastExport).toEqual({ fileName: pfx!.fileName, profile: "TripleDES-SHA1", certificates: 2 });
+    expect(state().lastExport).toEqual({
+      fileName: pfx!.fileName,
+      profile: "TripleDES-SHA1",
+      certificates: 2,
+      keptId: state().pending[0]!.id,
+    });
     expect([state().keyPassphrase, state().pfx.password, state().pfx.confirm, state().openedKey]).toEqual([
       "",
       "",
