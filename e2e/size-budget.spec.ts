@@ -25,6 +25,7 @@ test("the first page's script and style fit the budget, and later pages' code is
     .join("");
   expect(main).not.toContain("1.2.840.113549.1.12.1.3"); // pbeWithSHAAnd3-KeyTripleDES-CBC, in pfx.ts
   expect(main).not.toContain("Pkcs10CertificateRequestGenerator");
+  expect(main).not.toContain("string_mask = MASK:0x2002"); // the native writers, in native.ts
 });
 
 test("the .pfx code carries only node-forge's PKCS #12 key derivation, 3DES and hashes, not its RSA, big integers or RC2", () => {

@@ -1,5 +1,5 @@
 /** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
 import { fileNameProblem, fileStem, requestFileName, type RequestFormat } from "../pki/request";
@@ -10,7 +10,8 @@ import { Checkbox } from "../ui/checkbox";
 import { ErrorText, Field } from "../ui/field";
 import { saveFile } from "../ui/download";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
-import { NativeRequest } from "./native-request";
+// Why lazy: the certreq INF and OpenSSL config writers are wanted by few admins, and not to show the first page.
+const NativeRequest = lazy(() => import("./native-request").then((m) => ({ default: m.NativeRequest })));
 import { Preflight } from "./preflight";
 
 const FILE_FORMATS: RadioOption<RequestFormat>[] = [
@@ -253,7 +254,9 @@ export function SaveRequestPage() {
       >
         Save request settings
       </button>
-      <NativeRequest />
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <NativeRequest />
+      </Suspense>
     </>
   );
 }
