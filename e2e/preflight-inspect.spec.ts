@@ -42,8 +42,9 @@ const MIXED = [
   "CN = proxy",
 ].join("\n");
 
-function mixedRequest(dir: string): string {
-  writeFileSync(join(dir, "mixed.cnf"), MIXED);
+/** A request made by `openssl req` from the given config lines, with a new key. */
+function opensslRequest(dir: string, name: string, config: string): string {
+  writeFileSync(join(dir, `${name}.cnf`), config);
   execFileSync(
     "openssl",
     [
@@ -53,16 +54,18 @@ function mixedRequest(dir: string): string {
       "rsa:2048",
       "-nodes",
       "-keyout",
-      join(dir, "mixed.key"),
+      join(dir, `${name}.key`),
       "-config",
-      join(dir, "mixed.cnf"),
+      join(dir, `${name}.cnf`),
       "-out",
-      join(dir, "mixed.csr"),
+      join(dir, `${name}.csr`),
     ],
     { stdio: "pipe" },
   );
-  return join(dir, "mixed.csr");
+  return join(dir, `${name}.csr`);
 }
+
+const mixedRequest = (dir: string) => opensslRequest(dir, "mixed", MIXED);
 
 async function openInspect(page: Page) {
   await page.goto("/");
@@ -218,35 +221,10 @@ test("a request from outside with spoofing characters is shown with them written
 }) => {
   const dir = tempDir();
   // CN "www.<U+202E>moc.lapyap" reads as www.paypal.com when the override is obeyed.
-  const config = [
-    "[req]",
-    "prompt = no",
-    "utf8 = yes",
-    "string_mask = utf8only",
-    "distinguished_name = dn",
-    "[dn]",
-    "CN = www.\u202emoc.lapyap",
-  ];
-  writeFileSync(join(dir, "spoof.cnf"), config.join("\n"));
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-new",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      join(dir, "spoof.key"),
-      "-config",
-      join(dir, "spoof.cnf"),
-      "-out",
-      join(dir, "spoof.csr"),
-    ],
-    { stdio: "pipe" },
-  );
+  const config = ["[req]", "prompt = no", "utf8 = yes", "string_mask = utf8only", "distinguished_name = dn", "[dn]"];
+  const spoof = opensslRequest(dir, "spoof", [...config, "CN = www.\u202emoc.lapyap"].join("\n"));
   await openInspect(page);
-  await page.getByLabel("Open a file…").setInputFiles(join(dir, "spoof.csr"));
+  await page.getByLabel("Open a file…").setInputFiles(spoof);
   await expect(page.getByText("www.⟨U+202E⟩moc.lapyap").first()).toBeVisible();
   const shown = page.locator("bdi.shown-text.hidden-characters").first();
   await expect(shown).toHaveAttribute("dir", "ltr");

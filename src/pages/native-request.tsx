@@ -1,5 +1,5 @@
 /** Reproduce natively: the same request as a certreq INF and as an OpenSSL config, for keys made on the server itself. */
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import {
   certreqCommands,
   certreqInf,
@@ -12,6 +12,7 @@ import {
   type Command,
 } from "../pki/native";
 import { useWizard } from "../store/store";
+import { CopyButton } from "../ui/copy-button";
 import { saveFile } from "../ui/download";
 
 /** The file and its commands, or why this plan cannot be written in that grammar. */
@@ -32,15 +33,6 @@ function Block(props: {
   file: string;
   content: (text: string) => string | Uint8Array<ArrayBuffer>;
 }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const copy = async (what: string, text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(`${what} copied.`);
-    } catch {
-      setCopied("The browser did not allow copying: select the text and copy it.");
-    }
-  };
   const out = props.output;
   return (
     <div className="native">
@@ -59,20 +51,15 @@ function Block(props: {
             >
               Download {props.file}
             </button>
-            <button type="button" onClick={() => void copy(props.title, out.text)}>
-              Copy {props.title}
-            </button>
+            <CopyButton text={out.text} label={`Copy ${props.title}`} what={`The ${props.title}`} />
           </div>
           <p>Saved as {props.file} in the browser's downloads folder. Then run it there:</p>
           <pre className="command" tabIndex={0} aria-label={`${props.title} command`}>
             {out.commands}
           </pre>
-          <button type="button" className="link" onClick={() => void copy("The command", out.commands)}>
-            Copy the command
-          </button>
-          <p className="hint" aria-live="polite">
-            {copied ?? ""}
-          </p>
+          <div className="inline">
+            <CopyButton text={out.commands} label="Copy the command" what="The command" />
+          </div>
         </>
       )}
     </div>

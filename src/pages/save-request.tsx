@@ -7,6 +7,7 @@ import { finishBlockers, keyAtRisk, requestErrors } from "../store/selectors";
 import { onSharedOrigin, SHARED_ORIGIN_WARNING } from "../store/shared-origin";
 import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
+import { CopyButton } from "../ui/copy-button";
 import { ErrorText, Field } from "../ui/field";
 import { saveFile } from "../ui/download";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
@@ -36,7 +37,6 @@ export function SaveRequestPage() {
   const setPassphraseStored = useWizard((s) => s.setPassphraseStored);
   const markKeyDownloaded = useWizard((s) => s.markKeyDownloaded);
   const atRisk = useWizard(keyAtRisk);
-  const [copied, setCopied] = useState<string | null>(null);
   const finish = useWizard((s) => s.finish);
   const runFinish = useWizard((s) => s.runFinish);
   const settingsFile = useWizard((s) => s.settingsFile);
@@ -127,22 +127,7 @@ export function SaveRequestPage() {
         {generated ? (
           <>
             <div className="inline">
-              <button
-                type="button"
-                onClick={async () => {
-                  try {
-                    await navigator.clipboard.writeText(passphrase);
-                    setCopied("The passphrase is copied.");
-                  } catch {
-                    setCopied("The browser did not allow copying: select the passphrase and copy it.");
-                  }
-                }}
-              >
-                Copy the passphrase
-              </button>
-              <span className="hint" aria-live="polite">
-                {copied ?? ""}
-              </span>
+              <CopyButton text={passphrase} label="Copy the passphrase" what="The passphrase" />
             </div>
             <Checkbox
               label="I have stored this passphrase"

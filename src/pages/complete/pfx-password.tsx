@@ -1,8 +1,8 @@
 /** The .pfx password: its own, generated, by default; the key's passphrase only with a plain word on what it costs. */
-import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useWizard } from "../../store/store";
 import { Checkbox } from "../../ui/checkbox";
+import { CopyButton } from "../../ui/copy-button";
 import { Field } from "../../ui/field";
 
 const nonAscii = (text: string) => /[^\x20-\x7e]/.test(text);
@@ -16,7 +16,6 @@ export function PfxPassword() {
       generatePfxPassword: s.generatePfxPassword,
     })),
   );
-  const [copied, setCopied] = useState<string | null>(null);
   const password = pfx.useKeyPassphrase ? keyPassphrase : pfx.password;
   return (
     <fieldset>
@@ -48,30 +47,13 @@ export function PfxPassword() {
                   value={pfx.password}
                   onChange={(e) => updatePfx({ password: e.target.value, generated: false, passwordStored: false })}
                 />
-                {pfx.generated && (
-                  <button
-                    type="button"
-                    onClick={async () => {
-                      try {
-                        await navigator.clipboard.writeText(pfx.password);
-                        setCopied("The .pfx password is copied.");
-                      } catch {
-                        setCopied("The browser did not allow copying: select the password and copy it.");
-                      }
-                    }}
-                  >
-                    Copy
-                  </button>
-                )}
+                {pfx.generated && <CopyButton text={pfx.password} label="Copy" what="The .pfx password" />}
                 <button type="button" onClick={generatePfxPassword}>
                   Generate a password
                 </button>
               </div>
             )}
           </Field>
-          <p className="hint" aria-live="polite">
-            {copied ?? ""}
-          </p>
           {pfx.generated ? (
             <Checkbox
               label="I have stored this password"
