@@ -82,3 +82,28 @@ for (const [width, height] of [
     });
   }
 }
+
+test("the key guard, as it asks before Start over, at 1280 px light and 390 px dark", async ({ browser }) => {
+  for (const [width, height, theme] of [
+    [1280, 800, "light"],
+    [390, 844, "dark"],
+  ] as const) {
+    const { context, page } = await newPage(browser, width, height, theme);
+    await page.goto("/");
+    await page.getByLabel(REVERSE_PROXY).check();
+    for (const to of [
+      "Select Certificate Enrollment Policy",
+      "Custom Request",
+      "Plan names",
+      "Certificate Information",
+    ])
+      await next(page, to);
+    await next(page, "Where do you want to save the offline request?");
+    await page.getByLabel("Keep this request in this browser until the certificate comes back").uncheck();
+    await finish(page);
+    await page.getByRole("button", { name: "Start over" }).click();
+    await expect(page.getByRole("alertdialog")).toBeVisible();
+    await page.screenshot({ path: join("test-results", "walk", `${width}-${theme}-key-guard.png`) });
+    await context.close();
+  }
+});
