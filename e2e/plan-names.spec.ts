@@ -128,3 +128,20 @@ test("a damaged names plan in a settings file is refused whole", async ({ page }
     page.getByText(/This settings file is damaged: "autodiscoverPort" .* Nothing was loaded\./),
   ).toBeVisible();
 });
+
+test("on a phone the step list is one line, and host names wrap only after a dot", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await page.getByLabel(REVERSE_PROXY).check();
+  await next(page, "Select Certificate Enrollment Policy");
+  await next(page, "Custom Request");
+  await next(page, "Plan names");
+  const nav = page.getByRole("navigation", { name: "Wizard pages" });
+  await expect(nav).toContainText("Step 4 of 7: Plan names");
+  await expect(nav.getByRole("listitem")).toHaveCount(0);
+  const name = page.getByRole("cell", { name: "lyncdiscover.contoso.com", exact: true });
+  // Every break opportunity in a name is right after a dot.
+  expect(
+    await name.evaluate((td) => [...td.querySelectorAll("wbr")].map((w) => w.previousSibling?.textContent?.slice(-1))),
+  ).toEqual([".", "."]);
+});

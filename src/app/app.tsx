@@ -76,6 +76,12 @@ export function App() {
     // The title and tagline are static in index.html, so they show before any script has run.
     <>
       <nav aria-label="Wizard pages">
+        {/* On a phone the list of seven steps would push every page down: one line says where the admin is. */}
+        {index >= 0 && (
+          <p className="step-compact">
+            Step {index + 1} of {pages.length}: {current.title}
+          </p>
+        )}
         <ol>
           {pages.map((p, i) => (
             <li key={p.id} aria-current={p.id === page ? "step" : undefined} className={i < index ? "done" : undefined}>

@@ -5,6 +5,7 @@ import { SUBJECT_IN_SAN } from "../pki/names";
 import { summarisePlan } from "../pki/summary";
 import { planProblemsOf } from "../store/selectors";
 import { useWizard, type PropertiesTab } from "../store/store";
+import { HostName } from "../ui/host-name";
 import { Preflight } from "./preflight";
 
 /** Where each problem is fixed; a File Name is fixed on the save page, not in Properties. */
@@ -63,7 +64,9 @@ export function CertificateInformationPage() {
             ) : (
               <ul>
                 {summary.altNames.map((n) => (
-                  <li key={n}>{n}</li>
+                  <li key={n}>
+                    <HostName name={n} />
+                  </li>
                 ))}
               </ul>
             )}

@@ -5,6 +5,7 @@ import { showHiddenCharacters } from "../pki/visible-text";
 import { namesPlanHasErrors, namesPlanOf } from "../store/selectors";
 import { useWizard } from "../store/store";
 import { Findings } from "../ui/findings";
+import { HostName } from "../ui/host-name";
 import { Checkbox } from "../ui/checkbox";
 import { RadioChoices } from "../ui/radio-choices";
 import { NamesDiagram } from "./names-diagram";
@@ -292,7 +293,9 @@ export function PlanNamesPage() {
           <tbody>
             {result.names.map((n) => (
               <tr key={n.name}>
-                <td>{n.name}</td>
+                <td>
+                  <HostName name={n.name} />
+                </td>
                 <td>{n.reasons.join("; ")}</td>
               </tr>
             ))}

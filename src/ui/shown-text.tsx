@@ -4,11 +4,12 @@
  * reorder the page around it nor pass for another name.
  */
 import { hasHiddenCharacters, showHiddenCharacters } from "../pki/visible-text";
+import { HostName } from "./host-name";
 
 export function ShownText({ text }: { text: string }) {
   return (
     <bdi dir="ltr" className={hasHiddenCharacters(text) ? "shown-text hidden-characters" : "shown-text"}>
-      {showHiddenCharacters(text)}
+      <HostName name={showHiddenCharacters(text)} />
     </bdi>
   );
 }
