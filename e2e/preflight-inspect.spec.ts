@@ -73,17 +73,21 @@ async function openInspect(page: Page) {
   await expect(heading(page, "Open a request or certificate")).toBeVisible();
 }
 
-test("the article's example has no preflight error for a public CA; Client Authentication is a warning its fix removes", async ({
+test("the article's example has no preflight error for a public CA; its names and Client Authentication are warnings, the latter with a fix", async ({
   page,
 }) => {
   const dir = tempDir();
   await startAndReachInformation(page, REVERSE_PROXY);
   await expect(page.getByLabel("A public CA")).toBeChecked();
   const findings = page.getByRole("list", { name: "Preflight findings" });
-  await expect(findings.getByRole("listitem")).toHaveCount(1);
+  await expect(findings.getByRole("listitem")).toHaveCount(2);
   await expect(findings).toContainText("Warning: Public TLS CAs are dropping Client Authentication");
+  // The article's contoso.com names would reach a public CA only to be refused after the admin has paid.
+  await expect(findings).toContainText("the article's example or a documentation name. A public CA cannot validate it");
   await expect(findings).not.toContainText("Error:");
   await page.getByRole("button", { name: "Remove Client Authentication" }).click();
+  await expect(findings.getByRole("listitem")).toHaveCount(1);
+  await page.getByLabel("My own (internal) CA").check();
   await expect(page.getByText("Preflight: nothing a CA would reject.")).toBeVisible();
   await next(page, "Where do you want to save the offline request?");
   await finish(page);

@@ -164,6 +164,6 @@ describe("planFromInspection", () => {
     expect(plan.keyUsage).toEqual(original.keyUsage);
     expect(plan.extendedKeyUsage).toEqual(original.extendedKeyUsage);
     expect(plan.key).toEqual(original.key);
-    expect(preflight(inspectionFacts(i), "public").map((f) => f.id)).toEqual(["client-auth"]);
+    expect(preflight(inspectionFacts(i), "public").map((f) => f.id)).toEqual(["example-names", "client-auth"]);
   });
 });

@@ -11,6 +11,14 @@ const ids = (facts: RequestFacts, target: CaTarget = "public") => preflight(fact
 const CASES: [rule: string, fires: Partial<RequestFacts>, quiet: Partial<RequestFacts>, quietTarget?: CaTarget][] = [
   ["no-names", { altNames: [] }, {}],
   ["cn-not-in-san", { altNames: dns("meet.contoso.com") }, {}],
+  [
+    "example-names",
+    {},
+    {
+      subject: [{ type: "CN", value: "webext.northwind.net" }],
+      altNames: dns("webext.northwind.net", "meet.example.io"),
+    },
+  ],
   ["duplicate-names", { altNames: dns("webext.contoso.com", "meet.contoso.com", "meet.contoso.com") }, {}],
   ["case-only", { altNames: dns("webext.contoso.com", "Meet.contoso.com", "meet.contoso.com") }, {}],
   [
@@ -124,12 +132,15 @@ describe("preflight rules", () => {
   it("reports no error for the article's example in public-CA mode, and flags Client Authentication as a warning", () => {
     const findings = preflight(article(), "public");
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(findings).toEqual([expect.objectContaining({ id: "client-auth", severity: "warning" })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ id: "example-names", severity: "warning" }),
+      expect.objectContaining({ id: "client-auth", severity: "warning" }),
+    ]);
   });
 
   it("lists errors first", () => {
     const findings = preflight({ ...article(), keyUsageCritical: false, hash: "sha1" }, "public");
-    expect(findings.map((f) => f.severity)).toEqual(["error", "warning", "warning"]);
+    expect(findings.map((f) => f.severity)).toEqual(["error", "warning", "warning", "warning"]);
   });
 });
 

@@ -108,6 +108,32 @@ const INTERNAL_SUFFIXES = [
   "invalid",
   "home.arpa",
 ];
+/**
+ * Domains that are only ever examples: Microsoft's fictitious companies, used throughout its documentation and
+ * the article (real registrations held for examples, so nobody else can prove control of them), and the
+ * reserved example.com/.net/.org (RFC 2606 section 3). The reserved TLDs (.example, .test, .invalid,
+ * .localhost) are internal names already.
+ */
+const EXAMPLE_DOMAINS = [
+  "contoso.com",
+  "fabrikam.com",
+  "northwindtraders.com",
+  "adatum.com",
+  "litwareinc.com",
+  "tailspintoys.com",
+  "wingtiptoys.com",
+  "woodgrovebank.com",
+  "proseware.com",
+  "fourthcoffee.com",
+  "example.com",
+  "example.net",
+  "example.org",
+];
+const isExampleName = (name: string) => {
+  const host = name.replace(/^\*\./, "").toLowerCase();
+  return EXAMPLE_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+};
+
 /** Public CAs stop well short of this many names; most cap a certificate at 100 (some at 250). */
 const MANY_NAMES = 100;
 
@@ -321,6 +347,22 @@ export const RULES: Record<string, Rule> = {
     },
     fixes: {
       "remove-internal-names": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isInternalDns(n)) }),
+    },
+  },
+  "example-names": {
+    check: (f, target) => {
+      const names = [...new Set([...dnsNames(f), cn(f) ?? ""].filter(isExampleName))];
+      return target === "public" && names.length
+        ? [
+            {
+              id: "example-names",
+              severity: "warning",
+              message: `${names.join(", ")}: the article's example or a documentation name. A public CA cannot validate it: put your own domain in its place (a lab on your own CA may keep it).`,
+              source: "RFC 2606; Microsoft's example company names",
+              field: "altNames",
+            },
+          ]
+        : [];
     },
   },
   "private-ips": {
