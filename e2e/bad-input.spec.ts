@@ -10,6 +10,7 @@ import {
   openssl,
   openTab,
   properties,
+  REVERSE_PROXY,
   startAndReachInformation,
   tempDir,
 } from "./helpers";
@@ -110,4 +111,32 @@ test("passphrases that differ are refused beside the field and nothing is genera
   await page.getByRole("button", { name: "Finish" }).click();
   await expect(page.getByLabel("Passphrase", { exact: true })).toHaveAccessibleDescription(/Enter a passphrase/);
   await expect(page.getByRole("button", { name: "Download request" })).toHaveCount(0);
+});
+
+test("Next never does nothing: it says why it stayed, at the top of the page, with the focus there", async ({
+  page,
+}) => {
+  await startAndReachInformation(page, "Blank request");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Next cannot go on yet" });
+  await expect(summary).toContainText("Add a subject name or at least one alternative name");
+  await expect(summary).toBeFocused();
+  await expect(heading(page, "Certificate Information")).toBeVisible();
+  // The reasons go when the admin moves on.
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.getByText("Next cannot go on yet")).toHaveCount(0);
+});
+
+test("on the save page Finish is the one primary action, and Next before Finish says what is missing", async ({
+  page,
+}) => {
+  await startAndReachInformation(page, REVERSE_PROXY);
+  await next(page, "Where do you want to save the offline request?");
+  await expect(page.getByRole("button", { name: "Next", exact: true })).not.toHaveClass(/primary/);
+  await expect(page.getByRole("button", { name: "Finish" })).toHaveClass(/primary/);
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Next cannot go on yet" })).toContainText(
+    "Click Finish first",
+  );
+  await expect(heading(page, "Where do you want to save the offline request?")).toBeVisible();
 });

@@ -8,6 +8,7 @@ import { PropertiesDialog } from "../pages/properties/properties-dialog";
 import { SaveRequestPage } from "../pages/save-request";
 import { PlanNamesPage } from "../pages/plan-names";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
+import { showHiddenCharacters } from "../pki/visible-text";
 import { markNow } from "../store/user-timing";
 import { KeyGuard } from "./key-guard";
 import { PageBoundary } from "./page-boundary";
@@ -41,6 +42,13 @@ export function App() {
   const back = useWizard((s) => s.back);
   const reset = useWizard((s) => s.reset);
   const draftError = useWizard((s) => s.draftError);
+  const nextRefused = useWizard((s) => s.nextRefused);
+  const finished = useWizard((s) => s.finish.status === "done");
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Next never does nothing: the focus moves to the reasons it stayed, which a screen reader then reads.
+    if (nextRefused) summary.current?.focus();
+  }, [nextRefused]);
   const dropSecrets = useWizard((s) => s.dropSecrets);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -94,6 +102,16 @@ export function App() {
         <h2 ref={heading} tabIndex={-1}>
           {current.title}
         </h2>
+        {nextRefused && (
+          <div className="error error-summary" role="alert" tabIndex={-1} ref={summary}>
+            <p>Next cannot go on yet:</p>
+            <ul>
+              {nextRefused.map((b) => (
+                <li key={b.message}>{showHiddenCharacters(b.message)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {draftError && (
           <p className="warning" role="alert">
             {draftError}
@@ -113,7 +131,12 @@ export function App() {
             Back
           </button>
           {index >= 0 && index < pages.length - 1 && (
-            <button type="button" className="primary" onClick={next}>
+            // Until Finish has made the request, Finish is the save page's one primary action.
+            <button
+              type="button"
+              className={page === "save-request" && !finished ? undefined : "primary"}
+              onClick={next}
+            >
               Next
             </button>
           )}

@@ -1,6 +1,6 @@
 /** Where the admin is in the wizard: the page, and Back / Next with the same gate the pages show. */
 import type { StateCreator } from "zustand";
-import { advanceBlockers } from "./selectors";
+import { advanceBlockers, type Blocker } from "./selectors";
 import { topologyChanged, type StartFrom } from "./plan-slice";
 import type { WizardStore } from "./store";
 
@@ -26,6 +26,8 @@ export function visiblePages(startFrom: StartFrom) {
 
 export interface NavigationState {
   page: PageId;
+  /** Why the last Next stayed, shown at the top of the page until the admin moves on: Next never does nothing. */
+  nextRefused: readonly Blocker[] | null;
 }
 
 export interface NavigationActions {
@@ -37,23 +39,24 @@ export interface NavigationActions {
 
 export type NavigationSlice = NavigationState & NavigationActions;
 
-export const initialNavigationState = (): NavigationState => ({ page: "enrollment" });
+export const initialNavigationState = (): NavigationState => ({ page: "enrollment", nextRefused: null });
 
 export const createNavigationSlice: StateCreator<WizardStore, [], [], NavigationActions> = (set, get) => ({
-  goTo: (page) => set({ page }),
+  goTo: (page) => set({ page, nextRefused: null }),
   next: () => {
-    if (advanceBlockers(get()).length > 0) return;
+    const blockers = advanceBlockers(get());
+    if (blockers.length > 0) return set({ nextRefused: blockers });
     const s = get();
     if (s.page === "plan-names" && topologyChanged(s)) s.applyPlannedNames();
     const pages = visiblePages(s.startFrom);
     const next = pages[pages.findIndex((p) => p.id === s.page) + 1];
-    if (next) set({ page: next.id });
+    if (next) set({ page: next.id, nextRefused: null });
   },
   back: () => {
     const { page, startFrom } = get();
-    if (page === "inspect") return set({ page: "enrollment" });
+    if (page === "inspect") return set({ page: "enrollment", nextRefused: null });
     const pages = visiblePages(startFrom);
     const previous = pages[pages.findIndex((p) => p.id === page) - 1];
-    if (previous) set({ page: previous.id });
+    if (previous) set({ page: previous.id, nextRefused: null });
   },
 });

@@ -8,12 +8,21 @@ const state = () => useWizard.getState();
 beforeEach(() => resetStore());
 
 describe("navigation", () => {
-  it("walks the reverse-proxy start through every page in the wizard's order", () => {
+  it("walks the reverse-proxy start through every page in the wizard's order, with Finish before the last", async () => {
     const seen = [state().page];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 5; i++) {
       state().next();
       seen.push(state().page);
     }
+    // Next before Finish stays, and says why.
+    state().next();
+    expect(state().page).toBe("save-request");
+    expect(state().nextRefused?.[0]?.message).toMatch(/^Click Finish first/);
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish({ iterations: 1_000 });
+    state().next();
+    seen.push(state().page);
+    expect(state().nextRefused).toBeNull();
     expect(seen).toEqual([
       "enrollment",
       "enrollment-policy",

@@ -31,6 +31,14 @@ function lastResult<A extends unknown[], R>(fn: (...args: A) => R): (...args: A)
 
 const NONE: readonly Blocker[] = [];
 
+const FINISH_FIRST: readonly Blocker[] = [
+  {
+    field: "finish",
+    message:
+      "Click Finish first: the request and its key do not exist yet. (A request made earlier is completed from Certificate Enrollment, with Complete a pending request….)",
+  },
+];
+
 /** The shortest passphrase Finish accepts for the key file. */
 export const PASSPHRASE_MIN = 8;
 
@@ -63,6 +71,8 @@ export function advanceBlockers(s: WizardStore): readonly Blocker[] {
   if (s.page === "plan-names") return topologyChanged(s) ? plannerErrors(s.topology) : NONE;
   // Certificate Information is where the whole request is checked.
   if (s.page === "certificate-information") return planProblemsOf(s.plan);
+  // The save page's Next leads to Complete the request, which needs the request Finish makes.
+  if (s.page === "save-request" && s.finish.status !== "done") return FINISH_FIRST;
   return NONE;
 }
 
