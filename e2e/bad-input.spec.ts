@@ -56,6 +56,16 @@ test("each bad name gets its message beside the Value field and is not added", a
     await expect(field).toHaveValue(value);
     await expect(group.getByLabel(`${block} in the request`).getByRole("option")).toHaveCount(0);
   }
+  // An error goes as soon as its field changes; an empty field shows its example as an example.
+  const group = subject.getByRole("group", { name: "Alternative name" });
+  const field = group.getByLabel("Value", { exact: true });
+  await addName(subject, "Alternative name", "DNS", "https://meet.contoso.com");
+  await expect(field).toHaveAccessibleDescription(/^Remove "https:\/\/"/);
+  await field.fill("meet.contoso.com");
+  await expect(field).not.toHaveAttribute("aria-invalid", "true");
+  await expect(group.locator(".error")).toHaveText("");
+  await field.fill("");
+  await expect(field).toHaveAttribute("placeholder", /^e\.g\. /);
 });
 
 test("a wildcard first label is accepted and an international name is written in its xn-- form, both shown", async ({

@@ -193,7 +193,7 @@ export function PlanNamesPage() {
           <input
             {...control}
             value={topology.officeWebApps}
-            placeholder="officewebapps01.contoso.com"
+            placeholder="e.g. officewebapps01.contoso.com"
             onChange={(e) => set("officeWebApps", e.target.value)}
           />
         )}

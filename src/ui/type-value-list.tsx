@@ -36,7 +36,14 @@ export function TypeValueList<T extends string>(props: {
       <div className="type-value-grid">
         <div className="type-value-input">
           <label htmlFor={`${id}-type`}>Type</label>
-          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as T)}>
+          <select
+            id={`${id}-type`}
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as T);
+              setError(null);
+            }}
+          >
             {props.types.map((t) => (
               <option key={t.type} value={t.type}>
                 {t.label}
@@ -47,10 +54,15 @@ export function TypeValueList<T extends string>(props: {
           <input
             id={`${id}-value`}
             value={value}
-            placeholder={props.placeholder(type)}
+            // Why "e.g.": a grey example that reads like a value makes an empty field look filled in.
+            placeholder={`e.g. ${props.placeholder(type)}`}
             aria-invalid={error ? true : undefined}
             aria-describedby={`${id}-error`}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => {
+              setValue(e.target.value);
+              // An error speaks of what was typed: once the value changes, it no longer applies.
+              setError(null);
+            }}
             onKeyDown={(e) => {
               if (e.key === "Enter") {
                 e.preventDefault();

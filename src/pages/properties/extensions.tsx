@@ -68,8 +68,11 @@ export function ExtensionsTab() {
               <input
                 {...control}
                 value={oid}
-                placeholder="1.3.6.1.4.1.311.10.3.4"
-                onChange={(e) => setOid(e.target.value)}
+                placeholder="e.g. 1.3.6.1.4.1.311.10.3.4"
+                onChange={(e) => {
+                  setOid(e.target.value);
+                  setOidError(null);
+                }}
                 onKeyDown={(e) => {
                   if (e.key === "Enter") {
                     e.preventDefault();
