@@ -3,7 +3,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
-import { completeWithKeptRequest, download, finish, heading, next, REVERSE_PROXY, tempDir } from "./helpers";
+import { completeWithKeptRequest, download, finish, heading, next, ARTICLE_EXAMPLE, tempDir } from "./helpers";
 
 async function noViolations(page: Page, where: string) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -52,7 +52,7 @@ for (const [scheme, width] of [
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(scheme === "dark" ? "rgb(21, 24, 28)" : "rgb(246, 247, 249)");
     await check("Certificate Enrollment");
-    await page.getByLabel(REVERSE_PROXY).check();
+    await page.getByLabel(ARTICLE_EXAMPLE).check();
     await next(page, "Select Certificate Enrollment Policy");
     await check("Select Certificate Enrollment Policy");
     await next(page, "Custom Request");
@@ -79,6 +79,17 @@ for (const [scheme, width] of [
     await next(page, "Complete the request");
     await completeWithKeptRequest(page, [leaf, ca.intermediate]);
     await check("Complete the request");
+    if (width < 720) {
+      // On a phone the pending requests are cards: a row's cells one under the other, nothing cut off.
+      const cells = page.getByRole("table", { name: "Pending requests kept in this browser" }).locator("tbody tr td");
+      const [first, second] = [await cells.nth(0).boundingBox(), await cells.nth(1).boundingBox()];
+      expect(second!.y).toBeGreaterThanOrEqual(first!.y + first!.height - 1);
+      expect(second!.x + second!.width).toBeLessThanOrEqual(width);
+    }
+    await page.getByLabel("I have stored this password").check();
+    await download(page, page.getByRole("button", { name: "Export" }), dir);
+    await expect(page.getByRole("heading", { name: "Next steps on the proxy" })).toBeVisible();
+    await check("Complete the request (exported)");
     await page.getByRole("button", { name: "Start over" }).click();
     await page.getByRole("button", { name: "Open a request or certificate…" }).click();
     await expect(heading(page, "Open a request or certificate")).toBeVisible();

@@ -1,6 +1,7 @@
 /** Bad input gets a message beside its field, in the admin's words, and nothing broken is generated. */
 import { expect, test } from "@playwright/test";
 import {
+  sendToInternalCa,
   addName,
   download,
   finish,
@@ -10,7 +11,7 @@ import {
   openssl,
   openTab,
   properties,
-  REVERSE_PROXY,
+  ARTICLE_EXAMPLE,
   startAndReachInformation,
   tempDir,
 } from "./helpers";
@@ -97,7 +98,7 @@ test("a wildcard first label is accepted and an international name is written in
   await page.getByRole("button", { name: "Finish" }).click();
   await expect(page.getByText("The request has errors a CA would reject")).toBeVisible();
   await expect(page.getByRole("button", { name: "Download request" })).toHaveCount(0);
-  await page.getByLabel("My own (internal) CA").check();
+  await sendToInternalCa(page);
   await expect(page.getByText("Preflight: nothing a CA would reject.")).toBeVisible();
   await finish(page);
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
@@ -107,7 +108,7 @@ test("a wildcard first label is accepted and an international name is written in
 });
 
 test("passphrases that differ are refused beside the field and nothing is generated", async ({ page }) => {
-  await startAndReachInformation(page, "Reverse proxy for Lync Server 2013 / Skype for Business");
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await page.getByLabel("Passphrase", { exact: true }).fill("first passphrase 1234");
   await page.getByLabel("Confirm passphrase").fill("first passphrase 1235");
@@ -140,7 +141,7 @@ test("Next never does nothing: it says why it stayed, at the top of the page, wi
 test("on the save page Finish is the one primary action, and Next before Finish says what is missing", async ({
   page,
 }) => {
-  await startAndReachInformation(page, REVERSE_PROXY);
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await expect(page.getByRole("button", { name: "Next", exact: true })).not.toHaveClass(/primary/);
   await expect(page.getByRole("button", { name: "Finish" })).toHaveClass(/primary/);

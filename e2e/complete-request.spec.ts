@@ -12,7 +12,7 @@ import {
   openssl,
   opensslStatus,
   PASSPHRASE,
-  REVERSE_PROXY,
+  ARTICLE_EXAMPLE,
   startAndReachInformation,
   tempDir,
 } from "./helpers";
@@ -21,7 +21,7 @@ const NAME = "Reverse Proxy Listener for Lync Server";
 
 /** Runs the wizard with the reverse-proxy example and returns the downloaded request and key. */
 async function requestFromWizard(page: Page, dir: string) {
-  await startAndReachInformation(page, REVERSE_PROXY);
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await expect(page.getByLabel("Keep this request in this browser until the certificate comes back")).toBeChecked();
   await finish(page);

@@ -7,7 +7,7 @@ import {
   next,
   openssl,
   PASSPHRASE,
-  REVERSE_PROXY,
+  ARTICLE_EXAMPLE,
   startAndReachInformation,
   tempDir,
 } from "./helpers";
@@ -16,7 +16,7 @@ const KEEP = "Keep this request in this browser until the certificate comes back
 
 /** The reverse-proxy example finished with "keep in this browser" unticked: the key exists only in the page. */
 async function finishWithoutKeeping(page: Page) {
-  await startAndReachInformation(page, REVERSE_PROXY);
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await page.getByLabel(KEEP).uncheck();
   await finish(page);
@@ -77,7 +77,7 @@ test("Leaving after a kept Finish asks nothing; a File Name typed with a folder 
   page,
 }) => {
   const dir = tempDir();
-  await startAndReachInformation(page, REVERSE_PROXY);
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await page.getByLabel("File Name").fill("C:\\certs\\webext-2026.req");
   await expect(page.getByLabel("File Name")).toHaveAccessibleDescription(/downloads folder.*webext-2026\.req/);

@@ -1,7 +1,16 @@
 /** The whole wizard with the keyboard alone: no mouse or pointer event at all, and a valid request at the end. */
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { heading, lineAfter, openssl, opensslStatus, PASSPHRASE, REVERSE_PROXY, tempDir } from "./helpers";
+import {
+  REVERSE_PROXY,
+  heading,
+  lineAfter,
+  openssl,
+  opensslStatus,
+  PASSPHRASE,
+  ARTICLE_EXAMPLE,
+  tempDir,
+} from "./helpers";
 
 /** The focused element's accessible name, roughly as a screen reader would say it. */
 const focusedName = (page: Page) =>
@@ -36,11 +45,13 @@ test("a keyboard-only run of the whole wizard produces a valid request", async (
   const dir = tempDir();
   await page.goto("/");
   await tabTo(page, REVERSE_PROXY);
-  await expect(page.getByLabel(REVERSE_PROXY)).toBeFocused();
+  // One radio group: Tab reaches the chosen start, the arrow keys move to the others.
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel(ARTICLE_EXAMPLE)).toBeFocused();
   // Focus is visible: the focused control has an outline.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(outline).not.toBe("none");
-  await page.keyboard.press("Space");
+  await expect(page.getByLabel(ARTICLE_EXAMPLE)).toBeChecked();
 
   for (const to of ["Select Certificate Enrollment Policy", "Custom Request", "Plan names"]) {
     await press(page, "button:Next");

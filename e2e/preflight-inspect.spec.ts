@@ -6,6 +6,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
 import { ARTICLE_INF, parseInf } from "../test/helpers/inf";
 import {
+  sendToInternalCa,
   download,
   finish,
   heading,
@@ -13,7 +14,7 @@ import {
   next,
   openssl,
   opensslStatus,
-  REVERSE_PROXY,
+  ARTICLE_EXAMPLE,
   startAndReachInformation,
   tempDir,
 } from "./helpers";
@@ -77,8 +78,8 @@ test("the article's example has no preflight error for a public CA; its names an
   page,
 }) => {
   const dir = tempDir();
-  await startAndReachInformation(page, REVERSE_PROXY);
-  await expect(page.getByLabel("A public CA")).toBeChecked();
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
+  await expect(page.getByText("Checked for: A public CA.")).toBeVisible();
   const findings = page.getByRole("list", { name: "Preflight findings" });
   await expect(findings.getByRole("listitem")).toHaveCount(2);
   await expect(findings).toContainText("Warning: Public TLS CAs are dropping Client Authentication");
@@ -87,7 +88,7 @@ test("the article's example has no preflight error for a public CA; its names an
   await expect(findings).not.toContainText("Error:");
   await page.getByRole("button", { name: "Remove Client Authentication" }).click();
   await expect(findings.getByRole("listitem")).toHaveCount(1);
-  await page.getByLabel("My own (internal) CA").check();
+  await sendToInternalCa(page);
   await expect(page.getByText("Preflight: nothing a CA would reject.")).toBeVisible();
   await next(page, "Where do you want to save the offline request?");
   await finish(page);
@@ -164,7 +165,7 @@ test("a certificate used as a starting point gives a request with the same names
   await expect(page.getByText("CN=Contoso Test Issuing CA")).toBeVisible();
   await page.getByRole("button", { name: "Use as a starting point" }).click();
   await expect(heading(page, "Certificate Information")).toBeVisible();
-  await page.getByLabel("My own (internal) CA").check();
+  await sendToInternalCa(page);
   await next(page, "Where do you want to save the offline request?");
   await finish(page);
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
@@ -177,7 +178,7 @@ test("a certificate used as a starting point gives a request with the same names
 
 test("the certreq INF and the OpenSSL config reproduce the request natively", async ({ page }) => {
   const dir = tempDir();
-  await startAndReachInformation(page, REVERSE_PROXY);
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await page.getByText("Reproduce on Windows or with OpenSSL").click();
   const stem = "Reverse-Proxy-Listener-for-Lync-Server";

@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect, test } from "@playwright/test";
-import { download, finish, next, startAndReachInformation, tempDir } from "./helpers";
+import { ARTICLE_EXAMPLE, download, finish, next, startAndReachInformation, tempDir } from "./helpers";
 
 function staticFiles(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -15,7 +15,7 @@ test("a whole run of the wizard requests only the page's own static files", asyn
   const allowed = new Set(["/", ...staticFiles("dist")]);
   const requests: string[] = [];
   context.on("request", (r) => requests.push(r.url()));
-  await startAndReachInformation(page, "Reverse proxy for Lync Server 2013 / Skype for Business");
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await finish(page);
   const dir = tempDir();

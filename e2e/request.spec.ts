@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import {
+  ARTICLE_EXAMPLE,
   addName,
   download,
   finish,
@@ -141,7 +142,7 @@ test("the article's reverse-proxy example, typed into Certificate Properties, gi
 
 test("the reverse-proxy start in Binary format gives a DER request OpenSSL verifies", async ({ page }) => {
   const dir = tempDir();
-  await startAndReachInformation(page, "Reverse proxy for Lync Server 2013 / Skype for Business");
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await next(page, "Where do you want to save the offline request?");
   await page.getByLabel("Binary").check();
   await page.getByRole("button", { name: "Generate a passphrase" }).click();
@@ -166,11 +167,7 @@ test("the reverse-proxy start in Binary format gives a DER request OpenSSL verif
 
 test("ECDSA P-256 with the CNG key template gives a request whose DER signature OpenSSL verifies", async ({ page }) => {
   const dir = tempDir();
-  await startAndReachInformation(
-    page,
-    "Reverse proxy for Lync Server 2013 / Skype for Business",
-    "(No template) CNG key",
-  );
+  await startAndReachInformation(page, ARTICLE_EXAMPLE, "(No template) CNG key");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   const key = await openTab(page, "Private Key");
   await key.getByLabel("ECDSA P-256").check();

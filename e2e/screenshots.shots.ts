@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
-import { completeWithKeptRequest, download, finish, heading, next, REVERSE_PROXY, tempDir } from "./helpers";
+import { completeWithKeptRequest, download, finish, heading, next, ARTICLE_EXAMPLE, tempDir } from "./helpers";
 
 const shot = (name: string) => join("docs", "screenshots", name);
 
@@ -16,7 +16,7 @@ async function walk(page: Page, at: (name: string) => Promise<void>) {
   await page.goto("/");
   await expect(heading(page, "Certificate Enrollment")).toBeVisible();
   await at("certificate-enrollment");
-  await page.getByLabel(REVERSE_PROXY).check();
+  await page.getByLabel(ARTICLE_EXAMPLE).check();
   await next(page, "Select Certificate Enrollment Policy");
   await next(page, "Custom Request");
   await at("custom-request");
@@ -90,7 +90,7 @@ test("the key guard, as it asks before Start over, at 1280 px light and 390 px d
   ] as const) {
     const { context, page } = await newPage(browser, width, height, theme);
     await page.goto("/");
-    await page.getByLabel(REVERSE_PROXY).check();
+    await page.getByLabel(ARTICLE_EXAMPLE).check();
     for (const to of [
       "Select Certificate Enrollment Policy",
       "Custom Request",

@@ -16,7 +16,7 @@ import {
   openssl,
   opensslStatus,
   PASSPHRASE,
-  REVERSE_PROXY,
+  ARTICLE_EXAMPLE,
   tempDir,
 } from "./helpers";
 
@@ -108,7 +108,7 @@ test("from file:// with every network request blocked, the example is made, comp
   expect(await chunkHasRun(page, "index")).toBe(true);
   expect(await chunkHasRun(page, "complete-request")).toBe(false);
   expect(await chunkHasRun(page, "x509")).toBe(false);
-  await page.getByLabel(REVERSE_PROXY).check();
+  await page.getByLabel(ARTICLE_EXAMPLE).check();
   await next(page, "Select Certificate Enrollment Policy");
   await next(page, "Custom Request");
   await next(page, "Plan names");
@@ -178,7 +178,7 @@ test("from file://, the draft and kept requests reach the browser's storage only
   );
   await page.reload();
   await expect(heading(page, "Certificate Enrollment")).toBeVisible();
-  await page.getByLabel(REVERSE_PROXY).check();
+  await page.getByLabel(ARTICLE_EXAMPLE).check();
   for (const to of ["Select Certificate Enrollment Policy", "Custom Request", "Plan names", "Certificate Information"])
     await next(page, to);
   await next(page, "Where do you want to save the offline request?");

@@ -8,7 +8,8 @@ import { PropertiesDialog } from "../pages/properties/properties-dialog";
 import { SaveRequestPage } from "../pages/save-request";
 import { PlanNamesPage } from "../pages/plan-names";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
-import { showHiddenCharacters } from "../pki/visible-text";
+import { refusedBlockers } from "../store/selectors";
+import { ErrorSummary } from "../ui/error-summary";
 import { markNow } from "../store/user-timing";
 import { KeyGuard } from "./key-guard";
 import { PageBoundary } from "./page-boundary";
@@ -42,13 +43,15 @@ export function App() {
   const back = useWizard((s) => s.back);
   const reset = useWizard((s) => s.reset);
   const draftError = useWizard((s) => s.draftError);
-  const nextRefused = useWizard((s) => s.nextRefused);
+  // The reasons are worked out again on every change, so one the admin fixed goes from the summary at once.
+  const nextRefused = useWizard(refusedBlockers);
   const finished = useWizard((s) => s.finish.status === "done");
   const summary = useRef<HTMLDivElement>(null);
+  const refusedAt = useWizard((s) => s.nextRefused);
   useEffect(() => {
     // Next never does nothing: the focus moves to the reasons it stayed, which a screen reader then reads.
-    if (nextRefused) summary.current?.focus();
-  }, [nextRefused]);
+    if (refusedAt) summary.current?.focus();
+  }, [refusedAt]);
   const dropSecrets = useWizard((s) => s.dropSecrets);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -102,15 +105,8 @@ export function App() {
         <h2 ref={heading} tabIndex={-1}>
           {current.title}
         </h2>
-        {nextRefused && (
-          <div className="error error-summary" role="alert" tabIndex={-1} ref={summary}>
-            <p>Next cannot go on yet:</p>
-            <ul>
-              {nextRefused.map((b) => (
-                <li key={b.message}>{showHiddenCharacters(b.message)}</li>
-              ))}
-            </ul>
-          </div>
+        {nextRefused && nextRefused.length > 0 && (
+          <ErrorSummary ref={summary} title="Next cannot go on yet:" blockers={nextRefused} />
         )}
         {draftError && (
           <p className="warning" role="alert">

@@ -38,6 +38,7 @@ export function KeyGuard() {
   }, [exitRequest]);
 
   if (!exitRequest) return null;
+  if (!keyAtRisk(useWizard.getState())) return <NewKeyQuestion />;
   const downloadThenGo = () => {
     const s = useWizard.getState();
     if (s.finish.status === "done") {
@@ -73,6 +74,45 @@ export function KeyGuard() {
         </button>
         <button type="button" onClick={() => answerExit(true)}>
           Go on without the key
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** Finish again once the key is safe: nothing is lost, but a second key and request are made only on purpose. */
+function NewKeyQuestion() {
+  const id = useId();
+  const answerExit = useWizard((s) => s.answerExit);
+  const keep = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+    keep.current?.focus();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
+      className="key-guard"
+      onCancel={(e) => {
+        e.preventDefault();
+        answerExit(false);
+      }}
+    >
+      <h2 id={`${id}-title`}>Make a new key and a new request?</h2>
+      <p id={`${id}-text`}>
+        Your request and its key are ready and saved. Finish again makes another key pair and another request: send the
+        CA only one of them, and keep the key that belongs to the one you send.
+      </p>
+      <div className="dialog-buttons">
+        <button type="button" ref={keep} className="primary" onClick={() => answerExit(false)}>
+          Keep the request I have
+        </button>
+        <button type="button" onClick={() => answerExit(true)}>
+          Make a new key and request
         </button>
       </div>
     </dialog>

@@ -5,6 +5,7 @@ import { SUBJECT_IN_SAN } from "../pki/names";
 import { summarisePlan } from "../pki/summary";
 import { planProblemsOf } from "../store/selectors";
 import { useWizard, type PropertiesTab } from "../store/store";
+import { fieldAnchor } from "../ui/field-anchor";
 import { HostName } from "../ui/host-name";
 import { Preflight } from "./preflight";
 
@@ -92,8 +93,14 @@ export function CertificateInformationPage() {
           <dd>{summary.key}</dd>
         </dl>
         <div className="problems" role="group" aria-label="Problems">
-          {problems.map((p) => (
-            <p className="error" key={p.message}>
+          {problems.map((p, i) => (
+            // The first problem of each part is the error summary's link target for that part.
+            <p
+              className="error"
+              key={p.message}
+              tabIndex={-1}
+              id={problems.findIndex((q) => q.field === p.field) === i ? fieldAnchor(p.field) : undefined}
+            >
               {p.message}{" "}
               {FIELD_TAB[p.field] && (
                 <button type="button" className="link" onClick={() => openProperties(FIELD_TAB[p.field])}>

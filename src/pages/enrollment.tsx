@@ -10,7 +10,12 @@ const STARTS: RadioOption<StartFrom>[] = [
   {
     value: "reverse-proxy",
     label: "Reverse proxy for Lync Server 2013 / Skype for Business",
-    hint: "The article's example: webext, meet, dialin and lyncdiscover names, usages and key as it asks.",
+    hint: "Plan names asks for your SIP domains and pools and works out the names; usages and key as the article asks.",
+  },
+  {
+    value: "article-example",
+    label: "The article's example (contoso.com), for learning",
+    hint: "Fills in the article's webext, meet, dialin and lyncdiscover.contoso.com. A public CA cannot validate these names: for a real request, use the start above.",
   },
   {
     value: "web-server",

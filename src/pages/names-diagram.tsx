@@ -1,5 +1,6 @@
 /** A small picture of the plan: which service each name on the certificate serves. */
 import type { NamesPlan, TopologyField } from "../pki/profiles/lync-reverse-proxy";
+import { HostName } from "../ui/host-name";
 
 const SERVICE: Record<TopologyField, string> = {
   pools: "Front End pool web services",
@@ -43,6 +44,14 @@ export function NamesDiagram({ plan }: { plan: NamesPlan }) {
           );
         })}
       </svg>
+      {/* On a phone the picture would shrink its text below 12 px: the same pairs are a list there instead. */}
+      <ul className="diagram-list">
+        {plan.names.map((n) => (
+          <li key={n.name}>
+            {SERVICE[n.source]}: <HostName name={n.name} />
+          </li>
+        ))}
+      </ul>
       <figcaption>Which name on the certificate serves which service.</figcaption>
     </figure>
   );

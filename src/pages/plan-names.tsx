@@ -1,23 +1,25 @@
 /** Plan names: the Lync / Skype for Business topology in, the reverse proxy certificate's names out, with reasons and findings. */
-import { useId, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { LyncTopology, PlannerFinding, TopologyField } from "../pki/profiles/lync-reverse-proxy";
 import { showHiddenCharacters } from "../pki/visible-text";
-import { namesPlanHasErrors, namesPlanOf } from "../store/selectors";
+import { namesPlanOf, plannedNamesPreflightOf, topologyAnchor } from "../store/selectors";
 import { useWizard } from "../store/store";
 import { Findings } from "../ui/findings";
 import { HostName } from "../ui/host-name";
 import { Checkbox } from "../ui/checkbox";
+import { fieldAnchor } from "../ui/field-anchor";
 import { RadioChoices } from "../ui/radio-choices";
 import { NamesDiagram } from "./names-diagram";
 
-/** A labelled input with the planner's findings for it beside it. */
+/** A labelled input with the planner's findings for it beside it; its id is the anchor the error summary links to. */
 function PlanField(props: {
   label: string;
+  anchor: string;
   hint?: ReactNode;
   findings: PlannerFinding[];
   children: (control: { id: string; "aria-describedby": string; "aria-invalid"?: boolean }) => ReactNode;
 }) {
-  const id = useId();
+  const id = fieldAnchor(props.anchor);
   const invalid = props.findings.some((f) => f.severity === "error");
   return (
     <div className="field">
@@ -47,14 +49,15 @@ const lines = (text: string) => text.split("\n");
 export function PlanNamesPage() {
   const topology = useWizard((s) => s.topology);
   const update = useWizard((s) => s.updateTopology);
-  const applyPlannedNames = useWizard((s) => s.applyPlannedNames);
-  const next = useWizard((s) => s.next);
-  const [refused, setRefused] = useState(false);
+  const useNames = useWizard((s) => s.useNames);
+  // An empty required field is said once the admin tried to go on, not while the page is new.
+  const tried = useWizard((s) => s.nextRefused !== null);
   const result = useWizard((s) => namesPlanOf(s.topology));
+  const preflight = useWizard((s) => plannedNamesPreflightOf(s.plan, s.topology, s.caTarget));
+  const findings = tried ? result.findings : result.findings.filter((f) => f.id !== "missing");
   const at = (field: TopologyField, sipDomain?: string) =>
-    result.findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain));
+    findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain));
   const set = <K extends keyof LyncTopology>(key: K, value: LyncTopology[K]) => update((t) => ({ ...t, [key]: value }));
-  const hasErrors = useWizard(namesPlanHasErrors);
 
   return (
     <>
@@ -64,6 +67,7 @@ export function PlanNamesPage() {
       </p>
       <PlanField
         label="SIP domains"
+        anchor="sipDomains"
         hint="One per line; the first is the default SIP domain."
         findings={at("sipDomains")}
       >
@@ -71,6 +75,7 @@ export function PlanNamesPage() {
           <textarea
             {...control}
             rows={2}
+            placeholder="e.g. contoso.com"
             value={topology.sipDomains.join("\n")}
             onChange={(e) => set("sipDomains", lines(e.target.value))}
           />
@@ -80,6 +85,7 @@ export function PlanNamesPage() {
         <legend>Front End pools</legend>
         <PlanField
           label="External web services FQDN"
+          anchor="pools"
           hint="One per line, for each pool that homes remote users. The first is the subject name."
           findings={at("pools")}
         >
@@ -87,6 +93,7 @@ export function PlanNamesPage() {
             <textarea
               {...control}
               rows={2}
+              placeholder="e.g. webext.contoso.com"
               value={topology.pools.join("\n")}
               onChange={(e) => set("pools", lines(e.target.value))}
             />
@@ -97,6 +104,7 @@ export function PlanNamesPage() {
         <legend>Director</legend>
         <PlanField
           label="External web services FQDN"
+          anchor="directors"
           hint="Optional: one per line, for each Director or Director pool."
           findings={at("directors")}
         >
@@ -104,6 +112,7 @@ export function PlanNamesPage() {
             <textarea
               {...control}
               rows={1}
+              placeholder="e.g. webdir.contoso.com"
               value={topology.directors.join("\n")}
               onChange={(e) => set("directors", lines(e.target.value))}
             />
@@ -130,6 +139,7 @@ export function PlanNamesPage() {
             <PlanField
               key={domain}
               label={`Meeting simple URL (${domain})`}
+              anchor={topologyAnchor({ field: "meetingUrls", sipDomain: domain })}
               hint={
                 typed ? (
                   <UseDefault
@@ -165,6 +175,7 @@ export function PlanNamesPage() {
         {result.sipDomains.length > 0 && (
           <PlanField
             label="Dial-in simple URL"
+            anchor="dialInUrl"
             hint={
               topology.dialInUrl !== null ? (
                 <UseDefault onClick={() => set("dialInUrl", null)} value={result.defaults.dialInUrl} />
@@ -186,6 +197,7 @@ export function PlanNamesPage() {
       </RadioChoices>
       <PlanField
         label="Office Web Apps Server"
+        anchor="officeWebApps"
         hint="Optional: the external FQDN of the Office Web Apps Server used for conferencing."
         findings={at("officeWebApps")}
       >
@@ -232,6 +244,7 @@ export function PlanNamesPage() {
           <>
             <PlanField
               label="Exchange Autodiscover names"
+              anchor="exchangeAutodiscover"
               hint={`One per line; left empty: ${result.defaults.exchangeAutodiscover.join(", ") || "autodiscover.<sipdomain>"}.`}
               findings={[]}
             >
@@ -247,6 +260,7 @@ export function PlanNamesPage() {
             </PlanField>
             <PlanField
               label="Exchange web services name"
+              anchor="exchange"
               hint="Outlook on the web and Exchange Web Services, such as mail.contoso.com."
               findings={at("exchange")}
             >
@@ -282,7 +296,7 @@ export function PlanNamesPage() {
           <dt>Subject name</dt>
           <dd>{result.subject ? `CN=${result.subject}` : "(none yet)"}</dd>
         </dl>
-        <table className="names">
+        <table className="names cards">
           <caption>Alternative names</caption>
           <thead>
             <tr>
@@ -293,17 +307,24 @@ export function PlanNamesPage() {
           <tbody>
             {result.names.map((n) => (
               <tr key={n.name}>
-                <td>
+                <td data-label="Name">
                   <HostName name={n.name} />
                 </td>
-                <td>{n.reasons.join("; ")}</td>
+                <td data-label="Why it is there">{n.reasons.join("; ")}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <NamesDiagram plan={result} />
-        <h3>Findings</h3>
-        <Findings findings={result.findings} label="Findings" empty="None: the names follow the rules." />
+        <h3 id={fieldAnchor("planned-names")} tabIndex={-1}>
+          Findings
+        </h3>
+        {/* The planner's rules and the preflight's name rules for where the request goes: one verdict. */}
+        <Findings
+          findings={[...findings, ...preflight]}
+          label="Findings"
+          empty="None: the names follow the rules, for where the request goes."
+        />
       </section>
       <details>
         <summary>What the proxy needs besides this certificate</summary>
@@ -325,22 +346,10 @@ export function PlanNamesPage() {
         </p>
       </details>
       <div className="inline">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            const ok = applyPlannedNames();
-            setRefused(!ok);
-            if (ok) next();
-          }}
-        >
+        {/* A refusal shows in the error summary at the top of the page, with the focus there, as Next's does. */}
+        <button type="button" className="primary" onClick={useNames}>
           Use these names
         </button>
-        <p className="error" aria-live="polite">
-          {refused && hasErrors
-            ? "Fix the errors above first: the names cannot be used while the plan has errors."
-            : ""}
-        </p>
       </div>
     </>
   );

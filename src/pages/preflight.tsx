@@ -2,32 +2,22 @@
 import { preflightOf } from "../store/selectors";
 import { useWizard } from "../store/store";
 import { Findings } from "../ui/findings";
-import { RadioChoices } from "../ui/radio-choices";
+import { CA_TARGETS } from "./ca-target";
 
 export function Preflight() {
   const caTarget = useWizard((s) => s.caTarget);
-  const setCaTarget = useWizard((s) => s.setCaTarget);
+  const goTo = useWizard((s) => s.goTo);
   const fix = useWizard((s) => s.fix);
   const findings = useWizard((s) => preflightOf(s.plan, s.caTarget));
   return (
     <section className="preflight" aria-label="Preflight">
-      <RadioChoices
-        legend="This request goes to"
-        options={[
-          {
-            value: "public",
-            label: "A public CA",
-            hint: "The article asks for a public certificate: the CA/Browser Forum rules apply.",
-          },
-          {
-            value: "internal",
-            label: "My own (internal) CA",
-            hint: "Internal names, private addresses and Client Authentication are fine there.",
-          },
-        ]}
-        value={caTarget}
-        onChange={setCaTarget}
-      />
+      {/* Chosen once, on Custom Request, so that Plan names, this page and Finish give one verdict. */}
+      <p>
+        Checked for: <strong>{CA_TARGETS.find((t) => t.value === caTarget)?.label}</strong>.{" "}
+        <button type="button" className="link" onClick={() => goTo("custom-request")}>
+          Change where the request goes
+        </button>
+      </p>
       <Findings
         findings={findings}
         onFix={fix}

@@ -1,5 +1,5 @@
 /** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
-import { lazy, Suspense, useId, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
 import { fileNameProblem, fileStem, requestFileName, type RequestFormat } from "../pki/request";
@@ -9,6 +9,7 @@ import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
 import { CopyButton } from "../ui/copy-button";
 import { ErrorText, Field } from "../ui/field";
+import { fieldAnchor } from "../ui/field-anchor";
 import { saveFile } from "../ui/download";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
 // Why lazy: the certreq INF and OpenSSL config writers are wanted by few admins, and not to show the first page.
@@ -45,6 +46,8 @@ export function SaveRequestPage() {
   const sharedStorageAllowed = useWizard((s) => s.sharedStorageAllowed);
   const allowSharedStorage = useWizard((s) => s.allowSharedStorage);
   const [show, setShow] = useState(false);
+  const showKeptResult = useWizard((s) => s.showKeptResult);
+  useEffect(() => void showKeptResult(), [showKeptResult]);
   const blockers = useWizard(finishBlockers);
   const blocked = useWizard((s) => requestErrors(s).length > 0);
   // Each passphrase blocker shows beside its field once Finish was refused for it; a mismatch shows as soon as
@@ -166,7 +169,13 @@ export function SaveRequestPage() {
       />
       <Preflight />
       <div className="finish">
-        <button type="button" className="primary" disabled={busy} onClick={() => void runFinish()}>
+        <button
+          type="button"
+          id={fieldAnchor("finish")}
+          className="primary"
+          disabled={busy}
+          onClick={() => void runFinish()}
+        >
           Finish
         </button>
         {blocked && (
@@ -186,6 +195,9 @@ export function SaveRequestPage() {
       {finish.status === "done" && (
         <section className="result" aria-labelledby={`${id}-done`}>
           <h3 id={`${id}-done`}>Your request and key are ready</h3>
+          {finish.madeOn && (
+            <p>Made on {new Date(finish.madeOn).toLocaleString()} and kept in this browser: shown again from there.</p>
+          )}
           <p>
             Public key SHA-256 fingerprint: <code className="fingerprint">{finish.result.spkiSha256}</code>
           </p>

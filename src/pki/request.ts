@@ -91,6 +91,16 @@ export function reverseProxyPlan(): RequestPlan {
   };
 }
 
+/**
+ * The reverse-proxy start as the admin gets it: the article's usages, key and friendly name, and no names yet.
+ * Why no names: the article's contoso.com names go through every page untouched, and a public CA rejects
+ * them only after the admin has paid and waited; the names come from Plan names, or from the explicit
+ * "article's example" start.
+ */
+export function reverseProxyStartPlan(): RequestPlan {
+  return { ...reverseProxyPlan(), subject: [], altNames: [] };
+}
+
 /** The key usage MMC adds by default when the admin picks none and does not suppress default extensions. */
 export function defaultKeyUsage(algorithm: KeyAlgorithm, keySpec: KeySpec): KeyUsageName[] {
   if (algorithm !== "rsa") return ["digitalSignature"];

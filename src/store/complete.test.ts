@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetStore } from "../../test/helpers/store";
+import { resetToArticleExample as resetStore } from "../../test/helpers/store";
 import { issue, makeCa, type TestCa } from "../../test/helpers/ca";
 import { exportStem, initialCompleteState } from "./complete-slice";
 import { listPendingRequests } from "./pending-requests";

@@ -6,7 +6,7 @@ import type { StateCreator } from "zustand";
 import type { OfflineRequest } from "../pki/offline-request";
 import { generatePassphrase } from "../pki/passphrase";
 import { keepRequest } from "./pending-requests";
-import { finishBlockers, keyAtRisk } from "./selectors";
+import { finishBlockers, keptRequestForPlan } from "./selectors";
 import type { WizardStore } from "./store";
 import { onSharedOrigin } from "./shared-origin";
 import { measureSince } from "./user-timing";
@@ -22,6 +22,8 @@ export type Finish =
       kept: "yes" | "no" | { error: string };
       /** The encrypted key file was downloaded: with `kept`, what makes the key safe to leave. */
       keyDownloaded: boolean;
+      /** When Finish made it, for a result shown again from the kept request after a reload. */
+      madeOn?: string;
     }
   | { status: "failed"; error: string };
 
@@ -46,6 +48,11 @@ export interface FinishActions {
   /** The encrypted key file was downloaded. */
   markKeyDownloaded: () => void;
   setKeepPending: (keep: boolean) => void;
+  /**
+   * After a reload the page has lost Finish's result, but a kept request for this very plan still has it: it is
+   * shown again, so the admin sees the request they made rather than an empty Finish.
+   */
+  showKeptResult: () => Promise<void>;
   /** Makes the key and the request; a second Finish whose first key is at risk asks first (`replace` once answered). */
   runFinish: (options?: { iterations?: number; replace?: boolean }) => Promise<void>;
 }
@@ -75,11 +82,29 @@ export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions>
   markKeyDownloaded: () =>
     set((s) => (s.finish.status === "done" ? { finish: { ...s.finish, keyDownloaded: true } } : {})),
   setKeepPending: (keepPending) => set({ keepPending }),
+  showKeptResult: async () => {
+    if (get().finish.status !== "idle") return;
+    await get().refreshPending();
+    const kept = keptRequestForPlan(get());
+    // Checked again after the wait: Finish may have run, or the plan changed, meanwhile.
+    if (!kept || get().finish.status !== "idle" || !keptRequestForPlan(get())) return;
+    const { pkcs10, encryptedKey, spkiSha256, created } = kept;
+    set({
+      finish: {
+        status: "done",
+        result: { pkcs10, encryptedKey, spkiSha256 },
+        kept: "yes",
+        keyDownloaded: false,
+        madeOn: created,
+      },
+    });
+  },
   runFinish: async (options = {}) => {
     const state = get();
     if (state.finish.status === "working") return;
-    // A new key replaces the one Finish made: while that one is neither downloaded nor kept, ask first.
-    if (state.finish.status === "done" && keyAtRisk(state) && !options.replace) {
+    // A new key replaces the one Finish made: always ask first (the key guard asks the harder question while
+    // that key is neither downloaded nor kept), so a second click never silently makes a second request.
+    if (state.finish.status === "done" && !options.replace) {
       return set({
         exitRequest: { what: "new-key", proceed: () => void get().runFinish({ ...options, replace: true }) },
       });

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { resetStore } from "../../test/helpers/store";
+import { resetToArticleExample as resetStore } from "../../test/helpers/store";
 import { listPendingRequests } from "./pending-requests";
 import { finishBlockers, keyAtRisk } from "./selectors";
 import { useWizard } from "./store";
@@ -138,6 +138,45 @@ describe("runFinish", () => {
     state().next();
     expect(state().page).toBe("complete-request");
     expect(state().exitRequest).toBeNull();
+  });
+
+  it("asks before a second Finish makes a new key, even once the first is kept; 'keep' leaves the result", async () => {
+    state().goTo("save-request");
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    const first = state().finish;
+    expect(first.status === "done" && first.kept).toBe("yes");
+    state().setPassphrase("another horse battery", "another horse battery");
+    await state().runFinish(FAST);
+    expect(state().exitRequest?.what).toBe("new-key");
+    state().answerExit(false);
+    expect(state().finish).toBe(first);
+    await state().runFinish(FAST);
+    state().answerExit(true);
+    await vi.waitFor(() => expect(state().finish.status).toBe("done"));
+    expect(state().finish).not.toBe(first);
+  });
+
+  it("shows a kept request's result again after a reload, and only for the plan it was made from", async () => {
+    state().goTo("save-request");
+    state().setPassphrase("correct horse battery", "correct horse battery");
+    await state().runFinish(FAST);
+    const made = state().finish;
+    if (made.status !== "done") throw new Error(`Finish ended ${made.status}`);
+    // A reload: the page's memory is gone, the draft and the kept request are not.
+    useWizard.setState({ finish: { status: "idle" }, pending: [] });
+    await state().showKeptResult();
+    const shown = state().finish;
+    if (shown.status !== "done") throw new Error(`shown ${shown.status}`);
+    expect(shown.result.spkiSha256).toBe(made.result.spkiSha256);
+    expect(shown.kept).toBe("yes");
+    expect(shown.madeOn).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(keyAtRisk(state())).toBe(false);
+    // Another plan has no result to show.
+    state().updatePlan((p) => ({ ...p, friendlyName: "Another request" }));
+    expect(state().finish.status).toBe("idle");
+    await state().showKeptResult();
+    expect(state().finish.status).toBe("idle");
   });
 
   it("waits for 'I have stored this passphrase' when the passphrase was generated", async () => {

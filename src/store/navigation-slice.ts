@@ -1,7 +1,7 @@
 /** Where the admin is in the wizard: the page, and Back / Next with the same gate the pages show. */
 import type { StateCreator } from "zustand";
 import { advanceBlockers, type Blocker } from "./selectors";
-import { topologyChanged, type StartFrom } from "./plan-slice";
+import { plansNames, topologyChanged, type StartFrom } from "./plan-slice";
 import type { WizardStore } from "./store";
 
 /** The wizard's pages in order, named as in wizard.md. */
@@ -21,7 +21,7 @@ export type PageId = (typeof PAGES)[number]["id"];
 
 /** The pages this start walks: Plan names only for the reverse proxy. */
 export function visiblePages(startFrom: StartFrom) {
-  return PAGES.filter((p) => p.id !== "inspect" && (p.id !== "plan-names" || startFrom === "reverse-proxy"));
+  return PAGES.filter((p) => p.id !== "inspect" && (p.id !== "plan-names" || plansNames(startFrom)));
 }
 
 export interface NavigationState {
@@ -35,6 +35,8 @@ export interface NavigationActions {
   /** Moves on unless advanceBlockers names a reason; on Plan names it first uses the names when they changed. */
   next: () => void;
   back: () => void;
+  /** Plan names' "Use these names": Next, with the names put into the plan even when the topology did not change. */
+  useNames: () => void;
 }
 
 export type NavigationSlice = NavigationState & NavigationActions;
@@ -45,12 +47,19 @@ export const createNavigationSlice: StateCreator<WizardStore, [], [], Navigation
   goTo: (page) => set({ page, nextRefused: null }),
   next: () => {
     const blockers = advanceBlockers(get());
-    if (blockers.length > 0) return set({ nextRefused: blockers });
+    // A new array each time, so a second refused Next moves the focus to the summary again.
+    if (blockers.length > 0) return set({ nextRefused: [...blockers] });
     const s = get();
     if (s.page === "plan-names" && topologyChanged(s)) s.applyPlannedNames();
     const pages = visiblePages(s.startFrom);
     const next = pages[pages.findIndex((p) => p.id === s.page) + 1];
     if (next) set({ page: next.id, nextRefused: null });
+  },
+  useNames: () => {
+    // Why forget the applied topology: it makes the names "changed", so Next checks and uses them as it would
+    // after an edit, and a refusal shows in the one error summary at the top of the page.
+    set({ appliedTopology: null });
+    get().next();
   },
   back: () => {
     const { page, startFrom } = get();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetStore } from "../../test/helpers/store";
-import { advanceBlockers, canAdvance } from "./selectors";
+import { resetStore as resetStorePlain, resetToArticleExample as resetStore } from "../../test/helpers/store";
+import { advanceBlockers, canAdvance, plannedNamesPreflightOf, refusedBlockers } from "./selectors";
 import { useWizard, visiblePages } from "./store";
 
 const state = () => useWizard.getState();
@@ -90,5 +90,63 @@ describe("navigation", () => {
     state().goTo("inspect");
     state().back();
     expect(state().page).toBe("enrollment");
+  });
+});
+
+describe("the reverse-proxy start", () => {
+  const toPlanNames = (start?: "reverse-proxy") => {
+    resetStorePlain();
+    if (start) state().chooseStart(start);
+    state().goTo("plan-names");
+  };
+
+  it("starts with no name at all, and Next on Plan names says which inputs to fill, each linked to its input", () => {
+    toPlanNames();
+    expect(state().plan.subject).toEqual([]);
+    expect(state().plan.altNames).toEqual([]);
+    expect(state().topology.sipDomains).toEqual([""]);
+    state().next();
+    expect(state().page).toBe("plan-names");
+    expect(refusedBlockers(state())?.map((b) => b.field)).toEqual(["sipDomains", "pools"]);
+    // The summary follows the inputs: a field filled in leaves it at once.
+    state().updateTopology((t) => ({ ...t, sipDomains: ["fabrikam.com"] }));
+    expect(refusedBlockers(state())?.map((b) => b.field)).toEqual(["pools"]);
+    state().updateTopology((t) => ({ ...t, pools: ["lyncweb.fabrikam.com"] }));
+    expect(refusedBlockers(state())).toEqual([]);
+    state().next();
+    expect(state().page).toBe("certificate-information");
+    expect(state().plan.subject).toEqual([{ type: "CN", value: "lyncweb.fabrikam.com" }]);
+  });
+
+  it("gives Plan names the preflight's verdict on its names for where the request goes, chosen before it", () => {
+    toPlanNames();
+    state().updateTopology((t) => ({ ...t, sipDomains: ["fabrikam.local"], pools: ["lyncweb.fabrikam.local"] }));
+    expect(plannedNamesPreflightOf(state().plan, state().topology, "public").map((f) => f.severity)).toContain("error");
+    state().next();
+    expect(state().page).toBe("plan-names");
+    expect(state().nextRefused?.some((b) => b.field === "planned-names" && /internal/i.test(b.message))).toBe(true);
+    state().setCaTarget("internal");
+    expect(refusedBlockers(state())).toEqual([]);
+    state().next();
+    expect(state().page).toBe("certificate-information");
+  });
+
+  it("'Use these names' puts the names in again even when the topology did not change", () => {
+    toPlanNames("reverse-proxy");
+    state().updateTopology((t) => ({ ...t, sipDomains: ["fabrikam.com"], pools: ["lyncweb.fabrikam.com"] }));
+    state().next();
+    state().updatePlan((p) => ({ ...p, altNames: [] }));
+    state().goTo("plan-names");
+    state().useNames();
+    expect(state().page).toBe("certificate-information");
+    expect(state().plan.altNames.map((n) => n.value)).toContain("meet.fabrikam.com");
+  });
+
+  it("fills in the article's contoso.com names only when that example is chosen", () => {
+    resetStorePlain();
+    state().chooseStart("article-example");
+    expect(state().plan.subject).toEqual([{ type: "CN", value: "webext.contoso.com" }]);
+    expect(visiblePages(state().startFrom).map((p) => p.id)).toContain("plan-names");
+    expect(JSON.parse(state().settingsFile()).topology.sipDomains).toEqual(["contoso.com"]);
   });
 });

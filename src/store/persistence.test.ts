@@ -102,6 +102,7 @@ describe("a browser that refuses to store the draft", () => {
     vi.spyOn(localStorage, "setItem").mockImplementation(() => {
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
     });
+    state().chooseStart("article-example");
     state().updatePlan((p) => ({ ...p, friendlyName: "Not kept" }));
     expect(state().draftError).toBe("The draft cannot be kept in this browser: The quota has been exceeded.");
     state().setKeepPending(false);

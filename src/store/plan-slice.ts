@@ -8,23 +8,39 @@ import { applyFix } from "../pki/lint";
 import {
   applyNamesPlan,
   articleTopology,
+  emptyTopology,
   planReverseProxyNames,
   type LyncTopology,
 } from "../pki/profiles/lync-reverse-proxy";
-import { blankPlan, reverseProxyPlan, webServerPlan, type RequestPlan } from "../pki/request";
+import { blankPlan, reverseProxyPlan, reverseProxyStartPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, writeSettings } from "../pki/settings";
 import { hasErrors } from "../pki/finding";
 import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { WizardStore } from "./store";
 
-/** "settings": the request came from a settings file without a topology, or from a request or certificate. */
-export type StartFrom = "reverse-proxy" | "web-server" | "blank" | "settings";
+/**
+ * "article-example": the reverse proxy filled in with the article's contoso.com names, chosen explicitly for
+ * learning. "settings": the request came from a settings file without a topology, or from a request or certificate.
+ */
+export type StartFrom = "reverse-proxy" | "article-example" | "web-server" | "blank" | "settings";
 
-export const START_PLANS: Record<Exclude<StartFrom, "settings">, () => RequestPlan> = {
-  "reverse-proxy": reverseProxyPlan,
+type StartChoice = Exclude<StartFrom, "settings">;
+
+export const START_PLANS: Record<StartChoice, () => RequestPlan> = {
+  "reverse-proxy": reverseProxyStartPlan,
+  "article-example": reverseProxyPlan,
   "web-server": webServerPlan,
   blank: blankPlan,
 };
+
+/** True for the starts that walk Plan names: the reverse proxy, empty or with the article's example. */
+export const plansNames = (startFrom: StartFrom) => startFrom === "reverse-proxy" || startFrom === "article-example";
+
+/** The topology a start opens Plan names with, and whether its names are already in the plan. */
+function startTopology(start: StartChoice): Pick<PlanState, "topology" | "appliedTopology"> {
+  if (start !== "article-example") return { topology: emptyTopology(), appliedTopology: null };
+  return { topology: articleTopology(), appliedTopology: JSON.stringify(articleTopology()) };
+}
 
 export interface PlanState {
   plan: RequestPlan;
@@ -39,7 +55,7 @@ export interface PlanState {
 }
 
 export interface PlanActions {
-  chooseStart: (start: Exclude<StartFrom, "settings">) => void;
+  chooseStart: (start: StartChoice) => void;
   updateTopology: (change: (topology: LyncTopology) => LyncTopology) => void;
   /** "Use these names": the names plan's names, usages and key into the plan. False when the plan has errors. */
   applyPlannedNames: () => boolean;
@@ -57,10 +73,9 @@ export interface PlanActions {
 export type PlanSlice = PlanState & PlanActions;
 
 export const initialPlanState = (): PlanState => ({
-  plan: reverseProxyPlan(),
+  plan: reverseProxyStartPlan(),
   startFrom: "reverse-proxy",
-  topology: articleTopology(),
-  appliedTopology: JSON.stringify(articleTopology()),
+  ...startTopology("reverse-proxy"),
   caTarget: "public",
   settingsError: null,
 });
@@ -74,8 +89,7 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
     set({
       startFrom,
       plan: START_PLANS[startFrom](),
-      topology: articleTopology(),
-      appliedTopology: JSON.stringify(articleTopology()),
+      ...startTopology(startFrom),
       settingsError: null,
     }),
   updateTopology: (change) => set((s) => ({ topology: change(s.topology) })),
@@ -88,7 +102,7 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
   },
   settingsFile: () => {
     const { plan, topology, startFrom } = get();
-    return writeSettings(startFrom === "reverse-proxy" ? { plan, topology } : { plan });
+    return writeSettings(plansNames(startFrom) ? { plan, topology } : { plan });
   },
   startFromPlan: (plan) => {
     // A plan read from a file meets the same checks as a typed one, and is refused whole if it fails one.

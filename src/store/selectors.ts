@@ -4,8 +4,8 @@
  * so a page subscribed to it re-renders only when the answer changes.
  */
 import { hasErrors } from "../pki/finding";
-import { factsFromPlan, preflight, type CaTarget } from "../pki/lint";
-import { planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
+import { factsFromPlan, preflight, type CaTarget, type PreflightFinding } from "../pki/lint";
+import { applyNamesPlan, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
 import { planProblems, type RequestPlan } from "../pki/request";
 import type { PendingRequest } from "./pending-requests";
 import { topologyChanged } from "./plan-slice";
@@ -51,30 +51,58 @@ export const planProblemsOf = lastResult((plan: RequestPlan) => planProblems(pla
 /** The preflight's findings for the plan and where it goes. */
 export const preflightOf = lastResult((plan: RequestPlan, target: CaTarget) => preflight(factsFromPlan(plan), target));
 
-const plannerErrors = lastResult((topology: LyncTopology): readonly Blocker[] =>
-  namesPlanOf(topology)
-    .findings.filter((f) => f.severity === "error")
-    .map((f) => ({ field: f.field ?? "topology", message: f.message })),
+/** Where a finding of the planner is fixed: its input, and for a meeting URL the SIP domain's own input. */
+export const topologyAnchor = (f: { field?: string; sipDomain?: string }) =>
+  f.sipDomain && f.field === "meetingUrls" ? `meetingUrls:${f.sipDomain}` : (f.field ?? "topology");
+
+function errorsAsBlockers<F extends { severity: string; message: string }>(
+  findings: readonly F[],
+  field: (f: F) => string,
+): Blocker[] {
+  return findings.filter((f) => f.severity === "error").map((f) => ({ field: field(f), message: f.message }));
+}
+
+/** Name rules are preflight rules whose findings are about the subject or the alternative names. */
+const NAME_FIELDS = new Set(["subject", "altNames"]);
+
+/**
+ * The preflight's findings about the names Plan names would put into the plan, for where the request goes:
+ * the same rule engine as Certificate Information and Finish, so the pages cannot disagree. None while the
+ * planner itself has errors (its own messages say what is missing).
+ */
+export const plannedNamesPreflightOf = lastResult(
+  (plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly PreflightFinding[] => {
+    const names = namesPlanOf(topology);
+    if (hasErrors(names.findings)) return [];
+    return preflightOf(applyNamesPlan(plan, names), target).filter((f) => f.field && NAME_FIELDS.has(f.field));
+  },
 );
+
+const plannerErrors = lastResult((plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly Blocker[] => [
+  ...errorsAsBlockers(namesPlanOf(topology).findings, topologyAnchor),
+  ...errorsAsBlockers(plannedNamesPreflightOf(plan, topology, target), () => "planned-names"),
+]);
 
 const requestBlockers = lastResult((plan: RequestPlan, target: CaTarget): readonly Blocker[] => [
   ...planProblemsOf(plan),
   // Preflight errors block Finish: a CA would reject the request, or the certificate would not work.
-  ...preflightOf(plan, target)
-    .filter((f) => f.severity === "error")
-    .map((f) => ({ field: f.field ?? "request", message: f.message })),
+  ...errorsAsBlockers(preflightOf(plan, target), (f) => f.field ?? "request"),
 ]);
 
 /** Why Next cannot leave the current page; empty when it can. */
 export function advanceBlockers(s: WizardStore): readonly Blocker[] {
-  // Plan names: the names are used on Next when the topology changed, so the planner's errors stop it.
-  if (s.page === "plan-names") return topologyChanged(s) ? plannerErrors(s.topology) : NONE;
+  // Plan names: the names are used on Next when the topology changed, so the planner's errors stop it, and so
+  // do the preflight's errors about those names (a .local name for a public CA), as they would stop Finish.
+  if (s.page === "plan-names") return topologyChanged(s) ? plannerErrors(s.plan, s.topology, s.caTarget) : NONE;
   // Certificate Information is where the whole request is checked.
   if (s.page === "certificate-information") return planProblemsOf(s.plan);
   // The save page's Next leads to Complete the request, which needs the request Finish makes.
   if (s.page === "save-request" && s.finish.status !== "done") return FINISH_FIRST;
   return NONE;
 }
+
+/** Why the last Next stayed, as things are now: null when Next was not refused here, empty once all is fixed. */
+export const refusedBlockers = (s: WizardStore) => (s.nextRefused ? advanceBlockers(s) : null);
 
 /** True when Next may leave the current page. */
 export const canAdvance = (s: WizardStore) => advanceBlockers(s).length === 0;
@@ -131,6 +159,25 @@ export const namesPlanHasErrors = (s: WizardStore) => hasErrors(namesPlanOf(s.to
  */
 export function keyAtRisk(s: WizardStore): boolean {
   return s.finish.status === "done" && s.finish.kept !== "yes" && !s.finish.keyDownloaded;
+}
+
+/** JSON with the keys of every object sorted, so that two equal plans compare equal whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** True when two plans make the same request: they differ at most in where and how the request is saved. */
+export function sameRequest(a: RequestPlan, b: RequestPlan): boolean {
+  return canonicalJson({ ...a, output: null }) === canonicalJson({ ...b, output: null });
+}
+
+/** The newest request kept in this browser for this very plan: what Finish made before a reload. */
+export function keptRequestForPlan(s: WizardStore): PendingRequest | undefined {
+  return s.pending.find((p) => sameRequest(p.plan, s.plan));
 }
 
 /** The pending request chosen as the key on Complete the request, if one is. */

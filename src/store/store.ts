@@ -5,7 +5,6 @@
  */
 import { create } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
-import type { RequestPlan } from "../pki/request";
 import { validatePlan, validateTopology } from "../pki/settings";
 import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
 import { createFinishSlice, IDLE, initialFinishState, type FinishSlice } from "./finish-slice";
@@ -18,7 +17,7 @@ import {
 } from "./navigation-slice";
 import { createPlanSlice, initialPlanState, START_PLANS, type PlanSlice, type StartFrom } from "./plan-slice";
 import { createPropertiesSlice, initialPropertiesState, type PropertiesSlice } from "./properties-slice";
-import { keyAtRisk } from "./selectors";
+import { keyAtRisk, sameRequest } from "./selectors";
 import { onSharedOrigin } from "./shared-origin";
 
 export type WizardStore = PlanSlice &
@@ -111,11 +110,6 @@ const draftStorage: StateStorage = {
   },
   removeItem: (name) => localStorage.removeItem(name),
 };
-
-/** True when two plans make the same request: they differ at most in where and how the request is saved. */
-function sameRequest(a: RequestPlan, b: RequestPlan): boolean {
-  return JSON.stringify({ ...a, output: null }) === JSON.stringify({ ...b, output: null });
-}
 
 export const useWizard = create<WizardStore>()(
   persist(

@@ -5,3 +5,9 @@ export function resetStore(): void {
   useWizard.getState().reset();
   useWizard.getState().answerExit(true);
 }
+
+/** Start over on the article's example (contoso.com): a complete request without typing a name. */
+export function resetToArticleExample(): void {
+  resetStore();
+  useWizard.getState().chooseStart("article-example");
+}

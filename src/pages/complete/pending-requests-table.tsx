@@ -17,7 +17,7 @@ export function PendingRequestsTable() {
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label="Pending requests">
-      <table className="names">
+      <table className="names cards">
         <caption>Pending requests kept in this browser</caption>
         <thead>
           <tr>
@@ -34,7 +34,7 @@ export function PendingRequestsTable() {
         <tbody>
           {pending.map((p) => (
             <tr key={p.id}>
-              <td>
+              <td data-label="Use">
                 <input
                   type="radio"
                   name={`${id}-pending`}
@@ -43,13 +43,14 @@ export function PendingRequestsTable() {
                   onChange={() => chooseKey({ kind: "pending", id: p.id })}
                 />
               </td>
-              <td>{p.friendlyName ? <ShownText text={p.friendlyName} /> : "(none)"}</td>
-              <td>{p.subject ? <ShownText text={p.subject} /> : "(empty)"}</td>
-              <td>{new Date(p.created).toLocaleString()}</td>
-              <td>
+              <td data-label="Friendly name">{p.friendlyName ? <ShownText text={p.friendlyName} /> : "(none)"}</td>
+              <td data-label="Subject">{p.subject ? <ShownText text={p.subject} /> : "(empty)"}</td>
+              <td data-label="Date">{new Date(p.created).toLocaleString()}</td>
+              <td data-label="Key fingerprint">
                 <code title={p.spkiSha256}>{p.spkiSha256.slice(0, 23)}…</code>
               </td>
               <td>
+                {/* No label: the card's last line is its Delete button. */}
                 {confirmDelete === p.id ? (
                   <span role="group" aria-label="Confirm delete">
                     Delete this request and its encrypted key?{" "}

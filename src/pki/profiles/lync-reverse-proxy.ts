@@ -45,6 +45,11 @@ export function articleTopology(): LyncTopology {
   };
 }
 
+/** A topology with nothing typed yet: the reverse-proxy start, whose fields show the article's names as examples. */
+export function emptyTopology(): LyncTopology {
+  return { ...articleTopology(), sipDomains: [""], pools: [""] };
+}
+
 export type TopologyField =
   | "sipDomains"
   | "pools"
@@ -68,6 +73,7 @@ export type FindingId =
   | "simple-url-is-pool"
   | "simple-url-prefix"
   | "bad-value"
+  | "missing"
   | "merged"
   | "no-lyncdiscover";
 
@@ -250,7 +256,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
   });
   if (sipDomains.length === 0 && !findings.some((f) => f.field === "sipDomains")) {
     findings.push({
-      id: "bad-value",
+      id: "missing",
       severity: "error",
       message: "Enter at least one SIP domain, such as contoso.com.",
       field: "sipDomains",
@@ -259,7 +265,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
   const pools = parseFqdnList(t.pools, "Pool", "pools", findings);
   if (pools.length === 0 && !findings.some((f) => f.field === "pools")) {
     findings.push({
-      id: "bad-value",
+      id: "missing",
       severity: "error",
       message: "Enter the external web services FQDN of at least one Front End pool.",
       field: "pools",
@@ -367,7 +373,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     }
     if (!t.exchange.webServices.trim()) {
       findings.push({
-        id: "bad-value",
+        id: "missing",
         severity: "error",
         message: "Enter the Exchange web services (OWA) name, such as mail.contoso.com.",
         field: "exchange",
