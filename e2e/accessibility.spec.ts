@@ -13,6 +13,20 @@ async function noViolations(page: Page, where: string) {
   expect(summary).toEqual([]);
 }
 
+/** A disabled control says why, tied to it: its aria-describedby names text that is there. */
+async function disabledSayWhy(page: Page, where: string) {
+  const silent = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("button:disabled, input:disabled, select:disabled, textarea:disabled")]
+      .filter((e) => e.getClientRects().length > 0 || e.matches(".visually-hidden"))
+      .filter((e) => {
+        const ids = (e.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+        return !ids.some((id) => document.getElementById(id)?.textContent?.trim());
+      })
+      .map((e) => e.getAttribute("aria-label") ?? e.closest("label")?.textContent ?? e.textContent ?? e.id),
+  );
+  expect(silent, `${where}: disabled controls that do not say why`).toEqual([]);
+}
+
 async function noHorizontalScroll(page: Page, where: string) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -47,6 +61,7 @@ for (const [scheme, width] of [
     const check = async (where: string) => {
       await noViolations(page, where);
       await noHorizontalScroll(page, where);
+      await disabledSayWhy(page, where);
     };
     await page.goto("/");
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -66,6 +81,7 @@ for (const [scheme, width] of [
     for (const tab of ["General", "Subject", "Extensions", "Private Key"]) {
       await page.getByRole("tab", { name: tab }).click();
       await noViolations(page, `Certificate Properties, ${tab}`);
+      await disabledSayWhy(page, `Certificate Properties, ${tab}`);
     }
     await page.getByRole("button", { name: "OK" }).click();
     await next(page, "Where do you want to save the offline request?");

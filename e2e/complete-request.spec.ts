@@ -139,6 +139,8 @@ test("with the root loaded too, the chain is complete and the root goes in only 
   await loadCertificates(page, [bundle]);
   await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
   await expect(page.getByText("The chain stops before a root")).toHaveCount(0);
+  // The key file's public key is that of a request this browser keeps: its friendly name comes with it.
+  await expect(page.getByLabel("Friendly name")).toHaveValue(NAME);
   await page.getByLabel("Friendly name").fill("Edge farm listener");
   await page.getByLabel("Include the root certificate").check();
   await expect(page.getByLabel("Protect the .pfx with the key's passphrase")).not.toBeChecked();
@@ -304,4 +306,29 @@ test("after Export, the page says what was written and the next steps on the pro
   await done.getByRole("group", { name: "Kept request" }).getByRole("button", { name: "Delete" }).click();
   await expect(done).toContainText("The kept request and its encrypted key are deleted");
   await expect(rows).toHaveCount(before - 1);
+});
+
+test("Export pressed while the key is still being opened waits for it, says so, and writes the .pfx", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  const { req } = await requestFromWizard(page, dir);
+  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+  await next(page, "Complete the request");
+  await page.getByRole("radio", { name: /^Use / }).first().check();
+  // A kept request's certificate matches before its key is opened: Export is offered at once.
+  await loadCertificates(page, [leaf, ca.intermediate]);
+  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+  await page.getByLabel("I have stored this password").check();
+  const password = await page.getByLabel(".pfx password", { exact: true }).inputValue();
+  await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Open the key" }).click();
+  // PBKDF2 with 600,000 iterations takes a moment: Export says it waits, then runs.
+  const exporting = page.waitForEvent("download");
+  await page.getByRole("button", { name: /^(Opening the key…|Export)$/ }).click();
+  const file = await exporting;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  keyOfPfxMatches(path, leaf, password);
+  await expect(page.getByText("Open the private key with its passphrase first.")).toHaveCount(0);
 });

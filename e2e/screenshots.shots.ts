@@ -6,26 +6,46 @@
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
-import { completeWithKeptRequest, download, finish, heading, next, ARTICLE_EXAMPLE, tempDir } from "./helpers";
+import {
+  ARTICLE_EXAMPLE,
+  completeWithKeptRequest,
+  download,
+  finish,
+  heading,
+  next,
+  REVERSE_PROXY,
+  tempDir,
+} from "./helpers";
 
 const shot = (name: string) => join("docs", "screenshots", name);
 
-/** The reverse-proxy example from Certificate Enrollment to an exported .pfx, calling `at` on every page. */
+/**
+ * The reverse-proxy start as an admin walks it, from Certificate Enrollment to an exported .pfx, calling `at` on
+ * every page: Next on the empty Plan names first (the error summary), then Fabrikam's names typed in.
+ */
 async function walk(page: Page, at: (name: string) => Promise<void>) {
   const dir = tempDir();
   await page.goto("/");
   await expect(heading(page, "Certificate Enrollment")).toBeVisible();
   await at("certificate-enrollment");
-  await page.getByLabel(ARTICLE_EXAMPLE).check();
+  await page.getByLabel(REVERSE_PROXY).check();
   await next(page, "Select Certificate Enrollment Policy");
   await next(page, "Custom Request");
   await at("custom-request");
   await next(page, "Plan names");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Next cannot go on yet" })).toBeFocused();
+  await at("error-summary");
+  await page.getByLabel("SIP domains").fill("fabrikam.com");
+  await page
+    .getByRole("group", { name: "Front End pools", exact: true })
+    .getByLabel("External web services FQDN")
+    .fill("lyncweb.fabrikam.com");
   await page
     .getByRole("group", { name: "Director", exact: true })
     .getByLabel("External web services FQDN")
-    .fill("webdirext.contoso.com");
-  await page.getByLabel("Office Web Apps Server").fill("officewebapps01.contoso.com");
+    .fill("lyncdir.fabrikam.com");
+  await page.getByLabel("Office Web Apps Server").fill("owa.fabrikam.com");
   await at("plan-names");
   await page.getByRole("button", { name: "Use these names" }).click();
   await expect(page.locator(".cert-card")).toBeVisible();
@@ -37,6 +57,7 @@ async function walk(page: Page, at: (name: string) => Promise<void>) {
   }
   await page.getByRole("button", { name: "OK" }).click();
   await next(page, "Where do you want to save the offline request?");
+  await expect(page.getByText("Reproduce on Windows or with OpenSSL")).toBeVisible();
   await at("save-request");
   await finish(page);
   await at("request-ready");
@@ -46,6 +67,10 @@ async function walk(page: Page, at: (name: string) => Promise<void>) {
   await next(page, "Complete the request");
   await completeWithKeptRequest(page, [leaf, ca.intermediate]);
   await at("complete-request");
+  await page.getByLabel("I have stored this password").check();
+  await download(page, page.getByRole("button", { name: "Export" }), dir);
+  await expect(page.getByRole("heading", { name: "Next steps on the proxy" })).toBeVisible();
+  await at("export-done");
 }
 
 async function newPage(browser: Browser, width: number, height: number, colorScheme: "light" | "dark") {
@@ -61,8 +86,25 @@ test("the README's pictures of the reverse-proxy example, from plan to .pfx", as
     "certificate-information": () => page.locator("main").screenshot({ path: shot("certificate-information.png") }),
     "certificate-properties-subject": () =>
       page.getByRole("dialog").screenshot({ path: shot("certificate-properties-subject.png") }),
+    "error-summary": () => page.locator("main").screenshot({ path: shot("error-summary.png") }),
+    "save-request": () => page.locator("main").screenshot({ path: shot("save-request.png") }),
     "request-ready": () => page.locator("section.result").screenshot({ path: shot("request-ready.png") }),
     "complete-request": () => page.locator(".cert-card").screenshot({ path: shot("complete-request.png") }),
+    "export-done": () => page.getByRole("region", { name: "Exported" }).screenshot({ path: shot("export-done.png") }),
+  };
+  await walk(page, async (name) => void (await readme[name]?.()));
+  await context.close();
+});
+
+test("the README's phone pictures: the error summary, the save page and the export confirmation", async ({
+  browser,
+}) => {
+  const { context, page } = await newPage(browser, 390, 844, "dark");
+  const readme: Record<string, () => Promise<unknown>> = {
+    "error-summary": () => page.screenshot({ path: shot("phone-error-summary.png") }),
+    "save-request": () => page.screenshot({ path: shot("phone-save-request.png") }),
+    "export-done": () =>
+      page.getByRole("region", { name: "Exported" }).screenshot({ path: shot("phone-export-done.png") }),
   };
   await walk(page, async (name) => void (await readme[name]?.()));
   await context.close();

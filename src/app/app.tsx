@@ -123,9 +123,20 @@ export function App() {
             Start over
           </button>
           <span className="spacer" />
-          <button type="button" onClick={back} disabled={page === "enrollment"}>
+          <button
+            type="button"
+            onClick={back}
+            disabled={page === "enrollment"}
+            aria-describedby={page === "enrollment" ? "back-why" : undefined}
+          >
             Back
           </button>
+          {/* A disabled control says why. */}
+          {page === "enrollment" && (
+            <span id="back-why" className="visually-hidden">
+              This is the first page.
+            </span>
+          )}
           {index >= 0 && index < pages.length - 1 && (
             // Until Finish has made the request, Finish is the save page's one primary action.
             <button

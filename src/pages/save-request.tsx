@@ -174,6 +174,7 @@ export function SaveRequestPage() {
           id={fieldAnchor("finish")}
           className="primary"
           disabled={busy}
+          aria-describedby={`${id}-finish-status`}
           onClick={() => void runFinish()}
         >
           Finish
@@ -183,7 +184,7 @@ export function SaveRequestPage() {
             The request has errors a CA would reject (listed above): fix them, or go Back to Certificate Information.
           </p>
         )}
-        <p role="status" aria-live="polite" className="status">
+        <p role="status" aria-live="polite" className="status" id={`${id}-finish-status`}>
           {busy && (
             <>
               <span className="spinner" aria-hidden="true" /> Creating the key pair and the request in this browser…

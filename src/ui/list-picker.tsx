@@ -42,6 +42,7 @@ export function ListPicker(props: {
           type="button"
           aria-label={`Add > ${props.name}`}
           disabled={toAdd.length === 0}
+          aria-describedby={toAdd.length === 0 ? `${id}-add-why` : undefined}
           onClick={() => {
             props.onChange([...props.selected, ...toAdd.filter((v) => !props.selected.includes(v))]);
             setToAdd([]);
@@ -53,6 +54,7 @@ export function ListPicker(props: {
           type="button"
           aria-label={`< Remove ${props.name}`}
           disabled={toRemove.length === 0}
+          aria-describedby={toRemove.length === 0 ? `${id}-remove-why` : undefined}
           onClick={() => {
             props.onChange(props.selected.filter((v) => !toRemove.includes(v)));
             setToRemove([]);
@@ -60,6 +62,13 @@ export function ListPicker(props: {
         >
           &lt; Remove
         </button>
+        {/* A disabled control says why. */}
+        <span id={`${id}-add-why`} className="visually-hidden">
+          Select options under Available options first.
+        </span>
+        <span id={`${id}-remove-why`} className="visually-hidden">
+          Select options under Selected options first.
+        </span>
       </div>
       <div className="picker-list">
         <label htmlFor={`${id}-selected`}>Selected options</label>

@@ -80,6 +80,7 @@ export function TypeValueList<T extends string>(props: {
             type="button"
             aria-label={`< Remove ${props.legend}`}
             disabled={chosen.length === 0}
+            aria-describedby={chosen.length === 0 ? `${id}-remove-why` : undefined}
             onClick={() => {
               props.onRemove(chosen);
               setChosen([]);
@@ -87,6 +88,10 @@ export function TypeValueList<T extends string>(props: {
           >
             &lt; Remove
           </button>
+          {/* A disabled control says why. */}
+          <span id={`${id}-remove-why`} className="visually-hidden">
+            Select entries in the list first.
+          </span>
         </div>
         <div className="picker-list">
           <label htmlFor={`${id}-list`}>{`${props.legend} in the request`}</label>

@@ -104,6 +104,7 @@ export function ExtensionsTab() {
           label="Subject is a certification authority (CA)"
           checked={bc.ca}
           disabled={!bc.enabled}
+          hint={bc.enabled ? undefined : "Tick Enable this extension first."}
           onChange={(ca) =>
             update((d) => ({
               ...d,
@@ -130,6 +131,7 @@ export function ExtensionsTab() {
           label="Make the basic constraints extension critical"
           checked={bc.critical}
           disabled={!bc.enabled}
+          hint={bc.enabled ? undefined : "Tick Enable this extension first."}
           onChange={(critical) => update((d) => ({ ...d, basicConstraints: { ...d.basicConstraints, critical } }))}
         />
       </fieldset>

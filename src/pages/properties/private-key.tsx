@@ -40,7 +40,13 @@ export function PrivateKeyTab() {
               : "CNG key: RSA or ECDSA, as Microsoft Software Key Storage Provider makes it."}
           </p>
         }
-        options={KEY_ALGORITHMS.map((a) => ({ value: a.value, label: a.label, disabled: legacy && a.cngOnly }))}
+        options={KEY_ALGORITHMS.map((a) => ({
+          value: a.value,
+          label: a.label,
+          disabled: legacy && a.cngOnly,
+          // A disabled choice says why.
+          hint: legacy && a.cngOnly ? "Needs the CNG key template (Custom Request page)." : undefined,
+        }))}
         value={key.algorithm}
         onChange={(algorithm) => setKey({ algorithm })}
       >
