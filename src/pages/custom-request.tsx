@@ -45,7 +45,7 @@ export function CustomRequestPage() {
             value: "cmc",
             label: "CMC",
             disabled: true,
-            hint: "CMC is not supported here: every public CA and Windows CA accepts PKCS #10.",
+            hint: "CMC is not offered: it is for enrolling through a CA connection, which this page never makes, and every public CA and Windows CA accepts PKCS #10.",
           },
         ]}
         value="pkcs10"

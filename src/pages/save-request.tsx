@@ -69,15 +69,21 @@ export function SaveRequestPage() {
         hint={`Your browser saves files in its downloads folder (a folder typed here is not used): the request as ${requestFileName(plan)}, the key as ${stem}.key.`}
       >
         {(control) => (
-          <input
-            {...control}
-            value={plan.output.fileName}
-            placeholder={requestFileName(plan)}
-            onChange={(e) => {
-              const fileName = e.target.value;
-              updatePlan((p) => ({ ...p, output: { ...p.output, fileName } }));
-            }}
-          />
+          <div className="inline">
+            <input
+              {...control}
+              value={plan.output.fileName}
+              placeholder={requestFileName(plan)}
+              onChange={(e) => {
+                const fileName = e.target.value;
+                updatePlan((p) => ({ ...p, output: { ...p.output, fileName } }));
+              }}
+            />
+            {/* MMC's Browse, greyed: a page cannot choose a folder; the hint below says where files go. */}
+            <button type="button" disabled aria-describedby={`${control.id}-hint`}>
+              Browse…
+            </button>
+          </div>
         )}
       </Field>
       <RadioChoices

@@ -156,6 +156,8 @@ export function altNamesOfExtension(extension: x509.Extension | null): AltName[]
       case "upn":
       case "dn":
         return [{ type: n.type, value: n.value }];
+      case "guid":
+        return [{ type: "guid", value: n.value.toLowerCase() }];
       case "ip":
         return [{ type: n.value.includes(":") ? "ipv6" : "ipv4", value: n.value }];
       default:

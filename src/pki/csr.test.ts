@@ -71,7 +71,7 @@ describe("createPkcs10", () => {
       const plan: RequestPlan = {
         ...reverseProxyPlan(),
         template: "cng",
-        key: { algorithm, rsaKeySize, keySpec: "exchange", hash },
+        key: { algorithm, rsaKeySize, keySpec: "exchange", hash, alternateSignature: false },
       };
       const keys = await generateKeyPair({ choice: plan.key });
       const der = await createPkcs10({ plan, keys });

@@ -1,4 +1,6 @@
 /** The PKCS #10 certification request (RFC 2986), built with @peculiar/x509 from a RequestPlan. */
+import { CertificationRequest } from "@peculiar/asn1-csr";
+import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams, sha256, sha384, sha512 } from "@peculiar/asn1-rsa";
 import * as asn1X509 from "@peculiar/asn1-x509";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import * as x509 from "./x509";
@@ -11,7 +13,7 @@ import {
   type AltName,
   type SubjectPart,
 } from "./names";
-import { effectiveKeyUsage, type RequestPlan } from "./request";
+import { effectiveKeyUsage, type HashName, type RequestPlan } from "./request";
 import { keyUsageFlags } from "./usages";
 
 /** id-ce-subjectAltName, RFC 5280 4.2.1.6. */
@@ -59,6 +61,10 @@ function toGeneralName(name: AltName): asn1X509.GeneralName {
           value: AsnConvert.serialize(new asn1X509.DirectoryString({ utf8String: name.value })),
         }),
       });
+    case "guid":
+      // otherName { 1.3.6.1.4.1.311.25.1, [0] OCTET STRING }: the first three groups byte-reversed, as Windows
+      // stores a GUID in memory; @peculiar/x509 writes (and reads) it that way.
+      return AsnConvert.parse(new x509.GeneralName("guid", name.value).rawData, asn1X509.GeneralName);
     case "dn": {
       const parts = parseDnValue(name.value);
       return new asn1X509.GeneralName({
@@ -115,6 +121,26 @@ export async function requestExtensions(params: {
   return extensions;
 }
 
+const PSS_HASH: Record<HashName, asn1X509.AlgorithmIdentifier> = { sha256, sha384, sha512 };
+const PSS_SALT: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
+
+/**
+ * The RSASSA-PSS AlgorithmIdentifier as RFC 4055 3.1 writes it: the hash, MGF1 with the same hash, a salt as
+ * long as the hash, trailer 1; each hash identifier with NULL parameters, as RFC 4055 2.1 lists them and as
+ * OpenSSL and Windows write them.
+ */
+export function rsassaPssIdentifier(hash: HashName): asn1X509.AlgorithmIdentifier {
+  const params = new RsaSaPssParams({
+    hashAlgorithm: PSS_HASH[hash],
+    maskGenAlgorithm: new asn1X509.AlgorithmIdentifier({
+      algorithm: id_mgf1,
+      parameters: AsnConvert.serialize(PSS_HASH[hash]),
+    }),
+    saltLength: PSS_SALT[hash],
+  });
+  return new asn1X509.AlgorithmIdentifier({ algorithm: id_RSASSA_PSS, parameters: AsnConvert.serialize(params) });
+}
+
 /** Signs the request with the key pair in the page and returns its DER. */
 export async function createPkcs10(params: {
   plan: RequestPlan;
@@ -133,5 +159,10 @@ export async function createPkcs10(params: {
     },
     crypto,
   );
-  return request.rawData;
+  if (!(plan.key.algorithm === "rsa" && plan.key.alternateSignature)) return request.rawData;
+  // Why rewrite it: @peculiar/x509 leaves the hash identifiers' parameters absent, which RFC 4055 allows
+  // readers to accept but does not write. The signature covers the request's info only, not this field.
+  const signed = AsnConvert.parse(request.rawData, CertificationRequest);
+  signed.signatureAlgorithm = rsassaPssIdentifier(plan.key.hash);
+  return AsnConvert.serialize(signed);
 }

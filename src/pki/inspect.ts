@@ -4,7 +4,7 @@
  */
 import { CertificationRequest } from "@peculiar/asn1-csr";
 import { ECParameters } from "@peculiar/asn1-ecc";
-import { RSAPublicKey } from "@peculiar/asn1-rsa";
+import { RSAPublicKey, RsaSaPssParams } from "@peculiar/asn1-rsa";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import * as asn1X509 from "@peculiar/asn1-x509";
 import * as x509 from "./x509";
@@ -40,7 +40,6 @@ const SIGNATURES: Record<string, { name: string; hash: string }> = {
   "1.2.840.113549.1.1.11": { name: "sha256WithRSAEncryption", hash: "sha256" },
   "1.2.840.113549.1.1.12": { name: "sha384WithRSAEncryption", hash: "sha384" },
   "1.2.840.113549.1.1.13": { name: "sha512WithRSAEncryption", hash: "sha512" },
-  "1.2.840.113549.1.1.10": { name: "RSASSA-PSS", hash: "pss" },
   "1.2.840.10045.4.1": { name: "ecdsa-with-SHA1", hash: "sha1" },
   "1.2.840.10045.4.3.2": { name: "ecdsa-with-SHA256", hash: "sha256" },
   "1.2.840.10045.4.3.3": { name: "ecdsa-with-SHA384", hash: "sha384" },
@@ -62,6 +61,33 @@ const KNOWN_EXTENSIONS: Record<string, string> = {
   "1.3.6.1.4.1.311.20.2": "Certificate Template Name",
   "1.3.6.1.4.1.311.21.10": "Application Policies",
 };
+/** The hash names of the OIDs a PSS signature's parameters use (RFC 4055 2.1, NIST). */
+const PSS_HASHES: Record<string, string> = {
+  "1.3.14.3.2.26": "sha1",
+  "2.16.840.1.101.3.4.2.1": "sha256",
+  "2.16.840.1.101.3.4.2.2": "sha384",
+  "2.16.840.1.101.3.4.2.3": "sha512",
+};
+
+/**
+ * The signature algorithm by name and its hash; for RSASSA-PSS the hash is read from the parameters
+ * (RFC 4055 3.1: absent means SHA-1), and the name says so, as "RSASSA-PSS (sha256)".
+ */
+function signatureOf(algorithm: asn1X509.AlgorithmIdentifier): { name: string; hash: string; pss: boolean } {
+  if (algorithm.algorithm === "1.2.840.113549.1.1.10") {
+    let hash = "unknown";
+    try {
+      const params = algorithm.parameters ? AsnConvert.parse(algorithm.parameters, RsaSaPssParams) : null;
+      hash = PSS_HASHES[params?.hashAlgorithm.algorithm ?? "1.3.14.3.2.26"] ?? "unknown";
+    } catch {
+      // Damaged parameters: the signature check says the rest.
+    }
+    return { name: `RSASSA-PSS (${hash})`, hash, pss: true };
+  }
+  const known = SIGNATURES[algorithm.algorithm];
+  return known ? { ...known, pss: false } : { name: algorithm.algorithm, hash: "unknown", pss: false };
+}
+
 const SHORT_NAMES: Record<string, string> = Object.fromEntries(SUBJECT_TYPES.map((t) => [t.oid, t.type]));
 
 export interface SubjectAttribute {
@@ -82,6 +108,8 @@ export interface Inspection {
   key: { description: string; spkiSha256: string; facts: RequestFacts["key"] };
   signatureAlgorithm: string;
   hash: string;
+  /** Signed with RSASSA-PSS (RFC 4055). */
+  pss: boolean;
   /** Requests only: whether the self-signature verifies. */
   signatureValid: boolean | null;
   thumbprints: { sha1: string; sha256: string };
@@ -214,10 +242,7 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
     }
     if (csr) {
       const raw = AsnConvert.parse(der, CertificationRequest);
-      const sig = SIGNATURES[raw.signatureAlgorithm.algorithm] ?? {
-        name: raw.signatureAlgorithm.algorithm,
-        hash: "unknown",
-      };
+      const sig = signatureOf(raw.signatureAlgorithm);
       // A signature that cannot even be checked (an unknown algorithm, a damaged key) is not a valid one.
       const signatureValid = await csr.verify(crypto).catch(() => false);
       return {
@@ -228,6 +253,7 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
         key: await keyOf(csr.publicKey.rawData, crypto),
         signatureAlgorithm: sig.name,
         hash: sig.hash,
+        pss: sig.pss,
         signatureValid,
         thumbprints,
       };
@@ -243,8 +269,7 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
         : "This is neither a certificate request nor a certificate (PEM or DER).",
     );
   }
-  const sigOid = AsnConvert.parse(der, asn1X509.Certificate).signatureAlgorithm.algorithm;
-  const sig = SIGNATURES[sigOid] ?? { name: sigOid, hash: "unknown" };
+  const sig = signatureOf(AsnConvert.parse(der, asn1X509.Certificate).signatureAlgorithm);
   const ext = extensionsOf(cert.extensions);
   const v = validity(cert);
   return {
@@ -255,6 +280,7 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
     key: await keyOf(cert.publicKey.rawData, crypto),
     signatureAlgorithm: sig.name,
     hash: sig.hash,
+    pss: sig.pss,
     signatureValid: null,
     thumbprints,
     issuer: cert.issuer,
@@ -275,6 +301,7 @@ export function inspectionFacts(i: Inspection): RequestFacts {
     basicConstraints: i.basicConstraints ? { ca: i.basicConstraints.ca, critical: i.basicConstraints.critical } : null,
     key: i.key.facts,
     hash: i.hash,
+    pss: i.pss,
   };
 }
 
@@ -312,7 +339,9 @@ export function planFromInspection(i: Inspection): { plan: RequestPlan; notes: s
   const key: RequestPlan["key"] = { ...blankPlan().key };
   let template: RequestPlan["template"] = "legacy";
   if (k.algorithm === "rsa") {
-    key.rsaKeySize = ([2048, 3072, 4096] as const).find((s) => s === k.bits) ?? 2048;
+    key.rsaKeySize = ([2048, 3072, 4096, 8192] as const).find((s) => s === k.bits) ?? 2048;
+    // A request signed with PSS is renewed signed with PSS; only a request has a signature of its own to copy.
+    key.alternateSignature = i.kind === "request" && i.pss;
     if (key.rsaKeySize !== k.bits) notes.push(`The key was RSA ${k.bits}; the new one is RSA ${key.rsaKeySize}.`);
   } else if (k.algorithm === "ecdsa" && (k.curve === "P-256" || k.curve === "P-384")) {
     key.algorithm = k.curve === "P-256" ? "ecdsa-p256" : "ecdsa-p384";

@@ -17,13 +17,22 @@ export interface KeyChoice {
   algorithm: KeyAlgorithm;
   rsaKeySize: RsaKeySize;
   hash: HashName;
+  /** RSASSA-PSS for the request's signature (MMC's "Use alternate signature format"); RSA only. */
+  alternateSignature?: boolean;
 }
+
+/** The hash's output length in bytes: RFC 4055's recommended PSS salt length for that hash. */
+const HASH_BYTES: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
+
+const usesPss = (choice: KeyChoice) => choice.algorithm === "rsa" && choice.alternateSignature === true;
 
 /** The WebCrypto algorithm a key is made and used with. RSA keys carry their hash, ECDSA keys do not. */
 export function keyAlgorithm(choice: KeyChoice): RsaHashedKeyGenParams | EcKeyGenParams {
   if (choice.algorithm === "rsa") {
     return {
-      name: "RSASSA-PKCS1-v1_5",
+      // Why a PSS key for PSS: WebCrypto binds a key to one scheme. Both export as rsaEncryption, so the key
+      // file and the .pfx are the same as for a PKCS #1 v1.5 key.
+      name: usesPss(choice) ? "RSA-PSS" : "RSASSA-PKCS1-v1_5",
       modulusLength: choice.rsaKeySize,
       publicExponent: new Uint8Array([1, 0, 1]), // 65537, what every CA expects (CA/B Forum BR 6.1.6)
       hash: WEBCRYPTO_HASH[choice.hash],
@@ -33,7 +42,10 @@ export function keyAlgorithm(choice: KeyChoice): RsaHashedKeyGenParams | EcKeyGe
 }
 
 /** The algorithm the request is signed with. */
-export function signingAlgorithm(choice: KeyChoice): Algorithm | EcdsaParams {
+export function signingAlgorithm(choice: KeyChoice): Algorithm | EcdsaParams | RsaPssParams {
+  // RSASSA-PSS as RFC 4055 3.1 recommends: the key's hash, MGF1 with the same hash, a salt as long as the hash
+  // (@peculiar/x509 writes these parameters into the AlgorithmIdentifier).
+  if (usesPss(choice)) return { name: "RSA-PSS", saltLength: HASH_BYTES[choice.hash] };
   return choice.algorithm === "rsa"
     ? { name: "RSASSA-PKCS1-v1_5" }
     : { name: "ECDSA", hash: WEBCRYPTO_HASH[choice.hash] };

@@ -34,6 +34,8 @@ export interface RequestFacts {
     { algorithm: "rsa"; bits: number } | { algorithm: "ecdsa"; curve: string } | { algorithm: "other"; name: string };
   /** "sha1", "sha256", …: the request's signature hash. */
   hash: string;
+  /** The request is signed with RSASSA-PSS (MMC's "Use alternate signature format"), not PKCS #1 v1.5. */
+  pss?: boolean;
   /** CAPI key spec, known only for a planned Legacy key. */
   keySpec?: "exchange" | "signature";
 }
@@ -45,6 +47,7 @@ export type FixId =
   | "remove-internal-names"
   | "remove-private-ips"
   | "rsa-2048"
+  | "pkcs1-signature"
   | "remove-ou"
   | "remove-client-auth"
   | "remove-key-encipherment"
@@ -76,6 +79,7 @@ export function factsFromPlan(plan: RequestPlan): RequestFacts {
         ? { algorithm: "rsa", bits: plan.key.rsaKeySize }
         : { algorithm: "ecdsa", curve: curveOfAlgorithm(plan.key.algorithm)!.name },
     hash: plan.key.hash,
+    pss: plan.key.algorithm === "rsa" && plan.key.alternateSignature,
     keySpec: plan.template === "legacy" ? plan.key.keySpec : undefined,
   };
 }
@@ -412,6 +416,33 @@ export const RULES: Record<string, Rule> = {
             },
           ]
         : [],
+  },
+  "pss-signature": {
+    check: (f, target) =>
+      f.pss
+        ? [
+            target === "public"
+              ? {
+                  id: "pss-signature",
+                  severity: "warning",
+                  message:
+                    "The request is signed with RSASSA-PSS (Use alternate signature format): public CAs generally accept only PKCS #1 v1.5 request signatures, and may refuse it. The certificate they issue does not depend on it.",
+                  source: "RFC 4055; CA/Browser Forum BR 7.1.3.2",
+                  fix: { id: "pkcs1-signature", label: "Sign with PKCS #1 v1.5" },
+                  field: "key",
+                }
+              : {
+                  id: "pss-signature",
+                  severity: "info",
+                  message:
+                    "The request is signed with RSASSA-PSS (Use alternate signature format): Active Directory Certificate Services accepts it; another internal CA may not.",
+                  source: "RFC 4055; Microsoft, certreq AlternateSignatureAlgorithm",
+                  fix: { id: "pkcs1-signature", label: "Sign with PKCS #1 v1.5" },
+                  field: "key",
+                },
+          ]
+        : [],
+    fixes: { "pkcs1-signature": (plan) => ({ ...plan, key: { ...plan.key, alternateSignature: false } }) },
   },
   sha1: {
     check: (f, target) =>

@@ -14,7 +14,40 @@ export const SUBJECT_TYPES = [
   { type: "C", label: "Country", oid: "2.5.4.6", max: 2 }, // ub-country-name-alpha-length
   { type: "E", label: "Email", oid: "1.2.840.113549.1.9.1", max: 255 }, // ub-emailaddress-length (PKCS #9)
   { type: "DC", label: "Domain component", oid: "0.9.2342.19200300.100.1.25", max: 63 }, // RFC 4519, one DNS label
+  // X.520 names (RFC 5280 Appendix A: X520name, ub-name 32768; X520Title, ub-title 64), with Windows' keys.
+  { type: "G", label: "Given name", oid: "2.5.4.42", max: 32768 },
+  { type: "I", label: "Initials", oid: "2.5.4.43", max: 32768 },
+  { type: "SN", label: "Surname", oid: "2.5.4.4", max: 32768 },
+  { type: "T", label: "Title", oid: "2.5.4.12", max: 64 },
 ] as const;
+
+/**
+ * The keys a typed distinguished name may use for each type, case-insensitive: Windows' (CertStrToName: S, E,
+ * G, I, T), OpenSSL's (GN, emailAddress, initials, title) and the attribute names of RFC 4519.
+ */
+const DN_KEYS: Record<string, SubjectType> = {
+  CN: "CN",
+  COMMONNAME: "CN",
+  O: "O",
+  OU: "OU",
+  L: "L",
+  ST: "ST",
+  S: "ST",
+  C: "C",
+  E: "E",
+  EMAIL: "E",
+  EMAILADDRESS: "E",
+  DC: "DC",
+  G: "G",
+  GN: "G",
+  GIVENNAME: "G",
+  I: "I",
+  INITIALS: "I",
+  SN: "SN",
+  SURNAME: "SN",
+  T: "T",
+  TITLE: "T",
+};
 
 export type SubjectType = (typeof SUBJECT_TYPES)[number]["type"];
 
@@ -35,6 +68,8 @@ export const ALT_NAME_TYPES = [
   { type: "url", label: "URL" },
   { type: "upn", label: "User principal name" },
   { type: "dn", label: "Directory name" },
+  // otherName 1.3.6.1.4.1.311.25.1 (szOID_NTDS_REPLICATION): a computer object's GUID, 16 bytes as Windows stores it.
+  { type: "guid", label: "GUID" },
 ] as const;
 
 export type AltNameType = (typeof ALT_NAME_TYPES)[number]["type"];
@@ -268,45 +303,142 @@ function checkUpn(input: string): Checked {
   return pass(value);
 }
 
-/** Splits a directory name typed as "CN=…, O=…" into parts; a comma inside a value is written "\,". */
-export function parseDirectoryName(input: string): { ok: true; parts: SubjectPart[] } | { ok: false; error: string } {
-  const text = input.trim();
-  const bad = {
-    ok: false as const,
-    error: 'Enter a directory name as TYPE=value pairs, such as "CN=proxy, O=Contoso, C=US".',
-  };
-  if (!text) return bad;
-  const pieces: string[] = [];
-  let current = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch === "\\" && i + 1 < text.length) {
-      current += text[++i];
-    } else if (ch === ",") {
-      pieces.push(current);
-      current = "";
-    } else current += ch;
-  }
-  pieces.push(current);
-  const parts: SubjectPart[] = [];
-  for (const piece of pieces) {
-    const eq = piece.indexOf("=");
-    if (eq < 1) return bad;
-    const key = piece.slice(0, eq).trim().toUpperCase();
-    const type = (key === "S" ? "ST" : key) as SubjectType;
-    if (!SUBJECT_TYPES.some((t) => t.type === type)) {
-      return { ok: false, error: `"${key}" is not a name type here; use CN, O, OU, L, ST, C, E or DC.` };
+type Parsed<T> = { ok: true; parts: T } | { ok: false; error: string };
+
+/** RFC 4514's characters that are escaped with a backslash in a value ("special" less space, "#" and "="). */
+const DN_ESCAPED = new Set(['"', "+", ",", ";", "<", ">", "\\"]);
+
+/**
+ * One attribute value of a string DN (RFC 4514 2.4 / 3): backslash pairs (`\,`, `\\`, `\ `, …) and hex pairs
+ * (`\C3\A9`, UTF-8 bytes), or a value in double quotes as Windows and RFC 2253 write it (`""` or `\"` inside).
+ * Stops at the next unescaped "," and says what it found there.
+ */
+function readDnValue(text: string, from: number): { value: string; end: number; stop: string } | { error: string } {
+  let i = from;
+  while (text[i] === " ") i++;
+  if (text[i] === "#") return { error: "A value written as #hex (BER) is not accepted here: type it as text." };
+  const bytes: number[] = [];
+  let value = "";
+  const flush = () => {
+    if (bytes.length === 0) return true;
+    try {
+      value += new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+    } catch {
+      return false;
     }
-    const part = checkSubjectPart(type, piece.slice(eq + 1));
+    bytes.length = 0;
+    return true;
+  };
+  const badHex = { error: "A \\XX escape in the name is not valid UTF-8." };
+  if (text[i] === '"') {
+    for (i++; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === '"' && text[i + 1] === '"') value += text[++i];
+      else if (ch === "\\" && i + 1 < text.length) value += text[++i];
+      else if (ch === '"') break;
+      else value += ch;
+    }
+    if (text[i] !== '"') return { error: "A quoted value in the name has no closing quote." };
+    i++;
+    while (text[i] === " ") i++;
+    const stop = text[i] ?? "";
+    if (stop && stop !== ",") return { error: `Put a comma between the parts of the name; found "${stop}".` };
+    return { value, end: i, stop };
+  }
+  for (; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\\") {
+      const hex = /^[0-9A-Fa-f]{2}/.exec(text.slice(i + 1, i + 3));
+      if (hex) {
+        bytes.push(parseInt(hex[0], 16));
+        i += 2;
+        continue;
+      }
+      const next = text[i + 1];
+      if (next === undefined) return { error: "The name ends with a lone backslash." };
+      if (!flush()) return badHex;
+      value += next;
+      i++;
+      continue;
+    }
+    if (!flush()) return badHex;
+    if (ch === ",") break;
+    if (ch === "+")
+      return {
+        error:
+          "A multi-valued part (joined by +) is not offered: one attribute per part, as MMC writes it. Write a plus sign in a value as \\+.",
+      };
+    if (DN_ESCAPED.has(ch)) return { error: `Write ${ch} in a value as \\${ch} (RFC 4514).` };
+    value += ch;
+  }
+  if (!flush()) return badHex;
+  return { value: value.replace(/ +$/, ""), end: i, stop: text[i] ?? "" };
+}
+
+/**
+ * A distinguished name typed as a string, as MMC's "Full DN" and a Directory name take it: `CN=…, O=…, C=…`
+ * with RFC 4514's escapes, each part checked as the Subject tab checks it. The parts keep the order typed,
+ * which is the order Windows' certreq and MMC write them into the request (first typed, first encoded).
+ */
+export function parseDistinguishedName(input: string): Parsed<SubjectPart[]> {
+  const text = input.trim();
+  const example = 'Enter the name as TYPE=value parts separated by commas, such as "CN=proxy, O=Contoso, C=US".';
+  if (!text) return { ok: false, error: example };
+  if (hasControlOrBrokenText(text)) return { ok: false, error: hiddenMessage("The name", text) };
+  const parts: SubjectPart[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const eq = text.indexOf("=", i);
+    if (eq < 0) return { ok: false, error: example };
+    const rawKey = text.slice(i, eq).trim();
+    const key = rawKey.toUpperCase();
+    const byOid = SUBJECT_TYPES.find((t) => t.oid === rawKey)?.type;
+    const type = DN_KEYS[key] ?? byOid;
+    if (!type) {
+      return {
+        ok: false,
+        error: rawKey ? `"${rawKey}" is not a name type here; use CN, O, OU, L, S, C, E, DC, G, I, SN or T.` : example,
+      };
+    }
+    const read = readDnValue(text, eq + 1);
+    if ("error" in read) return { ok: false, error: read.error };
+    const part = checkSubjectPart(type, read.value);
     if (!part.ok) return part;
-    parts.push({ type, value: part.value });
+    parts.push(part.unicode ? { type, value: part.value, unicode: part.unicode } : { type, value: part.value });
+    i = read.end + 1;
+    if (read.stop === "," && !text.slice(i).trim()) return { ok: false, error: "The name ends with a comma." };
   }
   return { ok: true, parts };
 }
 
-/** Writes parts back as the text form parseDirectoryName reads. */
+/** A directory name alternative name: the same string form as the Full DN (kept for the name it had). */
+export const parseDirectoryName = parseDistinguishedName;
+
+/** One value as RFC 4514 2.4 writes it: `\` before its special characters, a leading "#" or space, a trailing space. */
+function escapeDnValue(value: string): string {
+  return value
+    .replace(/[\\"+,;<>]/g, (c) => `\\${c}`)
+    .replace(/^[#\s]/, (c) => `\\${c}`)
+    .replace(/ $/, "\\ ");
+}
+
+/** Writes parts back as the string form parseDistinguishedName reads, in the same order. */
 export function formatDirectoryName(parts: readonly SubjectPart[]): string {
-  return parts.map((p) => `${p.type}=${p.value.replace(/[\\,]/g, (c) => `\\${c}`)}`).join(", ");
+  return parts.map((p) => `${p.type}=${escapeDnValue(p.value)}`).join(", ");
+}
+
+/**
+ * A GUID as Windows shows it, with or without braces: 32 hex digits in 8-4-4-4-12 groups. Stored in lower case,
+ * without braces, as certreq's `guid=` takes it.
+ */
+function checkGuid(input: string): Checked {
+  const match = /^\{?([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})\}?$/i.exec(input.trim());
+  if (!match || input.trim().startsWith("{") !== input.trim().endsWith("}")) {
+    return fail(
+      "Enter a GUID as 32 hex digits in groups of 8-4-4-4-12, such as {f7c3ac41-b8ce-4fb4-aa58-3d1dc0e36b39}.",
+    );
+  }
+  return pass(match.slice(1).join("-").toLowerCase());
 }
 
 /** Checks and normalises one alternative name as typed beside its Type. */
@@ -333,6 +465,8 @@ export function checkAltName(type: AltNameType, input: string): Checked {
       const dn = parseDirectoryName(input);
       return dn.ok ? pass(formatDirectoryName(dn.parts)) : dn;
     }
+    case "guid":
+      return checkGuid(input);
   }
 }
 

@@ -29,7 +29,7 @@ function refuseControls(value: string, what: string): string {
 }
 import { curveOfAlgorithm } from "./curves";
 import { commandFileStem } from "./file-names";
-import { effectiveAltNames, parseDirectoryName, type AltName } from "./names";
+import { effectiveAltNames, parseDirectoryName, type AltName, type SubjectType } from "./names";
 import { effectiveKeyUsage, fileStem, type RequestPlan } from "./request";
 import { keyUsage, type KeyUsageName } from "./usages";
 
@@ -42,15 +42,20 @@ const INF_SAN: Record<AltName["type"], string> = {
   url: "url",
   upn: "upn",
   dn: "dn",
+  guid: "guid",
 };
 /** OpenSSL's subjectAltName keywords (x509v3_config). */
-const OPENSSL_SAN: Record<Exclude<AltName["type"], "upn" | "dn">, string> = {
+const OPENSSL_SAN: Record<Exclude<AltName["type"], "upn" | "dn" | "guid">, string> = {
   dns: "DNS",
   ipv4: "IP",
   ipv6: "IP",
   email: "email",
   url: "URI",
 };
+/** OpenSSL's short names of the subject types (objects.txt) where they differ from Windows' keys. */
+const OPENSSL_DN: Partial<Record<SubjectType, string>> = { E: "emailAddress", G: "GN", I: "initials", T: "title" };
+const opensslDnKey = (type: SubjectType) => OPENSSL_DN[type] ?? type;
+
 /** OpenSSL's key usage names (x509v3_config). */
 const OPENSSL_KU: Record<KeyUsageName, string> = {
   digitalSignature: "digitalSignature",
@@ -63,6 +68,13 @@ const OPENSSL_KU: Record<KeyUsageName, string> = {
   encipherOnly: "encipherOnly",
   decipherOnly: "decipherOnly",
 };
+
+/** A GUID's 16 bytes as Windows stores them (the first three groups little-endian), in hex for ASN1_generate_nconf. */
+export function guidHex(guid: string): string {
+  const groups = guid.split("-");
+  const reversed = (hex: string) => hex.match(/../g)!.reverse().join("");
+  return [...groups.slice(0, 3).map(reversed), ...groups.slice(3)].join("").toUpperCase();
+}
 
 /** An INF string value (Microsoft, certreq INF syntax): in double quotes, a double quote inside doubled. */
 const infString = (value: string, what = "A value") => `"${refuseControls(value, what).replace(/"/g, '""')}"`;
@@ -128,6 +140,8 @@ export function certreqInf(plan: RequestPlan): string {
   );
   if (legacy) lines.push("ProviderType = 12");
   lines.push(`HashAlgorithm = ${plan.key.hash}`, "RequestType = PKCS10");
+  // certreq's name for MMC's "Use alternate signature format": RSASSA-PSS.
+  if (rsa && plan.key.alternateSignature) lines.push("AlternateSignatureAlgorithm = TRUE");
   if (plan.friendlyName) lines.push(`FriendlyName = ${infString(plan.friendlyName, "The friendly name")}`);
   if (plan.suppressDefaultExtensions) lines.push("SuppressDefaults = TRUE");
 
@@ -235,7 +249,7 @@ export function opensslConfig(plan: RequestPlan): string {
   for (const p of plan.subject) {
     const n = seen.get(p.type) ?? 0;
     seen.set(p.type, n + 1);
-    const key = p.type === "E" ? "emailAddress" : p.type;
+    const key = opensslDnKey(p.type);
     lines.push(`${n > 0 ? `${n}.` : ""}${key} = ${configValue(p.value, `The subject's ${p.type}`)}`);
   }
   if (plan.subject.length === 0) lines.push("# (empty subject: the command passes -subj /)");
@@ -268,6 +282,10 @@ export function opensslConfig(plan: RequestPlan): string {
         lines.push(
           `${next("otherName")} = ${configValue(`1.3.6.1.4.1.311.20.2.3;FORMAT:UTF8,UTF8:${name.value}`, what)}`,
         );
+      else if (name.type === "guid")
+        lines.push(
+          `${next("otherName")} = ${configValue(`1.3.6.1.4.1.311.25.1;FORMAT:HEX,OCTETSTRING:${guidHex(name.value)}`, what)}`,
+        );
       else if (name.type === "dn") {
         const section = `dir_${dirs.length + 1}`;
         lines.push(`${next("dirName")} = ${section}`);
@@ -283,7 +301,7 @@ export function opensslConfig(plan: RequestPlan): string {
           "",
           `[${section}]`,
           ...(parsed.ok ? parsed.parts : []).map(
-            (p, i) => `${i}.${p.type === "E" ? "emailAddress" : p.type} = ${configValue(p.value, what)}`,
+            (p, i) => `${i}.${opensslDnKey(p.type)} = ${configValue(p.value, what)}`,
           ),
         );
       } else lines.push(`${next(OPENSSL_SAN[name.type])} = ${configValue(name.value, what)}`);
@@ -304,11 +322,16 @@ export function opensslCommands(plan: RequestPlan): Command[] {
       ? ["-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${plan.key.rsaKeySize}`]
       : ["-algorithm", "EC", "-pkeyopt", `ec_paramgen_curve:${curveOfAlgorithm(plan.key.algorithm)?.name}`];
   const subject = plan.subject.length === 0 ? ["-subj", "/"] : [];
+  // RSASSA-PSS as the page signs it (RFC 4055): MGF1 with the request's hash, a salt as long as the hash.
+  const pss =
+    plan.key.algorithm === "rsa" && plan.key.alternateSignature
+      ? ["-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:digest"]
+      : [];
   return [
     { program: "openssl", args: ["genpkey", ...keygen, "-aes-256-cbc", "-out", `${stem}.key`] },
     {
       program: "openssl",
-      args: ["req", "-new", "-key", `${stem}.key`, "-config", `${stem}.cnf`, ...subject, "-out", `${stem}.req`],
+      args: ["req", "-new", "-key", `${stem}.key`, "-config", `${stem}.cnf`, ...subject, ...pss, "-out", `${stem}.req`],
     },
   ];
 }

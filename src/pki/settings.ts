@@ -94,6 +94,8 @@ function planFrom(data: unknown): RequestPlan {
       rsaKeySize: field(key, "rsaKeySize", oneOf(RSA_KEY_SIZES)),
       keySpec: field(key, "keySpec", oneOf(["exchange", "signature"] as const)),
       hash: field(key, "hash", oneOf(HASHES)),
+      // Absent in files written before the option existed: PKCS #1 v1.5, as they were made.
+      alternateSignature: key.alternateSignature === undefined ? false : field(key, "alternateSignature", isBoolean),
     },
     output: {
       fileName: field(output, "fileName", isString),

@@ -41,7 +41,7 @@ export function summarisePlan(plan: RequestPlan): PlanSummary {
     basicConstraints: bc.enabled
       ? `${bc.ca ? "Subject Type=CA" : "Subject Type=End Entity"}${bc.ca && bc.pathLength !== null ? `, Path Length Constraint=${bc.pathLength}` : ""}${bc.critical ? " (critical)" : ""}`
       : null,
-    key: `${algorithm}${plan.key.algorithm === "rsa" ? ` ${plan.key.rsaKeySize} bits` : ""}, key type ${plan.key.keySpec === "exchange" ? "Exchange" : "Signature"}, ${plan.key.hash}`,
+    key: `${algorithm}${plan.key.algorithm === "rsa" ? ` ${plan.key.rsaKeySize} bits` : ""}, key type ${plan.key.keySpec === "exchange" ? "Exchange" : "Signature"}, ${plan.key.hash}${plan.key.algorithm === "rsa" && plan.key.alternateSignature ? ", signed with RSASSA-PSS (alternate signature format)" : ""}`,
     template: TEMPLATES.find((t) => t.value === plan.template)?.label ?? plan.template,
     defaultExtensions: plan.suppressDefaultExtensions ? "suppressed" : "Subject Key Identifier added",
   };

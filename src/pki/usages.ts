@@ -29,17 +29,56 @@ export function keyUsage(name: KeyUsageName) {
   return usage;
 }
 
-/** Extended key usages (application policies) that MMC offers, with their OIDs. */
+/**
+ * Extended key usages, application policies as the Certificates snap-in names them, with their OIDs: the IETF
+ * ones of RFC 5280 4.2.1.12 (id-kp-*), RFC 4945 and RFC 4556, and Microsoft's of wincrypt.h (szOID_KP_*, and
+ * others); the TCG's for TPM certificates. The first two are the ones a reverse proxy's certificate carries.
+ */
 export const EXTENDED_KEY_USAGES = [
-  { oid: "1.3.6.1.5.5.7.3.1", label: "Server Authentication" }, // RFC 5280 4.2.1.12 id-kp-serverAuth
+  { oid: "1.3.6.1.5.5.7.3.1", label: "Server Authentication" }, // id-kp-serverAuth
   { oid: "1.3.6.1.5.5.7.3.2", label: "Client Authentication" }, // id-kp-clientAuth
   { oid: "1.3.6.1.5.5.7.3.3", label: "Code Signing" }, // id-kp-codeSigning
   { oid: "1.3.6.1.5.5.7.3.4", label: "Secure Email" }, // id-kp-emailProtection
+  { oid: "1.3.6.1.5.5.7.3.5", label: "IP security end system" }, // id-kp-ipsecEndSystem
+  { oid: "1.3.6.1.5.5.7.3.6", label: "IP security tunnel termination" }, // id-kp-ipsecTunnel
+  { oid: "1.3.6.1.5.5.7.3.7", label: "IP security user" }, // id-kp-ipsecUser
   { oid: "1.3.6.1.5.5.7.3.8", label: "Time Stamping" }, // id-kp-timeStamping
   { oid: "1.3.6.1.5.5.7.3.9", label: "OCSP Signing" }, // id-kp-OCSPSigning
-  { oid: "1.3.6.1.5.5.8.2.2", label: "IP security IKE intermediate" }, // Microsoft/IETF iKEIntermediate
-  { oid: "1.3.6.1.4.1.311.20.2.2", label: "Smart Card Logon" }, // Microsoft szOID_KP_SMARTCARD_LOGON
-  { oid: "1.3.6.1.4.1.311.10.3.12", label: "Document Signing" }, // Microsoft szOID_KP_DOCUMENT_SIGNING
+  { oid: "1.3.6.1.5.5.8.2.2", label: "IP security IKE intermediate" }, // iKEIntermediate (RFC 4945)
+  { oid: "1.3.6.1.5.2.3.5", label: "KDC Authentication" }, // id-pkinit-KPKdc (RFC 4556)
+  { oid: "1.3.6.1.4.1.311.20.2.2", label: "Smart Card Logon" }, // szOID_KP_SMARTCARD_LOGON
+  { oid: "1.3.6.1.4.1.311.20.2.1", label: "Certificate Request Agent" }, // szOID_ENROLLMENT_AGENT
+  { oid: "1.3.6.1.4.1.311.10.3.4", label: "Encrypting File System" }, // szOID_KP_EFS
+  { oid: "1.3.6.1.4.1.311.10.3.4.1", label: "File Recovery" }, // szOID_EFS_RECOVERY
+  { oid: "1.3.6.1.4.1.311.10.3.12", label: "Document Signing" }, // szOID_KP_DOCUMENT_SIGNING
+  { oid: "1.3.6.1.4.1.311.54.1.2", label: "Remote Desktop Authentication" }, // Remote Desktop (RDP TLS)
+  { oid: "1.3.6.1.4.1.311.21.6", label: "Key Recovery Agent" }, // szOID_KP_KEY_RECOVERY_AGENT
+  { oid: "1.3.6.1.4.1.311.10.3.11", label: "Key Recovery" }, // szOID_KP_KEY_RECOVERY
+  { oid: "1.3.6.1.4.1.311.21.5", label: "Private Key Archival" }, // szOID_KP_CA_EXCHANGE
+  { oid: "1.3.6.1.4.1.311.21.19", label: "Directory Service Email Replication" }, // szOID_DS_EMAIL_REPLICATION
+  { oid: "1.3.6.1.4.1.311.10.3.1", label: "Microsoft Trust List Signing" }, // szOID_KP_CTL_USAGE_SIGNING
+  { oid: "1.3.6.1.4.1.311.10.3.2", label: "Microsoft Time Stamping" }, // szOID_KP_TIME_STAMP_SIGNING
+  { oid: "1.3.6.1.4.1.311.10.3.5", label: "Windows Hardware Driver Verification" }, // szOID_WHQL_CRYPTO
+  { oid: "1.3.6.1.4.1.311.10.3.6", label: "Windows System Component Verification" }, // szOID_NT5_CRYPTO
+  { oid: "1.3.6.1.4.1.311.10.3.7", label: "OEM Windows System Component Verification" }, // szOID_OEM_WHQL_CRYPTO
+  { oid: "1.3.6.1.4.1.311.10.3.8", label: "Embedded Windows System Component Verification" }, // szOID_EMBEDDED_NT_CRYPTO
+  { oid: "1.3.6.1.4.1.311.10.3.9", label: "Root List Signer" }, // szOID_ROOT_LIST_SIGNER
+  { oid: "1.3.6.1.4.1.311.10.3.10", label: "Qualified Subordination" }, // szOID_KP_QUALIFIED_SUBORDINATION
+  { oid: "1.3.6.1.4.1.311.10.3.13", label: "Lifetime Signing" }, // szOID_KP_LIFETIME_SIGNING
+  { oid: "1.3.6.1.4.1.311.10.3.19", label: "Revoked List Signer" }, // szOID_REVOKED_LIST_SIGNER
+  { oid: "1.3.6.1.4.1.311.10.3.30", label: "Disallowed List" }, // szOID_DISALLOWED_LIST
+  { oid: "1.3.6.1.4.1.311.10.5.1", label: "Digital Rights" }, // szOID_DRM
+  { oid: "1.3.6.1.4.1.311.10.6.1", label: "Key Pack Licenses" }, // szOID_LICENSES
+  { oid: "1.3.6.1.4.1.311.10.6.2", label: "License Server Verification" }, // szOID_LICENSE_SERVER
+  { oid: "1.3.6.1.4.1.311.61.1.1", label: "Kernel Mode Code Signing" }, // szOID_KP_KERNEL_MODE_CODE_SIGNING
+  { oid: "1.3.6.1.4.1.311.61.4.1", label: "Early Launch Antimalware Driver" }, // ..._TRUSTED_BOOT_SIGNING
+  { oid: "1.3.6.1.4.1.311.61.5.1", label: "HAL Extension" }, // szOID_KP_KERNEL_MODE_HAL_EXTENSION_SIGNING
+  { oid: "1.3.6.1.4.1.311.10.3.22", label: "Protected Process Light Verification" }, // ..._LIGHT_SIGNER
+  { oid: "1.3.6.1.4.1.311.10.3.24", label: "Protected Process Verification" }, // szOID_PROTECTED_PROCESS_SIGNER
+  { oid: "2.23.133.8.1", label: "Endorsement Key Certificate" }, // TCG tcg-kp-EKCertificate
+  { oid: "2.23.133.8.2", label: "Platform Certificate" }, // TCG tcg-kp-PlatformCertificate
+  { oid: "2.23.133.8.3", label: "Attestation Identity Key Certificate" }, // TCG tcg-kp-AIKCertificate
+  { oid: "2.5.29.37.0", label: "Any Purpose" }, // anyExtendedKeyUsage (RFC 5280 4.2.1.12)
 ] as const;
 
 export const SERVER_AUTH = "1.3.6.1.5.5.7.3.1";

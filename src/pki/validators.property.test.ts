@@ -135,8 +135,13 @@ describe("whatever a validator accepts encodes and decodes back to the same valu
 
   it("alternative names", () => {
     const accepted = new Set<string>();
+    // GUIDs, with and without braces, in either case, since random text is almost never one.
+    const guids = fc.oneof(
+      fc.uuid(),
+      fc.uuid().map((u) => `{${u.toUpperCase()}}`),
+    );
     fc.assert(
-      fc.property(anything, fc.constantFrom(...ALT_NAME_TYPES.map((t) => t.type)), (text, type) => {
+      fc.property(fc.oneof(anything, guids), fc.constantFrom(...ALT_NAME_TYPES.map((t) => t.type)), (text, type) => {
         const checked = checkAltName(type, text);
         if (!checked.ok) return;
         accepted.add(type);

@@ -13,7 +13,7 @@ export function ExtensionsTab() {
   const [oidError, setOidError] = useState<string | null>(null);
   const bc = draft.basicConstraints;
   const ekuOptions = [
-    ...EXTENDED_KEY_USAGES.map((u) => ({ value: u.oid as string, label: u.label })),
+    ...EXTENDED_KEY_USAGES.map((u) => ({ value: u.oid as string, label: u.label, detail: u.oid as string })),
     ...draft.extendedKeyUsage
       .filter((o) => !EXTENDED_KEY_USAGES.some((u) => u.oid === o))
       .map((o) => ({ value: o, label: o })),
@@ -55,6 +55,7 @@ export function ExtensionsTab() {
         <ListPicker
           name="Extended Key Usage"
           options={ekuOptions}
+          search="Search application policies"
           selected={draft.extendedKeyUsage}
           onChange={(extendedKeyUsage) => update((d) => ({ ...d, extendedKeyUsage }))}
         />

@@ -61,7 +61,9 @@ export function PrivateKeyTab() {
               ? `The curve fixes the size: ${curveOfAlgorithm(key.algorithm)?.bits} bits.`
               : key.rsaKeySize === 1024
                 ? "1024 bits is too weak: no public CA accepts it, and Windows warns about it."
-                : "2048 bits is what the article and every public CA ask for."
+                : key.rsaKeySize === 8192
+                  ? "8192 bits takes from seconds to a minute to make in the browser, and slows every TLS handshake: 2048 or 3072 is what CAs ask for."
+                  : "2048 bits is what the article and every public CA ask for."
           }
         >
           {(control) => (
@@ -80,6 +82,17 @@ export function PrivateKeyTab() {
           )}
         </Field>
         <Checkbox
+          label="Use alternate signature format"
+          checked={key.algorithm === "rsa" && key.alternateSignature}
+          disabled={key.algorithm !== "rsa"}
+          onChange={(alternateSignature) => setKey({ alternateSignature })}
+          hint={
+            key.algorithm === "rsa"
+              ? "Signs the request with RSASSA-PSS instead of PKCS #1 v1.5. Active Directory Certificate Services accepts it; public CAs generally do not."
+              : "For RSA keys only: an ECDSA request has one signature format."
+          }
+        />
+        <Checkbox
           label="Make private key exportable"
           checked
           disabled
@@ -95,7 +108,10 @@ export function PrivateKeyTab() {
       />
       <fieldset>
         <legend>Select Hash Algorithm</legend>
-        <Field label="Hash Algorithm" hint="sha256 is what every CA expects.">
+        <Field
+          label="Hash Algorithm"
+          hint="sha256 is what every CA expects. sha1 and md5, which MMC lists, are not offered: collisions can be made for both, CAs refuse requests signed with them, and WebCrypto cannot sign with md5."
+        >
           {(control) => (
             <select {...control} value={key.hash} onChange={(e) => setKey({ hash: e.target.value as HashName })}>
               {HASHES.map((h) => (
@@ -106,6 +122,33 @@ export function PrivateKeyTab() {
             </select>
           )}
         </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Options that do not apply in a browser</legend>
+        {/* MMC's options, greyed with the reason, so an admin following the article knows they were not missed. */}
+        <Checkbox
+          label="Allow private key to be archived"
+          checked={false}
+          disabled
+          onChange={() => undefined}
+          hint="Archival sends the key to the CA, and this page never connects to a CA: keep the encrypted key file and its passphrase instead."
+        />
+        <Checkbox
+          label="Strong private key protection"
+          checked={false}
+          disabled
+          onChange={() => undefined}
+          hint="The key lives in a file encrypted under your passphrase, not in a Windows key store: choose strong protection when you import the .pfx on the proxy."
+        />
+        <div className="choice">
+          <button type="button" disabled aria-describedby="key-permissions-why">
+            Key permissions…
+          </button>
+          <p className="hint" id="key-permissions-why">
+            Permissions belong to the key on the proxy: after the import, Certificates snap-in &gt; the certificate &gt;
+            All Tasks &gt; Manage Private Keys.
+          </p>
+        </div>
       </fieldset>
     </>
   );

@@ -5,6 +5,7 @@ import {
   checkSubjectPart,
   dnsDisplay,
   impliedAltName,
+  parseDistinguishedName,
   SUBJECT_IN_SAN,
   SUBJECT_TYPES,
   subjectType,
@@ -23,7 +24,19 @@ const SUBJECT_EXAMPLES: Record<SubjectType, string> = {
   C: "US",
   E: "pki@contoso.com",
   DC: "contoso",
+  G: "Alex",
+  I: "A.",
+  SN: "Wilber",
+  T: "Proxy administrator",
 };
+
+/** MMC's "Full DN": the whole subject typed as one distinguished name, then shown here part by part. */
+const FULL_DN = "full-dn";
+type SubjectChoice = SubjectType | typeof FULL_DN;
+const SUBJECT_CHOICES: readonly { type: SubjectChoice; label: string }[] = [
+  ...SUBJECT_TYPES,
+  { type: FULL_DN, label: "Full DN" },
+];
 const ALT_EXAMPLES: Record<AltNameType, string> = {
   dns: "meet.contoso.com",
   ipv4: "192.0.2.10",
@@ -32,6 +45,7 @@ const ALT_EXAMPLES: Record<AltNameType, string> = {
   url: "https://meet.contoso.com/",
   upn: "svc-proxy@contoso.com",
   dn: "CN=proxy, O=Contoso, C=US",
+  guid: "{f7c3ac41-b8ce-4fb4-aa58-3d1dc0e36b39}",
 };
 
 export function SubjectTab() {
@@ -44,15 +58,22 @@ export function SubjectTab() {
         The subject of a certificate is the user or computer it is issued to. For a reverse proxy, the Common name is
         its external web services FQDN, and every name clients connect to is an alternative name.
       </p>
-      <TypeValueList<SubjectType>
+      <TypeValueList<SubjectChoice>
         legend="Subject name"
-        types={SUBJECT_TYPES}
-        placeholder={(t) => SUBJECT_EXAMPLES[t]}
+        types={SUBJECT_CHOICES}
+        placeholder={(t) => (t === FULL_DN ? "CN=webext.contoso.com, O=Contoso Ltd, C=US" : SUBJECT_EXAMPLES[t])}
         entries={draft.subject.map((p, i) => ({
           key: String(i),
           text: `${subjectType(p.type).label}: ${dnsDisplay(p.value, p.unicode)}`,
         }))}
         onAdd={(type, input) => {
+          if (type === FULL_DN) {
+            // Parsed with the same checks as each part typed alone; refused whole when one part is wrong.
+            const dn = parseDistinguishedName(input);
+            if (!dn.ok) return dn.error;
+            update((d) => ({ ...d, subject: [...d.subject, ...dn.parts] }));
+            return null;
+          }
           const checked = checkSubjectPart(type, input);
           if (!checked.ok) return checked.error;
           if (draft.subject.some((p) => p.type === type && p.value === checked.value)) {
