@@ -96,9 +96,13 @@ test("where the request goes is chosen before Plan names, and Plan names gives t
   await expect(page.getByRole("heading", { name: "Findings" })).toBeFocused();
 
   // The same names for an internal CA are fine, here and on every later page.
-  await page.getByRole("button", { name: "Back" }).click();
-  await expect(heading(page, "Custom Request")).toBeVisible();
+  for (const back of ["Custom Request", "Select Certificate Enrollment Policy", "Certificate Enrollment"]) {
+    await page.getByRole("button", { name: "Back" }).click();
+    await expect(heading(page, back)).toBeVisible();
+  }
   await page.getByLabel("My own (internal) CA").check();
+  await next(page, "Select Certificate Enrollment Policy");
+  await next(page, "Custom Request");
   await next(page, "Plan names");
   await expect(page.getByText("None: the names follow the rules, for where the request goes.")).toBeVisible();
   await next(page, "Certificate Information");

@@ -57,7 +57,7 @@ export async function startAndReachInformation(page: Page, start: string, templa
 /** The reverse-proxy start: Plan names with nothing typed. */
 export const REVERSE_PROXY = "Reverse proxy for Lync Server 2013 / Skype for Business";
 /** The article's example: the reverse proxy with contoso.com filled in, a complete request without typing. */
-export const ARTICLE_EXAMPLE = "The article's example (contoso.com), for learning";
+export const ARTICLE_EXAMPLE = "Fill in the article's example (contoso.com)";
 
 export function properties(page: Page): Locator {
   return page.getByRole("dialog", { name: "Certificate Properties" });
@@ -118,14 +118,14 @@ export async function completeWithKeptRequest(page: Page, certificates: string[]
   await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
 }
 
-/** "This request goes to" is chosen on Custom Request: go there, choose the internal CA, and Next back to this page. */
+/** "This request goes to" is chosen on Certificate Enrollment: go there, choose the internal CA, and Next back here. */
 export async function sendToInternalCa(page: Page): Promise<void> {
   const here = page.getByRole("heading", { level: 2 });
   const title = (await here.textContent()) ?? "";
   await page.getByRole("button", { name: "Change where the request goes" }).click();
-  await expect(heading(page, "Custom Request")).toBeVisible();
+  await expect(heading(page, "Certificate Enrollment")).toBeVisible();
   await page.getByLabel("My own (internal) CA").check();
-  for (let step = 0; step < 4 && (await here.textContent()) !== title; step++) {
+  for (let step = 0; step < 6 && (await here.textContent()) !== title; step++) {
     const before = await here.textContent();
     await page.getByRole("button", { name: "Next", exact: true }).click();
     await expect(here).not.toHaveText(before ?? "");

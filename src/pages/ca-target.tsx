@@ -1,4 +1,4 @@
-/** "This request goes to": chosen once, on Custom Request, before any name is planned; every check reads it. */
+/** "This request goes to": chosen once, on Certificate Enrollment, before any name is planned; every check reads it. */
 import type { CaTarget } from "../pki/lint";
 import { useWizard } from "../store/store";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";

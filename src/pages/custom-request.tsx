@@ -4,14 +4,12 @@ import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
 import { Field } from "../ui/field";
 import { RadioChoices } from "../ui/radio-choices";
-import { CaTargetChoice } from "./ca-target";
 
 export function CustomRequestPage() {
   const plan = useWizard((s) => s.plan);
   const updatePlan = useWizard((s) => s.updatePlan);
   return (
     <>
-      <CaTargetChoice />
       <Field
         label="Template"
         hint="Legacy key is a CryptoAPI key (RSA only), what Lync, Exchange and TMG expect. CNG key also allows ECDSA."

@@ -5,6 +5,7 @@ import { useWizard, type StartFrom } from "../store/store";
 import { ErrorText } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
+import { CaTargetChoice } from "./ca-target";
 
 const STARTS: RadioOption<StartFrom>[] = [
   {
@@ -14,7 +15,7 @@ const STARTS: RadioOption<StartFrom>[] = [
   },
   {
     value: "article-example",
-    label: "The article's example (contoso.com), for learning",
+    label: "Fill in the article's example (contoso.com)",
     hint: "Fills in the article's webext, meet, dialin and lyncdiscover.contoso.com. A public CA cannot validate these names: for a real request, use the start above.",
   },
   {
@@ -76,6 +77,7 @@ export function EnrollmentPage() {
           <p className="hint">The CA has answered: match its certificate to your key and export a .pfx.</p>
         </div>
       </RadioChoices>
+      <CaTargetChoice />
     </>
   );
 }

@@ -11,10 +11,10 @@ export function Preflight() {
   const findings = useWizard((s) => preflightOf(s.plan, s.caTarget));
   return (
     <section className="preflight" aria-label="Preflight">
-      {/* Chosen once, on Custom Request, so that Plan names, this page and Finish give one verdict. */}
+      {/* Chosen once, on Certificate Enrollment, so that Plan names, this page and Finish give one verdict. */}
       <p>
         Checked for: <strong>{CA_TARGETS.find((t) => t.value === caTarget)?.label}</strong>.{" "}
-        <button type="button" className="link" onClick={() => goTo("custom-request")}>
+        <button type="button" className="link" onClick={() => goTo("enrollment")}>
           Change where the request goes
         </button>
       </p>
