@@ -194,6 +194,14 @@ async function exportRuns(browser, dir) {
   for (const profile of Object.keys(PFX_OPENSSL)) {
     await page.getByLabel(profile).check();
     for (let i = 0; i < RUNS; i++) {
+      // Each Export drops the opened key and the passwords: open the key again, as an admin would.
+      if (i > 0 || profile !== Object.keys(PFX_OPENSSL)[0]) {
+        await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
+        await page.getByRole("button", { name: "Open the key" }).click();
+        await page.getByText(/^Opened\. Public key SHA-256/).waitFor();
+      }
+      // The .pfx password is generated: Export waits until it is said to be stored.
+      await page.getByLabel("I have stored this password").check();
       await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
     }
     const times = await page.evaluate(
@@ -252,7 +260,7 @@ function codeSizes() {
 async function firstLoadUnderPlaywright(browser, url) {
   const times = [];
   let longest = 0;
-  for (let i = 0; i < (c.runs ?? RUNS); i++) {
+  for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       window.__longTasks = [];

@@ -306,6 +306,28 @@ test("after Export, the page says what was written and the next steps on the pro
   await done.getByRole("group", { name: "Kept request" }).getByRole("button", { name: "Delete" }).click();
   await expect(done).toContainText("The kept request and its encrypted key are deleted");
   await expect(rows).toHaveCount(before - 1);
+
+  // The validity sits beside today's public maximum, and the reminder lands a margin before notAfter.
+  await expect(
+    page.getByText(/A lifetime of \d+ days\. A public TLS certificate issued today lives at most \d+ days/),
+  ).toBeVisible();
+  const ics = await download(page, done.getByRole("button", { name: "Add a renewal reminder" }), dir);
+  expect(ics.name).toBe(`renew ${NAME}.ics`);
+  const text = readFileSync(ics.path, "utf8");
+  expect(text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+  const unfolded = text.replace(/\r\n /g, "");
+  const start = /^DTSTART;VALUE=DATE:(\d{8})$/m.exec(unfolded.replace(/\r/g, ""))![1]!;
+  const [notBefore, notAfter] = ["-startdate", "-enddate"].map(
+    (flag) => new Date(openssl("x509", "-in", leaf, "-noout", flag).split("=")[1]!.trim()),
+  );
+  const lifetime = (notAfter!.getTime() - notBefore!.getTime()) / 86_400_000;
+  const margin = Math.min(30, Math.floor(lifetime / 3));
+  const expected = new Date(notAfter!.getTime() - margin * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+  expect(start).toBe(expected);
+  expect(unfolded).toMatch(/SUMMARY:Renew the certificate webext\.contoso\.com\r\n/);
+  expect(unfolded).toContain(
+    `Thumbprint (SHA-1): ${openssl("x509", "-in", leaf, "-noout", "-fingerprint", "-sha1").split("=")[1]!.trim().replace(/:/g, "")}`,
+  );
 });
 
 test("Export pressed while the key is still being opened waits for it, says so, and writes the .pfx", async ({

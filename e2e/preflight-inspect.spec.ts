@@ -239,3 +239,32 @@ test("a request from outside with spoofing characters is shown with them written
   // Nothing on the page obeys the override: no text node holds the raw character.
   expect(await page.evaluate(() => document.body.innerText.includes("\u202e"))).toBe(false);
 });
+
+for (const [file, carrier] of [
+  ["windows-pkcs9.csr.der", "PKCS #9 extensionRequest"],
+  ["windows-ms-extensions.csr.der", "Microsoft's extension attribute (1.3.6.1.4.1.311.2.1.14)"],
+] as const) {
+  test(`a request made on Windows (extensions in ${carrier}) shows every name and Microsoft's attributes, and a renewal keeps them`, async ({
+    page,
+  }) => {
+    await openInspect(page);
+    await page.getByLabel("Open a file…").setInputFiles(join("test", "vectors", file));
+    const fields = page.getByRole("definition");
+    await expect(page.getByText("The request's signature verifies")).toBeVisible();
+    await expect(fields.filter({ hasText: carrier })).toBeVisible();
+    await expect(page.getByText("lyncdiscover.contoso.com")).toBeVisible();
+    await expect(page.getByText("OS version (1.3.6.1.4.1.311.13.2.3): 10.0.17763.2")).toBeVisible();
+    await expect(
+      page.getByText(/Enrollment CSP .*Microsoft RSA SChannel Cryptographic Provider, key spec 1/),
+    ).toBeVisible();
+    await expect(page.getByText(/Client information .*computer PROXY01\.contoso\.local/)).toBeVisible();
+    await expect(page.getByRole("list", { name: "Preflight findings" })).not.toContainText("no alternative name");
+    await page.getByRole("button", { name: "Use as a starting point" }).click();
+    await expect(heading(page, "Certificate Information")).toBeVisible();
+    const card = page.locator(".cert-card").first();
+    for (const name of ["webext", "meet", "dialin", "lyncdiscover"])
+      await expect(card).toContainText(`${name}.contoso.com`);
+    await expect(card).toContainText("Digital signature, Key encipherment (critical)");
+    await expect(card).toContainText("Client Authentication");
+  });
+}

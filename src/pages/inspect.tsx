@@ -156,6 +156,26 @@ export function InspectPage() {
             <dd>
               <code className="fingerprint">{result.thumbprints.sha256}</code>
             </dd>
+            {result.extensionsCarriedBy.length > 0 && (
+              <>
+                <dt>Extensions requested in</dt>
+                <dd>{result.extensionsCarriedBy.join("; ")}</dd>
+              </>
+            )}
+            {result.attributes.length > 0 && (
+              <>
+                <dt>Attributes</dt>
+                <dd>
+                  <ul>
+                    {result.attributes.map((a, i) => (
+                      <li key={i}>
+                        {a.name} ({a.oid}): <ShownText text={a.value} />
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
             {result.otherExtensions.length > 0 && (
               <>
                 <dt>Other extensions</dt>

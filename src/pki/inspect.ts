@@ -19,6 +19,7 @@ import {
   type SubjectType,
 } from "./names";
 import { curveOfOid } from "./curves";
+import { otherAttributes, requestedExtensions, type RequestAttribute } from "./request-attributes";
 import { inputTooLarge } from "./input-limits";
 import { spkiSha256 } from "./fingerprint";
 import { readPemBlocks, toColonHex } from "./pem";
@@ -106,6 +107,10 @@ export interface Inspection {
   extendedKeyUsage: { oids: string[]; critical: boolean } | null;
   basicConstraints: { ca: boolean; pathLength?: number; critical: boolean } | null;
   key: { description: string; spkiSha256: string; facts: RequestFacts["key"] };
+  /** A request's attributes other than its extensions (Microsoft's decoded); none for a certificate. */
+  attributes: RequestAttribute[];
+  /** Which attribute carried a request's extensions (PKCS #9's or Microsoft's older one). */
+  extensionsCarriedBy: string[];
   signatureAlgorithm: string;
   hash: string;
   /** Signed with RSASSA-PSS (RFC 4055). */
@@ -243,13 +248,18 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
     if (csr) {
       const raw = AsnConvert.parse(der, CertificationRequest);
       const sig = signatureOf(raw.signatureAlgorithm);
+      // Both extension attributes: a request made on Windows may carry them under Microsoft's older OID.
+      const requested = requestedExtensions(raw);
+      const san = requested.extensions.find((e) => e.type === "2.5.29.17") ?? null;
       // A signature that cannot even be checked (an unknown algorithm, a damaged key) is not a valid one.
       const signatureValid = await csr.verify(crypto).catch(() => false);
       return {
         kind: "request",
         subject: subjectOf(csr.subjectName.toArrayBuffer()),
-        altNames: altNamesOfExtension(csr.getExtension("2.5.29.17")),
-        ...extensionsOf(csr.extensions),
+        altNames: altNamesOfExtension(san),
+        ...extensionsOf(requested.extensions),
+        attributes: otherAttributes(raw),
+        extensionsCarriedBy: requested.carriedBy,
         key: await keyOf(csr.publicKey.rawData, crypto),
         signatureAlgorithm: sig.name,
         hash: sig.hash,
@@ -277,6 +287,8 @@ export async function inspect(params: { bytes: Uint8Array<ArrayBuffer>; crypto?:
     subject: subjectOf(cert.subjectName.toArrayBuffer()),
     altNames: altNamesOfExtension(cert.getExtension("2.5.29.17")),
     ...ext,
+    attributes: [],
+    extensionsCarriedBy: [],
     key: await keyOf(cert.publicKey.rawData, crypto),
     signatureAlgorithm: sig.name,
     hash: sig.hash,

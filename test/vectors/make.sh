@@ -22,3 +22,5 @@ openssl pkcs12 -export -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1
   -passout pass:'correct horse battery staple' -out webext.tripledes-sha1.pfx
 openssl pkcs12 -export -inkey rsa2048.pk8.pem -in webext.crt -name 'Reverse Proxy Listener for Lync Server' \
   -passout pass:'correct horse battery staple' -out webext.aes256-sha256.pfx
+# Requests shaped as Windows writes them (Microsoft's attributes; extensions under either attribute).
+bash make-windows-requests.sh

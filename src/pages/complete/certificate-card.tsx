@@ -1,5 +1,6 @@
 /** The certificate as Windows' certificate dialog shows it, once matched; or why it does not match the key. */
 import type { RequestComparison } from "../../pki/certificates";
+import { publicLifetime } from "../../pki/lifetimes";
 import { useWizard } from "../../store/store";
 import { ShownText } from "../../ui/shown-text";
 
@@ -56,6 +57,7 @@ export function CertificateCard(props: { headingId: string }) {
                   <strong className="warning"> This certificate is not valid yet.</strong>
                 )}
                 {match.view.validity.state === "valid" && ` (${match.view.validity.daysLeft} days left)`}
+                <Lifetime notBefore={match.view.notBefore} notAfter={match.view.notAfter} />
               </dd>
               <dt>Subject Alternative Name</dt>
               <dd>{match.view.altNames.length ? <ShownText text={match.view.altNames.join(", ")} /> : "(none)"}</dd>
@@ -114,5 +116,18 @@ function Comparison({ diff }: { diff: RequestComparison }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The certificate's lifetime beside today's public maximum and the next step (CA/Browser Forum SC-081v3). */
+function Lifetime(props: { notBefore: Date; notAfter: Date }) {
+  const days = Math.round((props.notAfter.getTime() - props.notBefore.getTime()) / 86_400_000);
+  const schedule = publicLifetime(new Date());
+  return (
+    <p className="hint">
+      A lifetime of {days} days. A public TLS certificate issued today lives at most {schedule.days} days
+      {schedule.next ? `, and from ${schedule.next.from} at most ${schedule.next.days} days` : ""} (CA/Browser Forum
+      ballot SC-081v3); an internal CA is not bound by it.
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 /** After Export: what was written, what to do with it on the proxy, and the kept request no longer needed. */
 import { useState } from "react";
 import { useWizard } from "../../store/store";
+import { RenewalReminder } from "./renewal-reminder";
 
 export function ExportDone() {
   const lastExport = useWizard((s) => s.lastExport);
@@ -30,6 +31,7 @@ export function ExportDone() {
         </li>
         <li>Install the CA's root and intermediate certificates on the proxy if it does not trust them yet.</li>
       </ol>
+      <RenewalReminder />
       {kept && !deleted && (
         <div className="inline" role="group" aria-label="Kept request">
           {confirm ? (
