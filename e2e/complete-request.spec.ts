@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { issue, makeCa, p7b, type TestCa } from "../test/helpers/ca";
 import {
+  completeWithKeptRequest,
   download,
   finish,
   heading,
@@ -302,11 +303,6 @@ test("after Export, the page says what was written and the next steps on the pro
   await expect(done.getByRole("heading", { name: "Next steps on the proxy" })).toBeVisible();
   await expect(done).toContainText("Local Computer\\Personal");
   await expect(done).toContainText("IIS ARR");
-  await done.getByRole("button", { name: "Delete the kept request…" }).click();
-  await done.getByRole("group", { name: "Kept request" }).getByRole("button", { name: "Delete" }).click();
-  await expect(done).toContainText("The kept request and its encrypted key are deleted");
-  await expect(rows).toHaveCount(before - 1);
-
   // The validity sits beside today's public maximum, and the reminder lands a margin before notAfter.
   await expect(
     page.getByText(/A lifetime of \d+ days\. A public TLS certificate issued today lives at most \d+ days/),
@@ -328,6 +324,11 @@ test("after Export, the page says what was written and the next steps on the pro
   expect(unfolded).toContain(
     `Thumbprint (SHA-1): ${openssl("x509", "-in", leaf, "-noout", "-fingerprint", "-sha1").split("=")[1]!.trim().replace(/:/g, "")}`,
   );
+
+  await done.getByRole("button", { name: "Delete the kept request…" }).click();
+  await done.getByRole("group", { name: "Kept request" }).getByRole("button", { name: "Delete" }).click();
+  await expect(done).toContainText("The kept request and its encrypted key are deleted");
+  await expect(rows).toHaveCount(before - 1);
 });
 
 test("Export pressed while the key is still being opened waits for it, says so, and writes the .pfx", async ({
@@ -353,4 +354,37 @@ test("Export pressed while the key is still being opened waits for it, says so, 
   await file.saveAs(path);
   keyOfPfxMatches(path, leaf, password);
   await expect(page.getByText("Open the private key with its passphrase first.")).toHaveCount(0);
+});
+
+test("Export for NGINX writes fullchain.pem and an encrypted privkey.pem that OpenSSL verifies and opens", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  const { req } = await requestFromWizard(page, dir);
+  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+  await next(page, "Complete the request");
+  await completeWithKeptRequest(page, [leaf, ca.intermediate]);
+  await page.getByLabel("NGINX").check();
+  // No .pfx profile for a PEM target; the key is said to be written encrypted.
+  await expect(page.getByRole("group", { name: "Profile" })).toHaveCount(0);
+  await expect(page.getByText(/this page never writes a key in the clear/)).toBeVisible();
+  const password = await page.getByLabel(".pfx password", { exact: true }).inputValue();
+  await page.getByLabel("I have stored this password").check();
+  const files: string[] = [];
+  page.on("download", async (d) => {
+    const path = join(dir, d.suggestedFilename());
+    await d.saveAs(path);
+    files.push(path);
+  });
+  await page.getByRole("button", { name: "Export" }).click();
+  await expect.poll(() => files.length).toBe(2);
+  const fullchain = files.find((f) => f.endsWith(".fullchain.pem"))!;
+  const privkey = files.find((f) => f.endsWith(".privkey.pem"))!;
+  expect(openssl("verify", "-CAfile", ca.root, "-untrusted", fullchain, fullchain)).toContain(": OK");
+  expect(readFileSync(privkey, "utf8")).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+  expect(openssl("pkey", "-in", privkey, "-passin", `pass:${password}`, "-pubout")).toBe(
+    openssl("x509", "-in", leaf, "-noout", "-pubkey"),
+  );
+  const done = page.getByRole("region", { name: "Exported" });
+  await expect(done.getByLabel("Configuration lines")).toContainText("ssl_password_file");
 });

@@ -252,7 +252,7 @@ for (const [file, carrier] of [
     const fields = page.getByRole("definition");
     await expect(page.getByText("The request's signature verifies")).toBeVisible();
     await expect(fields.filter({ hasText: carrier })).toBeVisible();
-    await expect(page.getByText("lyncdiscover.contoso.com")).toBeVisible();
+    await expect(page.getByText("DNS: lyncdiscover.contoso.com")).toBeVisible();
     await expect(page.getByText("OS version (1.3.6.1.4.1.311.13.2.3): 10.0.17763.2")).toBeVisible();
     await expect(
       page.getByText(/Enrollment CSP .*Microsoft RSA SChannel Cryptographic Provider, key spec 1/),

@@ -4,7 +4,6 @@ import { CertificateInformationPage } from "../pages/certificate-information";
 import { CustomRequestPage } from "../pages/custom-request";
 import { EnrollmentPage } from "../pages/enrollment";
 import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
-import { PropertiesDialog } from "../pages/properties/properties-dialog";
 import { SaveRequestPage } from "../pages/save-request";
 import { PlanNamesPage } from "../pages/plan-names";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
@@ -17,6 +16,10 @@ import { PageBoundary } from "./page-boundary";
 // Why lazy: this page brings the PKCS #12 code (node-forge's 3DES and KDF), which the wizard itself never needs.
 const CompleteRequestPage = lazy(() =>
   import("../pages/complete-request").then((m) => ({ default: m.CompleteRequestPage })),
+);
+// Why lazy: the four tabs (and the application policies' catalogue) are wanted once the admin clicks Properties.
+const PropertiesDialog = lazy(() =>
+  import("../pages/properties/properties-dialog").then((m) => ({ default: m.PropertiesDialog })),
 );
 const InspectPage = lazy(() => import("../pages/inspect").then((m) => ({ default: m.InspectPage })));
 
@@ -149,7 +152,11 @@ export function App() {
           )}
         </div>
       </main>
-      {propertiesOpen && <PropertiesDialog />}
+      {propertiesOpen && (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <PropertiesDialog />
+        </Suspense>
+      )}
       <KeyGuard />
     </>
   );

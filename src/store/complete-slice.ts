@@ -9,6 +9,8 @@ import type { AnswerMatch } from "../pki/certificates";
 import { safeFileStem } from "../pki/file-names";
 import { inputTooLarge, readInputFile, type InputFile } from "../pki/input-limits";
 import type { PfxProfile } from "../pki/pfx";
+import type { Bundle } from "../pki/pem-bundles";
+import { takesPfx, type ExportTarget } from "../pki/export-targets";
 import { generatePassphrase } from "../pki/passphrase";
 import type { OpenedKey } from "../pki/private-key";
 import type { KeySpec } from "../pki/request";
@@ -27,6 +29,8 @@ export interface LoadedCertificate {
 }
 
 export interface PfxChoices {
+  /** The proxy the files are for: a .pfx for Windows and appliances, PEM files for NGINX, HAProxy, Apache. */
+  target: ExportTarget;
   profile: PfxProfile;
   includeRoot: boolean;
   friendlyName: string;
@@ -60,7 +64,14 @@ export interface CompleteState {
   pfx: PfxChoices;
   exportError: string | null;
   /** What the last Export wrote, for the confirmation; its secrets are already dropped. */
-  lastExport: { fileName: string; profile: PfxProfile; certificates: number; keptId?: string } | null;
+  lastExport: {
+    fileName: string;
+    profile: PfxProfile;
+    certificates: number;
+    keptId?: string;
+    /** For PEM targets: the files written, the configuration lines and the steps on the server. */
+    bundle?: Bundle & { target: ExportTarget };
+  } | null;
 }
 
 export interface CompleteActions {
@@ -85,6 +96,8 @@ export interface CompleteActions {
   dropCompleteSecrets: () => void;
   /** Writes the .pfx from the matched certificate, its chain and the opened key; null (with exportError) when it cannot. */
   exportPfx: () => Promise<{ fileName: string; der: Uint8Array<ArrayBuffer> } | null>;
+  /** Writes the PEM files of an NGINX, HAProxy or Apache target, the key encrypted under the export password. */
+  exportPem: () => Promise<Bundle | null>;
 }
 
 export type CompleteSlice = CompleteState & CompleteActions;
@@ -101,6 +114,7 @@ export const initialCompleteState = (): CompleteState => ({
   keyOpening: false,
   match: { state: "waiting" },
   pfx: {
+    target: "windows",
     profile: "TripleDES-SHA1",
     includeRoot: false,
     friendlyName: "",
@@ -298,33 +312,10 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     if (had) void get().examine();
   },
   exportPfx: async () => {
-    // Export pressed while the key is still being opened waits for it, instead of refusing.
-    if (!get().openedKey && opening) await opening;
-    const s = get();
-    const { openedKey, pfx, keyPassphrase, match } = s;
-    if (match.state !== "matched") {
-      set({ exportError: "Load the certificate the CA issued for this key first." });
-      return null;
-    }
-    if (!openedKey) {
-      set({ exportError: "Open the private key with its passphrase first." });
-      return null;
-    }
-    if (!pfx.useKeyPassphrase && pfx.generated && !pfx.passwordStored) {
-      set({
-        exportError:
-          'Copy the .pfx password or write it down, then tick "I have stored this password": without it the .pfx cannot be imported.',
-      });
-      return null;
-    }
-    if (!pfx.useKeyPassphrase && (!pfx.password || pfx.password !== pfx.confirm)) {
-      set({
-        exportError: pfx.password
-          ? "The .pfx passwords differ: type the same password in both fields."
-          : "Enter a password for the .pfx.",
-      });
-      return null;
-    }
+    const ready = await readyToExport(get, set);
+    if (!ready) return null;
+    const { s, openedKey, match } = ready;
+    const { pfx, keyPassphrase } = s;
     try {
       // Why a dynamic import: the PKCS #12 code (and node-forge's 3DES) is needed here only, not by the wizard.
       const [{ createPfx, SCHANNEL_CSP }, { exportChain }] = await Promise.all([
@@ -353,4 +344,82 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       return null;
     }
   },
+  exportPem: async () => {
+    const ready = await readyToExport(get, set);
+    if (!ready) return null;
+    const { s, openedKey, match } = ready;
+    const { pfx, keyPassphrase } = s;
+    if (pfx.target === "windows" || pfx.target === "appliance") return null; // a .pfx: exportPfx writes it
+    try {
+      const [{ pemBundle }, { exportChain }, { encryptPrivateKeyInfo, encryptedKeyPem }] = await Promise.all([
+        import("../pki/pem-bundles"),
+        import("../pki/certificates"),
+        import("../pki/private-key"),
+      ]);
+      // The key leaves the page only encrypted: PBES2 with AES-256 under the export password (RFC 8018).
+      const encrypted = await encryptPrivateKeyInfo({
+        pkcs8: openedKey.pkcs8,
+        passphrase: pfx.useKeyPassphrase ? keyPassphrase : pfx.password,
+      });
+      const chain = exportChain(match, pfx.includeRoot);
+      const bundle = pemBundle({
+        target: pfx.target,
+        stem: exportStem(s),
+        leaf: new Uint8Array(match.leaf.rawData),
+        chain: chain.map((c) => new Uint8Array(c.rawData)),
+        encryptedKeyPem: encryptedKeyPem(encrypted),
+      });
+      set({
+        exportError: null,
+        lastExport: {
+          fileName: bundle.files.map((f) => f.name).join(", "),
+          profile: pfx.profile,
+          certificates: 1 + chain.length,
+          keptId: keptRequestForKey(s)?.id,
+          bundle: { ...bundle, target: pfx.target },
+        },
+      });
+      get().dropCompleteSecrets();
+      return bundle;
+    } catch (e) {
+      set({ exportError: `The files could not be written: ${errorText(e)}` });
+      return null;
+    }
+  },
 });
+
+/**
+ * What every export needs, checked in one place: Export pressed while the key is still being opened waits
+ * for it; then the matched certificate, the opened key and a stored, confirmed password. Null (with the
+ * sentence in exportError) when one is missing.
+ */
+async function readyToExport(
+  get: () => WizardStore,
+  set: (partial: Partial<WizardStore>) => void,
+): Promise<{
+  s: WizardStore;
+  openedKey: OpenedKey;
+  match: Extract<AnswerMatch, { state: "matched" }>;
+} | null> {
+  if (!get().openedKey && opening) await opening;
+  const s = get();
+  const { openedKey, pfx, match } = s;
+  const what = takesPfx(pfx.target) ? "the .pfx" : "the key file";
+  const refuse = (exportError: string) => {
+    set({ exportError });
+    return null;
+  };
+  if (match.state !== "matched") return refuse("Load the certificate the CA issued for this key first.");
+  if (!openedKey) return refuse("Open the private key with its passphrase first.");
+  if (!pfx.useKeyPassphrase && pfx.generated && !pfx.passwordStored)
+    return refuse(
+      `Copy the export password or write it down, then tick "I have stored this password": without it ${what} cannot be opened.`,
+    );
+  if (!pfx.useKeyPassphrase && (!pfx.password || pfx.password !== pfx.confirm))
+    return refuse(
+      pfx.password
+        ? "The .pfx passwords differ: type the same password in both fields."
+        : "Enter a password for the .pfx.",
+    );
+  return { s, openedKey, match };
+}

@@ -1,5 +1,6 @@
 /** Export writes the .pfx; the certificate alone and the chain download as they are. */
 import type { AnswerMatch } from "../../pki/certificates";
+import { takesPfx } from "../../pki/export-targets";
 import { toPem } from "../../pki/pem";
 import { exportStem } from "../../store/complete-slice";
 import { useWizard } from "../../store/store";
@@ -8,6 +9,8 @@ import { ErrorText } from "../../ui/field";
 
 export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: "matched" }> }) {
   const exportPfx = useWizard((s) => s.exportPfx);
+  const exportPem = useWizard((s) => s.exportPem);
+  const target = useWizard((s) => s.pfx.target);
   const exportError = useWizard((s) => s.exportError);
   const keyOpening = useWizard((s) => s.keyOpening);
   const stem = useWizard(exportStem);
@@ -19,8 +22,14 @@ export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: 
           type="button"
           className="primary"
           onClick={async () => {
-            const pfx = await exportPfx();
-            if (pfx) saveFile({ name: pfx.fileName, content: pfx.der, type: "application/x-pkcs12" });
+            if (takesPfx(target)) {
+              const pfx = await exportPfx();
+              if (pfx) saveFile({ name: pfx.fileName, content: pfx.der, type: "application/x-pkcs12" });
+              return;
+            }
+            const bundle = await exportPem();
+            for (const file of bundle?.files ?? [])
+              saveFile({ name: file.name, content: file.content, type: "application/x-pem-file" });
           }}
         >
           {keyOpening ? "Opening the key…" : "Export"}

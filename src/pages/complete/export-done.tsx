@@ -14,23 +14,37 @@ export function ExportDone() {
     <section className="result" aria-label="Exported">
       <p className="ok" role="status">
         Exported {lastExport.fileName}: the private key and {lastExport.certificates} certificate
-        {lastExport.certificates === 1 ? "" : "s"}, {lastExport.profile}. The key and the passwords were dropped from
-        this page; open the key again to export another.
+        {lastExport.certificates === 1 ? "" : "s"},{" "}
+        {lastExport.bundle ? "the key encrypted under the export password" : lastExport.profile}. The key and the
+        passwords were dropped from this page; open the key again to export another.
       </p>
       <h3>Next steps on the proxy</h3>
-      <ol>
-        <li>
-          Copy {lastExport.fileName} to the proxy and import it into <strong>Local Computer\Personal</strong>: the
-          Certificates snap-in (Certificates (Local Computer) &gt; Personal &gt; All Tasks &gt; Import), or{" "}
-          <code>certutil -importPFX</code> with the file, or PowerShell's <code>Import-PfxCertificate</code> with{" "}
-          <code>-CertStoreLocation Cert:\LocalMachine\My</code>. It asks for the .pfx password.
-        </li>
-        <li>
-          Select the certificate where the proxy listens: on TMG 2010, the web listener's Certificates tab; on IIS ARR,
-          the site's https binding (Bindings &gt; Edit &gt; SSL certificate), by its friendly name.
-        </li>
-        <li>Install the CA's root and intermediate certificates on the proxy if it does not trust them yet.</li>
-      </ol>
+      {lastExport.bundle ? (
+        <>
+          <ol>
+            {lastExport.bundle.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          <pre className="config" aria-label="Configuration lines">
+            {lastExport.bundle.config.join("\n")}
+          </pre>
+        </>
+      ) : (
+        <ol>
+          <li>
+            Copy {lastExport.fileName} to the proxy and import it into <strong>Local Computer\Personal</strong>: the
+            Certificates snap-in (Certificates (Local Computer) &gt; Personal &gt; All Tasks &gt; Import), or{" "}
+            <code>certutil -importPFX</code> with the file, or PowerShell's <code>Import-PfxCertificate</code> with{" "}
+            <code>-CertStoreLocation Cert:\LocalMachine\My</code>. It asks for the .pfx password.
+          </li>
+          <li>
+            Select the certificate where the proxy listens: on TMG 2010, the web listener's Certificates tab; on IIS
+            ARR, the site's https binding (Bindings &gt; Edit &gt; SSL certificate), by its friendly name.
+          </li>
+          <li>Install the CA's root and intermediate certificates on the proxy if it does not trust them yet.</li>
+        </ol>
+      )}
       <RenewalReminder />
       {kept && !deleted && (
         <div className="inline" role="group" aria-label="Kept request">

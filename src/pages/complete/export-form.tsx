@@ -1,5 +1,6 @@
 /** Export: the .pfx's friendly name, profile, key storage, root and password, then the downloads. */
 import { chainRoot } from "../../pki/certificates";
+import { EXPORT_TARGETS, takesPfx } from "../../pki/export-targets";
 import type { PfxProfile } from "../../pki/pfx";
 import { useShallow } from "zustand/react/shallow";
 import { useWizard } from "../../store/store";
@@ -37,42 +38,61 @@ export function ExportForm(props: { headingId: string }) {
         )}
       </Field>
       <RadioChoices
-        legend="Profile"
-        options={PROFILES}
-        value={pfx.profile}
-        onChange={(profile) => updatePfx({ profile })}
+        legend="Export for"
+        options={EXPORT_TARGETS}
+        value={pfx.target}
+        onChange={(target) =>
+          // An appliance imports AES; Windows before Server 2019 only 3DES, which stays the Windows default.
+          updatePfx({ target, profile: target === "appliance" ? "AES256-SHA256" : pfx.profile })
+        }
       />
-      <RadioChoices
-        legend="Key storage on import"
-        options={[
-          {
-            value: "legacy",
-            label: "Legacy key: Microsoft RSA SChannel Cryptographic Provider",
-            hint: "What Lync, Exchange and TMG want: a CryptoAPI key.",
-            disabled: match.leaf.publicKey.algorithm.name !== "RSASSA-PKCS1-v1_5",
-          },
-          { value: "cng", label: "CNG key: Windows chooses the Key Storage Provider" },
-        ]}
-        value={pfx.provider}
-        onChange={(provider) => updatePfx({ provider })}
-      >
-        {pfx.provider === "legacy" && (
+      {!takesPfx(pfx.target) && (
+        <p className="hint">
+          The key is written as PKCS #8 ENCRYPTED PRIVATE KEY (PBES2, AES-256, PBKDF2 with 600,000 iterations) under the
+          export password below: this page never writes a key in the clear.
+        </p>
+      )}
+      {takesPfx(pfx.target) && (
+        <>
           <RadioChoices
-            legend="Key type"
-            options={[
-              { value: "exchange", label: "Exchange" },
-              {
-                value: "signature",
-                label: "Signature",
-                hint: "Schannel never uses a signature-only key: a TLS listener needs Exchange.",
-                warn: pfx.keySpec === "signature",
-              },
-            ]}
-            value={pfx.keySpec}
-            onChange={(keySpec) => updatePfx({ keySpec })}
+            legend="Profile"
+            options={PROFILES}
+            value={pfx.profile}
+            onChange={(profile) => updatePfx({ profile })}
           />
-        )}
-      </RadioChoices>
+          <RadioChoices
+            legend="Key storage on import"
+            options={[
+              {
+                value: "legacy",
+                label: "Legacy key: Microsoft RSA SChannel Cryptographic Provider",
+                hint: "What Lync, Exchange and TMG want: a CryptoAPI key.",
+                disabled: match.leaf.publicKey.algorithm.name !== "RSASSA-PKCS1-v1_5",
+              },
+              { value: "cng", label: "CNG key: Windows chooses the Key Storage Provider" },
+            ]}
+            value={pfx.provider}
+            onChange={(provider) => updatePfx({ provider })}
+          >
+            {pfx.provider === "legacy" && (
+              <RadioChoices
+                legend="Key type"
+                options={[
+                  { value: "exchange", label: "Exchange" },
+                  {
+                    value: "signature",
+                    label: "Signature",
+                    hint: "Schannel never uses a signature-only key: a TLS listener needs Exchange.",
+                    warn: pfx.keySpec === "signature",
+                  },
+                ]}
+                value={pfx.keySpec}
+                onChange={(keySpec) => updatePfx({ keySpec })}
+              />
+            )}
+          </RadioChoices>
+        </>
+      )}
       <Checkbox
         label="Include the root certificate"
         checked={pfx.includeRoot}
