@@ -388,3 +388,34 @@ test("Export for NGINX writes fullchain.pem and an encrypted privkey.pem that Op
   const done = page.getByRole("region", { name: "Exported" });
   await expect(done.getByLabel("Configuration lines")).toContainText("ssl_password_file");
 });
+
+test("a .pfx from OpenSSL 3 (AES) is opened, listed, and re-exported as TripleDES-SHA1 for Server 2016 under a new password", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  await page.goto("/");
+  await page.getByRole("button", { name: "Complete a pending request…" }).click();
+  await expect(heading(page, "Complete the request")).toBeVisible();
+  await page
+    .getByLabel("Load an encrypted private key file…")
+    .setInputFiles(join("test", "vectors", "webext.aes256-sha256.pfx"));
+  await page.getByLabel("Password of the .pfx").fill("not it");
+  await page.getByRole("button", { name: "Open the .pfx" }).click();
+  await expect(page.getByText("The password does not open this .pfx.")).toBeVisible();
+  await page.getByLabel("Password of the .pfx").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Open the .pfx" }).click();
+  const contents = page.getByRole("region", { name: "Contents of the .pfx" });
+  await expect(contents).toContainText("Integrity: HMAC-SHA-256, 2048 iterations.");
+  await expect(contents).toContainText("CN=webext.contoso.com (the key's certificate)");
+  await expect(contents).toContainText("AES-256-CBC, 2048 iterations");
+  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+  await page.getByLabel("TripleDES-SHA1").check();
+  await page.getByLabel(".pfx password", { exact: true }).fill("for server 2016");
+  await page.getByLabel("Confirm .pfx password").fill("for server 2016");
+  const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
+  const info = pfxInfo(pfx.path, "for server 2016");
+  expect(info).toMatch(/Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048/);
+  expect(info).toMatch(/MAC: sha1, Iteration 2048/);
+  expect(info).toContain("friendlyName: Reverse Proxy Listener for Lync Server");
+  keyOfPfxMatches(pfx.path, join("test", "vectors", "webext.crt"), "for server 2016");
+});

@@ -15,6 +15,7 @@ import { CertificateInput } from "./complete/certificate-input";
 import { ExportForm } from "./complete/export-form";
 import { ExportDone } from "./complete/export-done";
 import { KeyPicker } from "./complete/key-picker";
+import { PfxContentsList } from "./complete/pfx-contents";
 
 export function CompleteRequestPage() {
   const id = useId();
@@ -31,6 +32,7 @@ export function CompleteRequestPage() {
         and export a .pfx for the reverse proxy.
       </p>
       <KeyPicker />
+      <PfxContentsList />
       <CertificateInput />
       <CertificateCard headingId={`${id}-result`} />
       <ExportForm headingId={`${id}-export`} />

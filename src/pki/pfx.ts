@@ -59,7 +59,7 @@ const MAX_PFX_ITERATIONS = 10_000_000;
  * pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }
  * ```
  */
-class Pkcs12PbeParams {
+export class Pkcs12PbeParams {
   @AsnProp({ type: OctetString })
   public salt = new OctetString();
 

@@ -13,13 +13,18 @@ import type { Bundle } from "../pki/pem-bundles";
 import { takesPfx, type ExportTarget } from "../pki/export-targets";
 import { generatePassphrase } from "../pki/passphrase";
 import type { OpenedKey } from "../pki/private-key";
+import type { PfxContents } from "../pki/pfx-reader";
 import type { KeySpec } from "../pki/request";
 import { deletePendingRequest, listPendingRequests, type PendingRequest } from "./pending-requests";
 import { chosenPendingRequest, keptRequestForKey, keyFingerprint } from "./selectors";
 import type { WizardStore } from "./store";
 import { measureSince } from "./user-timing";
 
-export type KeySource = { kind: "pending"; id: string } | { kind: "file"; name: string; pem: string };
+/** Where the key comes from: a kept request, an encrypted key file, or a .pfx to convert (its certificates come too). */
+export type KeySource =
+  | { kind: "pending"; id: string }
+  | { kind: "file"; name: string; pem: string }
+  | { kind: "pfx"; name: string; der: Uint8Array<ArrayBuffer> };
 
 export interface LoadedCertificate {
   /** The file it came from, or "pasted". */
@@ -59,6 +64,8 @@ export interface CompleteState {
   openedKey: OpenedKey | null;
   /** True while the key is being opened (PBKDF2 takes a moment): Export waits for it. */
   keyOpening: boolean;
+  /** What an opened .pfx holds, listed for the admin (no secret in it). */
+  pfxContents: PfxContents | null;
   /** The certificates examined against the chosen key. */
   match: AnswerMatch;
   pfx: PfxChoices;
@@ -112,6 +119,7 @@ export const initialCompleteState = (): CompleteState => ({
   keyPassphrase: "",
   openedKey: null,
   keyOpening: false,
+  pfxContents: null,
   match: { state: "waiting" },
   pfx: {
     target: "windows",
@@ -134,9 +142,55 @@ export const initialCompleteState = (): CompleteState => ({
 
 /** The encrypted key PEM of the chosen key source. */
 export function keyPem(s: WizardStore): string | null {
-  if (!s.keySource) return null;
+  if (!s.keySource || s.keySource.kind === "pfx") return null;
   return s.keySource.kind === "file" ? s.keySource.pem : (chosenPendingRequest(s)?.encryptedKey ?? null);
 }
+
+/** A .pfx or .p12 by its name: opened as a .pfx to convert, not read as certificates or a key file. */
+const isPfxFile = (name: string) => /\.(pfx|p12)$/i.test(name);
+
+/**
+ * Opens a .pfx to convert it: its key becomes the opened key, its certificates join the loaded ones, and its
+ * friendly name and Windows provider attributes become the Export form's, so re-exporting keeps them unless
+ * the admin changes them.
+ */
+async function openPfxSource(
+  source: Extract<KeySource, { kind: "pfx" }>,
+  get: () => WizardStore,
+  set: (partial: Partial<WizardStore> | ((s: WizardStore) => Partial<WizardStore>)) => void,
+): Promise<boolean> {
+  set({ keyOpening: true });
+  const { openPfx, pfxOpenError } = await import("../pki/pfx-reader");
+  try {
+    const opened = await openPfx({ der: source.der, password: get().keyPassphrase });
+    set((s) => ({
+      openedKey: { pkcs8: opened.pkcs8, spkiSha256: opened.spkiSha256 },
+      keyError: null,
+      keyOpening: false,
+      exportError: null,
+      pfxContents: opened.contents,
+      certificates: [
+        ...s.certificates,
+        ...opened.certificates
+          .filter((c) => !s.certificates.some((loaded) => sameBytes(loaded.der, c.der)))
+          .map((c) => ({ name: source.name, ...c })),
+      ],
+      pfx: {
+        ...s.pfx,
+        friendlyName: s.pfx.friendlyName || opened.friendlyName || "",
+        provider: opened.cspName ? "legacy" : "cng",
+        keySpec: opened.keySpec ?? s.pfx.keySpec,
+      },
+    }));
+    await get().examine();
+    return true;
+  } catch (e) {
+    set({ openedKey: null, keyError: pfxOpenError(e), keyOpening: false });
+    return false;
+  }
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The name every Complete download starts with: the friendly name, else the certificate's common name. */
 export function exportStem(s: WizardStore): string {
@@ -185,6 +239,10 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       const read = await readInputFile(file);
       if (!read.ok) return set({ certificateError: read.error });
       const bytes = read.bytes;
+      if (isPfxFile(file.name)) {
+        get().chooseKey({ kind: "pfx", name: file.name, der: bytes });
+        continue;
+      }
       const text = new TextDecoder().decode(bytes);
       if (text.includes("ENCRYPTED PRIVATE KEY")) {
         get().chooseKey({ kind: "file", name: file.name, pem: text });
@@ -239,6 +297,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       keySource: source,
       keyError: null,
       openedKey: null,
+      pfxContents: null,
       pfx: plan ? pfxFromPlan(s.pfx, plan) : s.pfx,
     }));
     void get().examine();
@@ -246,10 +305,16 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
   chooseKeyFile: async (file) => {
     const read = await readInputFile(file);
     if (!read.ok) return set({ keyError: read.error });
-    get().chooseKey({ kind: "file", name: file.name, pem: new TextDecoder().decode(read.bytes) });
+    get().chooseKey(
+      isPfxFile(file.name)
+        ? { kind: "pfx", name: file.name, der: read.bytes }
+        : { kind: "file", name: file.name, pem: new TextDecoder().decode(read.bytes) },
+    );
   },
   setKeyPassphrase: (keyPassphrase) => set({ keyPassphrase }),
   openKey: () => {
+    const source = get().keySource;
+    if (source?.kind === "pfx") return (opening = openPfxSource(source, get, set).finally(() => (opening = null)));
     const pem = keyPem(get());
     if (!pem) return Promise.resolve(false);
     opening = (async () => {

@@ -44,12 +44,14 @@ export function KeyPicker() {
       <div className="choice">
         <FilePicker
           label="Load an encrypted private key file…"
-          accept=".key,.pem,.p8"
+          accept=".key,.pem,.p8,.pfx,.p12"
           onFiles={([file]) => s.chooseKeyFile(file!)}
         />
         <p className="hint">
           {s.keySource?.kind === "file" ? `Key file: ${s.keySource.name}. ` : ""}
-          {INPUT_LIMIT_HINT}
+          {s.keySource?.kind === "pfx" ? `.pfx to convert: ${s.keySource.name}. ` : ""}
+          The .key the wizard saved, or a .pfx / .p12 to convert to another profile, password or proxy (its certificates
+          come with it). {INPUT_LIMIT_HINT}
         </p>
       </div>
       {!s.keySource && s.keyError && (
@@ -59,7 +61,7 @@ export function KeyPicker() {
       )}
       {s.keySource && (
         <Field
-          label="Passphrase of the private key"
+          label={s.keySource.kind === "pfx" ? "Password of the .pfx" : "Passphrase of the private key"}
           error={s.keyError}
           hint={s.openedKey ? `Opened. Public key SHA-256: ${s.openedKey.spkiSha256}` : undefined}
         >
@@ -76,7 +78,7 @@ export function KeyPicker() {
                 }}
               />
               <button type="button" onClick={() => void s.openKey()}>
-                Open the key
+                {s.keySource?.kind === "pfx" ? "Open the .pfx" : "Open the key"}
               </button>
             </div>
           )}
