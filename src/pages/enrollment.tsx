@@ -6,6 +6,7 @@ import { ErrorText } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
 import { RadioChoices, type RadioOption } from "../ui/radio-choices";
 import { CaTargetChoice } from "./ca-target";
+import { RenewStart } from "./renew-start";
 
 const STARTS: RadioOption<StartFrom>[] = [
   {
@@ -64,6 +65,7 @@ export function EnrollmentPage() {
           <p className="hint">A .json file this tool wrote earlier. It holds no secret. {INPUT_LIMIT_HINT}</p>
           <ErrorText id={`${id}-open-error`} error={settingsError} />
         </div>
+        <RenewStart />
         <div className="choice">
           <button type="button" onClick={() => goTo("inspect")}>
             Open a request or certificate…

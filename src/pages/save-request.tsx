@@ -7,6 +7,7 @@ import { finishBlockers, keyAtRisk, requestErrors } from "../store/selectors";
 import { onSharedOrigin, SHARED_ORIGIN_WARNING } from "../store/shared-origin";
 import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
+import { ShownText } from "../ui/shown-text";
 import { CopyButton } from "../ui/copy-button";
 import { ErrorText, Field } from "../ui/field";
 import { fieldAnchor } from "../ui/field-anchor";
@@ -46,6 +47,8 @@ export function SaveRequestPage() {
   const sharedStorageAllowed = useWizard((s) => s.sharedStorageAllowed);
   const allowSharedStorage = useWizard((s) => s.allowSharedStorage);
   const [show, setShow] = useState(false);
+  const renewal = useWizard((s) => s.renewal);
+  const goTo = useWizard((s) => s.goTo);
   const showKeptResult = useWizard((s) => s.showKeptResult);
   useEffect(() => void showKeptResult(), [showKeptResult]);
   const blockers = useWizard(finishBlockers);
@@ -63,6 +66,27 @@ export function SaveRequestPage() {
 
   return (
     <>
+      {renewal && (
+        <section className="cert-card" aria-label="Renewal">
+          <p>
+            <strong>
+              Renewal of <ShownText text={renewal.subject || "(empty subject)"} />
+            </strong>
+            , from <ShownText text={renewal.from} />: the same subject, {renewal.names} alternative name
+            {renewal.names === 1 ? "" : "s"}, usages and key choice; Finish makes a new key. Today's preflight is below.{" "}
+            <button type="button" className="link" onClick={() => goTo("certificate-information")}>
+              Review the request
+            </button>
+          </p>
+          {renewal.notes.length > 0 && (
+            <ul className="hint" aria-label="Not carried over">
+              {renewal.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       <Field
         label="File Name"
         error={fileNameProblem(plan.output.fileName)}

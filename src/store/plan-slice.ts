@@ -91,6 +91,9 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
       plan: START_PLANS[startFrom](),
       ...startTopology(startFrom),
       settingsError: null,
+      renewal: null,
+      renewalError: null,
+      renewalPfx: null,
     }),
   updateTopology: (change) => set((s) => ({ topology: change(s.topology) })),
   applyPlannedNames: () => {

@@ -7,6 +7,7 @@ import { create } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
 import { validatePlan, validateTopology } from "../pki/settings";
 import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
+import { createRenewalSlice, initialRenewalState, type RenewalSlice } from "./renewal-slice";
 import { createFinishSlice, IDLE, initialFinishState, type FinishSlice } from "./finish-slice";
 import {
   createNavigationSlice,
@@ -24,7 +25,8 @@ export type WizardStore = PlanSlice &
   NavigationSlice &
   PropertiesSlice &
   FinishSlice &
-  CompleteSlice & {
+  CompleteSlice &
+  RenewalSlice & {
     /** Why the draft could not be kept in this browser (storage full or refused), or null. */
     draftError: string | null;
     /** Whether this page may keep anything in the browser's storage: always served, only when allowed from file://. */
@@ -50,6 +52,7 @@ export const initialState = () => ({
   ...initialPropertiesState(),
   ...initialFinishState(),
   ...initialCompleteState(),
+  ...initialRenewalState(),
 });
 
 /** The part of the state kept as the draft. Why only these: the draft must survive a reload, and no secret may reach storage. */
@@ -143,6 +146,7 @@ export const useWizard = create<WizardStore>()(
         ...createPropertiesSlice(...a),
         ...createFinishSlice(...a),
         ...createCompleteSlice(...a),
+        ...createRenewalSlice(...a),
         answerExit: (go) => {
           const request = get().exitRequest;
           set({ exitRequest: null });

@@ -1,0 +1,52 @@
+/** Renew a certificate: one drop of last time's certificate, request, .pfx or settings file, straight to Finish. */
+import { useId, useState } from "react";
+import { INPUT_LIMIT_HINT } from "../pki/input-limits";
+import { useWizard } from "../store/store";
+import { ErrorText, Field } from "../ui/field";
+import { FilePicker } from "../ui/file-picker";
+
+export function RenewStart() {
+  const id = useId();
+  const renewFrom = useWizard((s) => s.renewFrom);
+  const renewFromPfx = useWizard((s) => s.renewFromPfx);
+  const pendingPfx = useWizard((s) => s.renewalPfx);
+  const error = useWizard((s) => s.renewalError);
+  const [password, setPassword] = useState("");
+  return (
+    <div className="choice">
+      <FilePicker
+        label="Renew a certificate…"
+        accept=".pfx,.p12,.cer,.crt,.pem,.der,.p7b,.p7c,.req,.csr,.json"
+        describedBy={`${id}-hint ${id}-error`}
+        onFiles={([file]) => renewFrom(file!)}
+        dropHint="or drop the file here"
+      />
+      <p className="hint" id={`${id}-hint`}>
+        Drop the current certificate (.cer, .crt, .p7b), last time's request, the .pfx, or the settings file: the same
+        names, usages and key choice, a new key, today's rules. {INPUT_LIMIT_HINT}
+      </p>
+      {pendingPfx && (
+        <Field label={`Password of ${pendingPfx.name}`} hint="Only its certificate is read; the old key is not reused.">
+          {(control) => (
+            <div className="inline">
+              <input
+                {...control}
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") void renewFromPfx(password);
+                }}
+              />
+              <button type="button" onClick={() => void renewFromPfx(password)}>
+                Open the .pfx
+              </button>
+            </div>
+          )}
+        </Field>
+      )}
+      <ErrorText id={`${id}-error`} error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Renew a certificate: one drop of what the admin has (the certificate, its chain, last time's request, the
+ * .pfx with its password, or a settings file) fills the plan with the same subject, names, usages, key choice,
+ * template and friendly name, and leads straight to the save page, where Finish makes a new key. Why always a
+ * new key: reusing the old one is what a renewal should not do, and the page has no way to (the old key stays
+ * in its .pfx or file). The files are input from outside: they go through the same decoder and checks as the
+ * Open page's.
+ */
+import type { StateCreator } from "zustand";
+import { readInputFile, type InputFile } from "../pki/input-limits";
+import type { WizardStore } from "./store";
+
+export interface Renewal {
+  /** The file the renewal was made from. */
+  from: string;
+  /** The certificate or request renewed, as its subject reads. */
+  subject: string;
+  names: number;
+  /** What could not be carried over, said rather than dropped. */
+  notes: string[];
+}
+
+export interface RenewalState {
+  renewal: Renewal | null;
+  renewalError: string | null;
+  /** A dropped .pfx waiting for its password (not a secret: it is still encrypted). */
+  renewalPfx: { name: string; bytes: Uint8Array<ArrayBuffer> } | null;
+}
+
+export interface RenewalActions {
+  /** The dropped file; a .pfx waits for its password (renewFromPfx). */
+  renewFrom: (file: InputFile) => Promise<void>;
+  renewFromPfx: (password: string) => Promise<void>;
+}
+
+export type RenewalSlice = RenewalState & RenewalActions;
+
+export const initialRenewalState = (): RenewalState => ({ renewal: null, renewalError: null, renewalPfx: null });
+
+const isPfx = (name: string) => /\.(pfx|p12)$/i.test(name);
+const isSettings = (name: string) => /\.json$/i.test(name);
+
+export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalActions> = (set, get) => {
+  /** The plan from a certificate or request's DER or PEM, and the page that makes its new key. */
+  async function renewFromBytes(name: string, bytes: Uint8Array<ArrayBuffer>, friendlyName?: string) {
+    // Why dynamic imports: the decoders are needed once a file is dropped, not to show the first page.
+    const [{ inspect, planFromInspection, InspectError }, { readCertificates, CertificateInputError }] =
+      await Promise.all([import("../pki/inspect"), import("../pki/certificates")]);
+    try {
+      let der: Uint8Array<ArrayBuffer> = bytes;
+      if (/\.p7[bc]$/i.test(name)) {
+        // A chain: the certificate renewed is the one no other certificate in it was issued by.
+        const certificates = readCertificates({ bytes, name });
+        const leaf = certificates.find((c) => !certificates.some((o) => o !== c && o.issuer === c.subject));
+        der = new Uint8Array((leaf ?? certificates[0]!).rawData);
+      }
+      const seen = await inspect({ bytes: der });
+      const { plan, notes } = planFromInspection(seen);
+      const renewed = { ...plan, friendlyName: friendlyName ?? plan.friendlyName };
+      const refused = get().startFromPlan(renewed);
+      if (refused) return set({ renewalError: refused });
+      set({
+        page: "save-request",
+        renewal: {
+          from: name,
+          subject: seen.subject.map((s) => `${s.type}=${s.value}`).join(", "),
+          names: plan.altNames.length,
+          notes,
+        },
+        renewalError: null,
+        renewalPfx: null,
+      });
+    } catch (e) {
+      const known = e instanceof InspectError || e instanceof CertificateInputError;
+      set({ renewalError: known ? e.message : `"${name}" could not be read.` });
+    }
+  }
+
+  return {
+    renewFrom: async (file) => {
+      const read = await readInputFile(file);
+      if (!read.ok) return set({ renewalError: read.error });
+      set({ renewalError: null, renewalPfx: null });
+      if (isPfx(file.name)) return set({ renewalPfx: { name: file.name, bytes: read.bytes } });
+      if (isSettings(file.name)) {
+        if (!get().openSettings(new TextDecoder().decode(read.bytes)))
+          return set({ renewalError: get().settingsError });
+        const plan = get().plan;
+        return set({
+          page: "save-request",
+          renewal: {
+            from: file.name,
+            subject: plan.subject.map((p) => `${p.type}=${p.value}`).join(", "),
+            names: plan.altNames.length,
+            notes: [],
+          },
+        });
+      }
+      await renewFromBytes(file.name, read.bytes);
+    },
+    renewFromPfx: async (password) => {
+      const pending = get().renewalPfx;
+      if (!pending) return;
+      const { openPfx, pfxOpenError } = await import("../pki/pfx-reader");
+      try {
+        const opened = await openPfx({ der: pending.bytes, password });
+        const index = opened.contents.items.filter((i) => i.kind === "certificate").findIndex((i) => i.matchesKey);
+        const leaf = opened.certificates[index >= 0 ? index : 0];
+        if (!leaf) return set({ renewalError: "This .pfx holds no certificate to renew." });
+        // Only the certificate is used: the old key is not reused, and leaves memory with this function.
+        await renewFromBytes(pending.name, leaf.der, opened.friendlyName);
+      } catch (e) {
+        set({ renewalError: pfxOpenError(e) });
+      }
+    },
+  };
+};
