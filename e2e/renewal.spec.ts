@@ -7,7 +7,18 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { issue, makeCa, p7b } from "../test/helpers/ca";
-import { download, heading, lineAfter, openssl, PASSPHRASE, tempDir } from "./helpers";
+import {
+  ARTICLE_EXAMPLE,
+  download,
+  finish,
+  heading,
+  lineAfter,
+  next,
+  openssl,
+  PASSPHRASE,
+  startAndReachInformation,
+  tempDir,
+} from "./helpers";
 
 const SAVE = "Where do you want to save the offline request?";
 const NAMES = "DNS:webext.contoso.com, DNS:meet.contoso.com, DNS:dialin.contoso.com, DNS:lyncdiscover.contoso.com";
@@ -98,6 +109,35 @@ for (const file of ["windows-pkcs9.csr.der", "windows-ms-extensions.csr.der"]) {
     expect(sanOf(req.path)).toBe(NAMES);
   });
 }
+
+test("from a request kept in this browser, in six interactions: the same plan, a new key", async ({ page }) => {
+  const dir = tempDir();
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
+  await next(page, SAVE);
+  await finish(page);
+  const first = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  // Read now: the renewal's request has the same file name and is saved over it.
+  const [firstNames, firstKey] = [sanOf(first.path), pubkeyOfRequest(first.path)];
+  await page.getByRole("button", { name: "Start over" }).click();
+  await expect(heading(page, "Certificate Enrollment")).toBeVisible();
+  const admin = counter(page);
+  await admin.click(
+    page
+      .getByRole("list", { name: "Renew a request kept in this browser" })
+      .getByRole("button", { name: "Renew Reverse Proxy Listener for Lync Server" })
+      .first(),
+  );
+  await expect(heading(page, SAVE)).toBeVisible();
+  await admin.fill(page.getByLabel("Passphrase", { exact: true }), PASSPHRASE);
+  await admin.fill(page.getByLabel("Confirm passphrase"), PASSPHRASE);
+  await admin.click(page.getByRole("button", { name: "Finish" }));
+  await expect(page.getByRole("heading", { name: "Your request and key are ready" })).toBeVisible({ timeout: 60_000 });
+  const req = await admin.download(page.getByRole("button", { name: "Download request" }), dir);
+  await admin.download(page.getByRole("button", { name: "Download encrypted private key" }), dir);
+  expect(admin.count()).toBeLessThanOrEqual(6);
+  expect(sanOf(req.path)).toBe(firstNames);
+  expect(pubkeyOfRequest(req.path)).not.toBe(firstKey);
+});
 
 test("from the CA's .p7b chain: the certificate renewed is the one that issued no other in it", async ({ page }) => {
   const dir = tempDir();

@@ -1,9 +1,10 @@
 /** Renew a certificate: one drop of last time's certificate, request, .pfx or settings file, straight to Finish. */
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { INPUT_LIMIT_HINT } from "../pki/input-limits";
 import { useWizard } from "../store/store";
 import { ErrorText, Field } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
+import { ShownText } from "../ui/shown-text";
 
 export function RenewStart() {
   const id = useId();
@@ -12,6 +13,10 @@ export function RenewStart() {
   const pendingPfx = useWizard((s) => s.renewalPfx);
   const error = useWizard((s) => s.renewalError);
   const [password, setPassword] = useState("");
+  const kept = useWizard((s) => s.pending);
+  const renewFromKept = useWizard((s) => s.renewFromKept);
+  const refreshPending = useWizard((s) => s.refreshPending);
+  useEffect(() => void refreshPending(), [refreshPending]);
   return (
     <div className="choice">
       <FilePicker
@@ -45,6 +50,18 @@ export function RenewStart() {
             </div>
           )}
         </Field>
+      )}
+      {kept.length > 0 && (
+        <ul className="kept-renewals" aria-label="Renew a request kept in this browser">
+          {kept.map((k) => (
+            <li key={k.id}>
+              <button type="button" className="link" onClick={() => renewFromKept(k.id)}>
+                Renew <ShownText text={k.friendlyName || k.subject || "the request"} />
+              </button>{" "}
+              <span className="hint">(kept {new Date(k.created).toLocaleDateString()})</span>
+            </li>
+          ))}
+        </ul>
       )}
       <ErrorText id={`${id}-error`} error={error} />
     </div>

@@ -83,7 +83,8 @@ export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions>
     set((s) => (s.finish.status === "done" ? { finish: { ...s.finish, keyDownloaded: true } } : {})),
   setKeepPending: (keepPending) => set({ keepPending }),
   showKeptResult: async () => {
-    if (get().finish.status !== "idle") return;
+    // A renewal asks for a new key for the same plan: the kept request it came from is last time's, not this one.
+    if (get().finish.status !== "idle" || get().renewal) return;
     await get().refreshPending();
     const kept = keptRequestForPlan(get());
     // Checked again after the wait: Finish may have run, or the plan changed, meanwhile.

@@ -31,6 +31,8 @@ export interface RenewalActions {
   /** The dropped file; a .pfx waits for its password (renewFromPfx). */
   renewFrom: (file: InputFile) => Promise<void>;
   renewFromPfx: (password: string) => Promise<void>;
+  /** A request kept in this browser (completed or not): its plan as it was, for a new key. */
+  renewFromKept: (id: string) => void;
 }
 
 export type RenewalSlice = RenewalState & RenewalActions;
@@ -97,6 +99,23 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
         });
       }
       await renewFromBytes(file.name, read.bytes);
+    },
+    renewFromKept: (id) => {
+      const kept = get().pending.find((p) => p.id === id);
+      if (!kept) return set({ renewalError: "That kept request is no longer in this browser." });
+      const refused = get().startFromPlan(kept.plan);
+      if (refused) return set({ renewalError: refused });
+      set({
+        page: "save-request",
+        renewal: {
+          from: `the request kept in this browser on ${kept.created.slice(0, 10)}`,
+          subject: kept.subject,
+          names: kept.plan.altNames.length,
+          notes: [],
+        },
+        renewalError: null,
+        renewalPfx: null,
+      });
     },
     renewFromPfx: async (password) => {
       const pending = get().renewalPfx;
