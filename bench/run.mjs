@@ -237,6 +237,53 @@ async function exportRuns(browser, dir) {
   return rows;
 }
 
+/**
+ * Converting a .pfx: the page opens OpenSSL 3's AES256-SHA256 .pfx (MAC, PBES2 decryption, the key matched)
+ * and writes it again as TripleDES-SHA1, beside `openssl pkcs12` reading it and exporting it the same way.
+ * Page time = the "open pfx" and "export TripleDES-SHA1" user-timing measures, without the clicks between.
+ */
+async function convertRuns(browser, dir) {
+  const vector = resolve("test/vectors/webext.aes256-sha256.pfx");
+  const password = "correct horse battery staple";
+  const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/", acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto("/#bench");
+  await page.getByRole("button", { name: "Complete a pending request…" }).click();
+  for (let i = 0; i < RUNS; i++) {
+    await page.getByLabel("Load an encrypted private key file…").setInputFiles(vector);
+    await page.getByLabel("Password of the .pfx").fill(password);
+    await page.getByRole("button", { name: "Open the .pfx" }).click();
+    await page.getByText("The certificate matches the private key.").waitFor();
+    await page.getByLabel("TripleDES-SHA1").check();
+    await page.getByLabel(".pfx password", { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel("Confirm .pfx password").fill(PASSPHRASE);
+    await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
+  }
+  const [open, write] = await page.evaluate(() =>
+    ["open pfx", "export TripleDES-SHA1"].map((n) => performance.getEntriesByName(n).map((e) => e.duration)),
+  );
+  await context.close();
+  const reference = Array.from({ length: RUNS }, () => {
+    const t0 = performance.now();
+    sh("openssl", ["pkcs12", "-in", vector, "-passin", `pass:${password}`, "-nodes", "-out", join(dir, "conv.pem")]);
+    sh("openssl", [
+      "pkcs12",
+      "-export",
+      "-in",
+      join(dir, "conv.pem"),
+      "-iter",
+      "2048",
+      ...PFX_OPENSSL["TripleDES-SHA1"],
+      "-passout",
+      `pass:${PASSPHRASE}`,
+      "-out",
+      join(dir, "conv.pfx"),
+    ]);
+    return performance.now() - t0;
+  });
+  return { page: median(open.map((o, i) => o + (write[i] ?? 0))), openssl: median(reference) };
+}
+
 /** Gzip sizes of what the first page loads, and of what only Complete the request loads when it opens. */
 function codeSizes() {
   const html = readFileSync("dist/index.html", "utf8");
@@ -355,6 +402,13 @@ try {
     console.log(
       `| ${r.profile} | ${r.page.toFixed(1)} | ${r.openssl.toFixed(1)} | ${(r.page / r.openssl).toFixed(2)}x |`,
     );
+  const conversion = await convertRuns(browser, dir);
+  console.log(
+    `\nConverting a .pfx (OpenSSL 3's AES256-SHA256 to TripleDES-SHA1), median of ${RUNS}; OpenSSL = pkcs12 read, then pkcs12 -export`,
+  );
+  console.log(
+    `| page: open + export ${conversion.page.toFixed(1)} ms | OpenSSL ${conversion.openssl.toFixed(1)} ms | ratio ${(conversion.page / conversion.openssl).toFixed(2)}x |`,
+  );
   const single = resolve("dist/certificate-request-wizard.html");
   const singleGz = gzipSync(readFileSync(single)).length;
   const size = codeSizes();

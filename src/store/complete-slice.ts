@@ -162,7 +162,9 @@ async function openPfxSource(
   set({ keyOpening: true });
   const { openPfx, pfxOpenError } = await import("../pki/pfx-reader");
   try {
+    const started = performance.now();
     const opened = await openPfx({ der: source.der, password: get().keyPassphrase });
+    measureSince("open pfx", started);
     set((s) => ({
       openedKey: { pkcs8: opened.pkcs8, spkiSha256: opened.spkiSha256 },
       keyError: null,
