@@ -389,33 +389,80 @@ test("Export for NGINX writes fullchain.pem and an encrypted privkey.pem that Op
   await expect(done.getByLabel("Configuration lines")).toContainText("ssl_password_file");
 });
 
-test("a .pfx from OpenSSL 3 (AES) is opened, listed, and re-exported as TripleDES-SHA1 for Server 2016 under a new password", async ({
-  page,
-}) => {
-  const dir = tempDir();
-  await page.goto("/");
-  await page.getByRole("button", { name: "Complete a pending request…" }).click();
-  await expect(heading(page, "Complete the request")).toBeVisible();
-  await page
-    .getByLabel("Load an encrypted private key file…")
-    .setInputFiles(join("test", "vectors", "webext.aes256-sha256.pfx"));
-  await page.getByLabel("Password of the .pfx").fill("not it");
-  await page.getByRole("button", { name: "Open the .pfx" }).click();
-  await expect(page.getByText("The password does not open this .pfx.")).toBeVisible();
-  await page.getByLabel("Password of the .pfx").fill("correct horse battery staple");
-  await page.getByRole("button", { name: "Open the .pfx" }).click();
-  const contents = page.getByRole("region", { name: "Contents of the .pfx" });
-  await expect(contents).toContainText("Integrity: HMAC-SHA-256, 2048 iterations.");
-  await expect(contents).toContainText("CN=webext.contoso.com (the key's certificate)");
-  await expect(contents).toContainText("AES-256-CBC, 2048 iterations");
-  await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
-  await page.getByLabel("TripleDES-SHA1").check();
-  await page.getByLabel(".pfx password", { exact: true }).fill("for server 2016");
-  await page.getByLabel("Confirm .pfx password").fill("for server 2016");
-  const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
-  const info = pfxInfo(pfx.path, "for server 2016");
-  expect(info).toMatch(/Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048/);
-  expect(info).toMatch(/MAC: sha1, Iteration 2048/);
-  expect(info).toContain("friendlyName: Reverse Proxy Listener for Lync Server");
-  keyOfPfxMatches(pfx.path, join("test", "vectors", "webext.crt"), "for server 2016");
-});
+for (const [from, to, encryption, expected] of [
+  [
+    "webext.aes256-sha256.pfx",
+    "TripleDES-SHA1",
+    "AES-256-CBC, 2048 iterations",
+    /Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048/,
+  ],
+  [
+    "webext.tripledes-sha1.pfx",
+    "AES256-SHA256",
+    "pbeWithSHA1And3-KeyTripleDES-CBC, 2048 iterations",
+    /Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 2048/,
+  ],
+] as const) {
+  test(`a .pfx (${from}) is opened, listed, and re-exported as ${to} under a new password`, async ({ page }) => {
+    const dir = tempDir();
+    await page.goto("/");
+    await page.getByRole("button", { name: "Complete a pending request…" }).click();
+    await expect(heading(page, "Complete the request")).toBeVisible();
+    await page.getByLabel("Load an encrypted private key file…").setInputFiles(join("test", "vectors", from));
+    await page.getByLabel("Password of the .pfx").fill("not it");
+    await page.getByRole("button", { name: "Open the .pfx" }).click();
+    await expect(page.getByText("The password does not open this .pfx.")).toBeVisible();
+    await page.getByLabel("Password of the .pfx").fill("correct horse battery staple");
+    await page.getByRole("button", { name: "Open the .pfx" }).click();
+    const contents = page.getByRole("region", { name: "Contents of the .pfx" });
+    await expect(contents).toContainText("Integrity: HMAC-SHA-");
+    await expect(contents).toContainText("CN=webext.contoso.com (the key's certificate)");
+    await expect(contents).toContainText(encryption);
+    await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
+    await page.getByLabel(to).check();
+    await page.getByLabel(".pfx password", { exact: true }).fill("for the proxy");
+    await page.getByLabel("Confirm .pfx password").fill("for the proxy");
+    const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
+    const info = pfxInfo(pfx.path, "for the proxy");
+    expect(info).toMatch(expected);
+    expect(info).toContain("friendlyName: Reverse Proxy Listener for Lync Server");
+    keyOfPfxMatches(pfx.path, join("test", "vectors", "webext.crt"), "for the proxy");
+  });
+}
+
+for (const [target, count] of [
+  ["Apache httpd", 3],
+  ["HAProxy", 1],
+] as const) {
+  test(`Export for ${target} writes ${count} PEM file(s) whose chain OpenSSL verifies and whose key opens only with the password`, async ({
+    page,
+  }) => {
+    const dir = tempDir();
+    const { req } = await requestFromWizard(page, dir);
+    const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+    await next(page, "Complete the request");
+    await completeWithKeptRequest(page, [leaf, ca.intermediate]);
+    await page.getByLabel(target).check();
+    const password = await page.getByLabel(".pfx password", { exact: true }).inputValue();
+    await page.getByLabel("I have stored this password").check();
+    const files: string[] = [];
+    page.on("download", async (d) => {
+      const path = join(dir, d.suggestedFilename());
+      await d.saveAs(path);
+      files.push(path);
+    });
+    await page.getByRole("button", { name: "Export" }).click();
+    await expect.poll(() => files.length).toBe(count);
+    const all = files.map((f) => readFileSync(f, "utf8")).join("");
+    expect(all).not.toContain("-----BEGIN PRIVATE KEY-----");
+    const keyFile = files.find((f) => readFileSync(f, "utf8").includes("ENCRYPTED PRIVATE KEY"))!;
+    expect(opensslStatus("pkey", "-in", keyFile, "-passin", "pass:wrong", "-noout").ok).toBe(false);
+    expect(openssl("pkey", "-in", keyFile, "-passin", `pass:${password}`, "-pubout")).toBe(
+      openssl("x509", "-in", leaf, "-noout", "-pubkey"),
+    );
+    const certFile = files.find((f) => /crt\.pem$|haproxy\.pem$/.test(f))!;
+    const chainFile = files.find((f) => /chain\.pem$|haproxy\.pem$/.test(f))!;
+    expect(openssl("verify", "-CAfile", ca.root, "-untrusted", chainFile, certFile)).toContain(": OK");
+    await expect(page.getByRole("region", { name: "Exported" }).getByLabel("Configuration lines")).toBeVisible();
+  });
+}

@@ -83,6 +83,11 @@ test("the article's example has no preflight error for a public CA; its names an
   const findings = page.getByRole("list", { name: "Preflight findings" });
   await expect(findings.getByRole("listitem")).toHaveCount(2);
   await expect(findings).toContainText("Warning: Public TLS CAs are dropping Client Authentication");
+  // Policy 1.8's dates, and the article's own step kept in view.
+  await expect(findings).toContainText("Chrome Root Program Policy 1.8");
+  await expect(findings).toContainText("new intermediates from 2026-06-15 and for every new leaf from 2027-03-15");
+  await expect(findings).toContainText("The article adds Client Authentication");
+  await expect(findings).toContainText("your own CA may keep it");
   // The article's contoso.com names would reach a public CA only to be refused after the admin has paid.
   await expect(findings).toContainText("the article's example or a documentation name. A public CA cannot validate it");
   await expect(findings).not.toContainText("Error:");

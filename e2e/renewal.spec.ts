@@ -54,6 +54,9 @@ test("from the current certificate to a downloaded request and key in six intera
   await admin.drop(leaf);
   await expect(heading(page, SAVE)).toBeVisible();
   await expect(page.getByRole("region", { name: "Renewal" })).toContainText("Renewal of CN=webext.contoso.com");
+  const since = page.getByRole("list", { name: "Since last time" });
+  await expect(since).toContainText("Last time: issued by CN=Contoso Test Issuing CA, valid 90 days");
+  await expect(since).toContainText(/Today a public CA issues at most \d+ days/);
   await admin.fill(page.getByLabel("Passphrase", { exact: true }), PASSPHRASE);
   await admin.fill(page.getByLabel("Confirm passphrase"), PASSPHRASE);
   await admin.click(page.getByRole("button", { name: "Finish" }));

@@ -78,6 +78,15 @@ export function SaveRequestPage() {
               Review the request
             </button>
           </p>
+          {renewal.changes.length > 0 && (
+            <ul aria-label="Since last time">
+              {renewal.changes.map((c) => (
+                <li key={c}>
+                  <ShownText text={c} />
+                </li>
+              ))}
+            </ul>
+          )}
           {renewal.notes.length > 0 && (
             <ul className="hint" aria-label="Not carried over">
               {renewal.notes.map((n) => (

@@ -39,6 +39,8 @@ export type PfxProfile = "TripleDES-SHA1" | "AES256-SHA256";
 
 /** RFC 7292 Appendix C: pbeWithSHAAnd3-KeyTripleDES-CBC. */
 const ID_PBE_SHA1_3DES = "1.2.840.113549.1.12.1.3";
+/** pbeWithSHAAnd40BitRC2-CBC (RFC 7292 Appendix C): read only, for .pfx files from OpenSSL 1.1. */
+const ID_PBE_SHA1_RC2_40 = "1.2.840.113549.1.12.1.6";
 /** RFC 5652 section 8: id-encryptedData. */
 const ID_ENCRYPTED_DATA = "1.2.840.113549.1.7.6";
 const ID_SHA1 = "1.3.14.3.2.26";
@@ -96,7 +98,7 @@ const bytes = (data: BufferSource) =>
   data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 /** RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation. */
-function pkcs12Kdf(params: {
+export function pkcs12Kdf(params: {
   password: string;
   salt: Uint8Array;
   id: 1 | 2 | 3;
@@ -180,6 +182,20 @@ export async function pbeDecrypt(params: {
   data: BufferSource;
   crypto: Crypto;
 }): Promise<Uint8Array> {
+  if (params.algorithm.algorithm === ID_PBE_SHA1_RC2_40) {
+    // Why a dynamic import: only a .pfx from OpenSSL 1.1 (or -legacy) needs RC2, and the page never writes it.
+    const pbe = AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
+    checkPfxIterations(pbe.iterations);
+    const { rc2Decrypt } = await import("./pfx-rc2");
+    const plain = rc2Decrypt({
+      password: params.password,
+      salt: new Uint8Array(pbe.salt.buffer),
+      iterations: pbe.iterations,
+      data: bytes(params.data),
+    });
+    if (!plain) throw new WrongPfxPasswordError();
+    return plain;
+  }
   if (params.algorithm.algorithm === ID_PBE_SHA1_3DES) {
     const pbe = AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
     checkPfxIterations(pbe.iterations);

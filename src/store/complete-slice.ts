@@ -76,8 +76,10 @@ export interface CompleteState {
     profile: PfxProfile;
     certificates: number;
     keptId?: string;
+    /** Which proxy the files are for. */
+    target: ExportTarget;
     /** For PEM targets: the files written, the configuration lines and the steps on the server. */
-    bundle?: Bundle & { target: ExportTarget };
+    bundle?: Bundle;
   } | null;
 }
 
@@ -402,7 +404,10 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       const fileName = `${exportStem(s)}.pfx`;
       const certificates = 1 + exportChain(match, pfx.includeRoot).length;
       const keptId = keptRequestForKey(s)?.id;
-      set({ exportError: null, lastExport: { fileName, profile: pfx.profile, certificates, keptId } });
+      set({
+        exportError: null,
+        lastExport: { fileName, profile: pfx.profile, certificates, keptId, target: pfx.target },
+      });
       // Why now: the key and the passwords have done their job; another export opens the key again.
       get().dropCompleteSecrets();
       return { fileName, der: new Uint8Array(der) };
@@ -443,7 +448,8 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
           profile: pfx.profile,
           certificates: 1 + chain.length,
           keptId: keptRequestForKey(s)?.id,
-          bundle: { ...bundle, target: pfx.target },
+          target: pfx.target,
+          bundle,
         },
       });
       get().dropCompleteSecrets();

@@ -219,6 +219,19 @@ describe("converting a .pfx (OpenSSL 3's, in both Windows profiles)", () => {
     expect(text).toContain("friendlyName: Reverse Proxy Listener for Lync Server");
   });
 
+  it("opens OpenSSL 1.1's default .pfx (RC2-40 around the certificates) and converts it to AES256-SHA256", async () => {
+    expect(await open("webext.openssl11-legacy.pfx")).toBe(true);
+    expect(state().pfxContents!.items.map((i) => i.encryption)).toEqual([
+      "pbeWithSHA1And3-KeyTripleDES-CBC, 2048 iterations",
+      "pbeWithSHA1And40BitRC2-CBC, 2048 iterations",
+    ]);
+    state().updatePfx({ profile: "AES256-SHA256", password: "modern", confirm: "modern", generated: false });
+    const out = await state().exportPfx();
+    const path = join(ca.dir, "from-legacy.pfx");
+    writeFileSync(path, out!.der);
+    expect(infoAll(path, "modern")).toMatch(/PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC/);
+  });
+
   it("re-exports a TripleDES .pfx as AES256-SHA256 and can drop the Legacy CSP attributes", async () => {
     expect(await open("webext.tripledes-sha1.pfx")).toBe(true);
     expect(state().pfx.provider).toBe("legacy");

@@ -18,6 +18,8 @@ export interface Renewal {
   names: number;
   /** What could not be carried over, said rather than dropped. */
   notes: string[];
+  /** What changed since last time: the old certificate's lifetime beside today's public maximum. */
+  changes: string[];
 }
 
 export interface RenewalState {
@@ -58,6 +60,16 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
       }
       const seen = await inspect({ bytes: der });
       const { plan, notes } = planFromInspection(seen);
+      const { publicLifetime } = await import("../pki/lifetimes");
+      const changes: string[] = [];
+      if (seen.validity) {
+        const days = Math.round((seen.validity.notAfter.getTime() - seen.validity.notBefore.getTime()) / 86_400_000);
+        const today = publicLifetime(new Date());
+        changes.push(
+          `Last time: issued by ${seen.issuer}, valid ${days} days, until ${seen.validity.notAfter.toISOString().slice(0, 10)}.`,
+          `Today a public CA issues at most ${today.days} days${today.next ? `, and from ${today.next.from} at most ${today.next.days}` : ""} (CA/Browser Forum SC-081v3).`,
+        );
+      }
       const renewed = { ...plan, friendlyName: friendlyName ?? plan.friendlyName };
       const refused = get().startFromPlan(renewed);
       if (refused) return set({ renewalError: refused });
@@ -68,6 +80,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
           subject: seen.subject.map((s) => `${s.type}=${s.value}`).join(", "),
           names: plan.altNames.length,
           notes,
+          changes,
         },
         renewalError: null,
         renewalPfx: null,
@@ -95,6 +108,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
             subject: plan.subject.map((p) => `${p.type}=${p.value}`).join(", "),
             names: plan.altNames.length,
             notes: [],
+            changes: [],
           },
         });
       }
@@ -112,6 +126,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
           subject: kept.subject,
           names: kept.plan.altNames.length,
           notes: [],
+          changes: [],
         },
         renewalError: null,
         renewalPfx: null,

@@ -21,3 +21,4 @@ declare module "node-forge/lib/pbe";
 declare module "node-forge/lib/sha1";
 declare module "node-forge/lib/sha256";
 declare module "node-forge/lib/util";
+declare module "node-forge/lib/rc2";

@@ -24,3 +24,6 @@ openssl pkcs12 -export -inkey rsa2048.pk8.pem -in webext.crt -name 'Reverse Prox
   -passout pass:'correct horse battery staple' -out webext.aes256-sha256.pfx
 # Requests shaped as Windows writes them (Microsoft's attributes; extensions under either attribute).
 bash make-windows-requests.sh
+# A .pfx as OpenSSL 1.1 wrote one by default (RC2-40 around the certificates, 3DES around the key): opened to convert.
+openssl pkcs12 -export -legacy -inkey rsa2048.pk8.pem -in webext.crt -name 'Reverse Proxy Listener for Lync Server' \
+  -passout pass:'correct horse battery staple' -out webext.openssl11-legacy.pfx

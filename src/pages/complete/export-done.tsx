@@ -30,6 +30,19 @@ export function ExportDone() {
             {lastExport.bundle.config.join("\n")}
           </pre>
         </>
+      ) : lastExport.target === "appliance" ? (
+        <ol>
+          <li>
+            Import {lastExport.fileName} as PKCS #12 with its password: on F5 BIG-IP, System &gt; Certificate Management
+            &gt; Traffic Certificate Management &gt; SSL Certificate List &gt; Import; on KEMP LoadMaster, Certificates
+            &amp; Security &gt; SSL Certificates &gt; Import Certificate; on Citrix ADC, Traffic Management &gt; SSL
+            &gt; Import PKCS#12.
+          </li>
+          <li>
+            Select it in the client SSL profile (or the virtual service's certificate) that serves the proxy's names.
+          </li>
+          <li>Import the CA's intermediate certificates too if the appliance does not send them yet.</li>
+        </ol>
       ) : (
         <ol>
           <li>
