@@ -102,6 +102,7 @@ describe("Complete the request", () => {
       profile: "TripleDES-SHA1",
       certificates: 2,
       keptId: state().pending[0]!.id,
+      target: "windows",
     });
     expect([state().keyPassphrase, state().pfx.password, state().pfx.confirm, state().openedKey]).toEqual([
       "",
