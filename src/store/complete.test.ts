@@ -233,6 +233,14 @@ describe("converting a .pfx (OpenSSL 3's, in both Windows profiles)", () => {
     expect(infoAll(path, "modern")).toMatch(/PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC/);
   });
 
+  it("opens a PKCS #12 that Java 17's keytool wrote (10,000 iterations, its own alias as friendly name)", async () => {
+    expect(await open("webext.java17.p12")).toBe(true);
+    const contents = state().pfxContents!;
+    expect(contents.mac).toBe("HMAC-SHA-256, 10000 iterations");
+    expect(contents.items[0]!.encryption).toBe("PBES2, PBKDF2 (hmacWithSHA256), AES-256-CBC, 10000 iterations");
+    expect(state().match.state).toBe("matched");
+  });
+
   it("re-exports a TripleDES .pfx as AES256-SHA256 and can drop the Legacy CSP attributes", async () => {
     expect(await open("webext.tripledes-sha1.pfx")).toBe(true);
     expect(state().pfx.provider).toBe("legacy");

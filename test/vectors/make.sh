@@ -27,3 +27,7 @@ bash make-windows-requests.sh
 # A .pfx as OpenSSL 1.1 wrote one by default (RC2-40 around the certificates, 3DES around the key): opened to convert.
 openssl pkcs12 -export -legacy -inkey rsa2048.pk8.pem -in webext.crt -name 'Reverse Proxy Listener for Lync Server' \
   -passout pass:'correct horse battery staple' -out webext.openssl11-legacy.pfx
+# The same key and certificate as Java 17's keytool writes a PKCS #12 (PBES2 AES-256, 10,000 iterations, HMAC-SHA-256).
+keytool -importkeystore -srckeystore webext.aes256-sha256.pfx -srcstoretype PKCS12 \
+  -srcstorepass 'correct horse battery staple' -destkeystore webext.java17.p12 -deststoretype PKCS12 \
+  -deststorepass 'correct horse battery staple' -noprompt
