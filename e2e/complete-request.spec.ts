@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { issue, makeCa, p7b, type TestCa } from "../test/helpers/ca";
 import {
+  collectDownloads,
   completeWithKeptRequest,
   download,
   finish,
@@ -29,6 +30,14 @@ async function requestFromWizard(page: Page, dir: string) {
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
   const key = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
   return { req: req.path, key: key.path };
+}
+
+/** The wizard's request, issued by the test CA, and Complete the request open: what most tests start from. */
+async function issuedAndOnComplete(page: Page, dir: string) {
+  const { req, key } = await requestFromWizard(page, dir);
+  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
+  await next(page, "Complete the request");
+  return { req, key, leaf };
 }
 
 async function loadCertificates(page: Page, files: string[]) {
@@ -284,9 +293,7 @@ test("after Export, the page says what was written and the next steps on the pro
   page,
 }) => {
   const dir = tempDir();
-  const { req } = await requestFromWizard(page, dir);
-  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
-  await next(page, "Complete the request");
+  const { leaf } = await issuedAndOnComplete(page, dir);
   const rows = page.getByRole("table", { name: "Pending requests kept in this browser" }).locator("tbody tr");
   await page
     .getByRole("radio", { name: `Use ${NAME}` })
@@ -335,9 +342,7 @@ test("Export pressed while the key is still being opened waits for it, says so, 
   page,
 }) => {
   const dir = tempDir();
-  const { req } = await requestFromWizard(page, dir);
-  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
-  await next(page, "Complete the request");
+  const { leaf } = await issuedAndOnComplete(page, dir);
   await page.getByRole("radio", { name: /^Use / }).first().check();
   // A kept request's certificate matches before its key is opened: Export is offered at once.
   await loadCertificates(page, [leaf, ca.intermediate]);
@@ -354,39 +359,6 @@ test("Export pressed while the key is still being opened waits for it, says so, 
   await file.saveAs(path);
   keyOfPfxMatches(path, leaf, password);
   await expect(page.getByText("Open the private key with its passphrase first.")).toHaveCount(0);
-});
-
-test("Export for NGINX writes fullchain.pem and an encrypted privkey.pem that OpenSSL verifies and opens", async ({
-  page,
-}) => {
-  const dir = tempDir();
-  const { req } = await requestFromWizard(page, dir);
-  const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
-  await next(page, "Complete the request");
-  await completeWithKeptRequest(page, [leaf, ca.intermediate]);
-  await page.getByLabel("NGINX").check();
-  // No .pfx profile for a PEM target; the key is said to be written encrypted.
-  await expect(page.getByRole("group", { name: "Profile" })).toHaveCount(0);
-  await expect(page.getByText(/this page never writes a key in the clear/)).toBeVisible();
-  const password = await page.getByLabel(".pfx password", { exact: true }).inputValue();
-  await page.getByLabel("I have stored this password").check();
-  const files: string[] = [];
-  page.on("download", async (d) => {
-    const path = join(dir, d.suggestedFilename());
-    await d.saveAs(path);
-    files.push(path);
-  });
-  await page.getByRole("button", { name: "Export" }).click();
-  await expect.poll(() => files.length).toBe(2);
-  const fullchain = files.find((f) => f.endsWith(".fullchain.pem"))!;
-  const privkey = files.find((f) => f.endsWith(".privkey.pem"))!;
-  expect(openssl("verify", "-CAfile", ca.root, "-untrusted", fullchain, fullchain)).toContain(": OK");
-  expect(readFileSync(privkey, "utf8")).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
-  expect(openssl("pkey", "-in", privkey, "-passin", `pass:${password}`, "-pubout")).toBe(
-    openssl("x509", "-in", leaf, "-noout", "-pubkey"),
-  );
-  const done = page.getByRole("region", { name: "Exported" });
-  await expect(done.getByLabel("Configuration lines")).toContainText("ssl_password_file");
 });
 
 for (const [from, to, encryption, expected] of [
@@ -430,39 +402,41 @@ for (const [from, to, encryption, expected] of [
   });
 }
 
-for (const [target, count] of [
-  ["Apache httpd", 3],
-  ["HAProxy", 1],
+for (const [target, count, config] of [
+  ["NGINX", 2, "ssl_password_file"],
+  ["Apache httpd", 3, "SSLPassPhraseDialog"],
+  ["HAProxy", 1, "bind :443 ssl crt"],
 ] as const) {
   test(`Export for ${target} writes ${count} PEM file(s) whose chain OpenSSL verifies and whose key opens only with the password`, async ({
     page,
   }) => {
     const dir = tempDir();
-    const { req } = await requestFromWizard(page, dir);
-    const leaf = issue(ca, { request: req, out: join(dir, "webext.crt") });
-    await next(page, "Complete the request");
+    const { leaf } = await issuedAndOnComplete(page, dir);
     await completeWithKeptRequest(page, [leaf, ca.intermediate]);
     await page.getByLabel(target).check();
+    // No .pfx profile for a PEM target; the key is said to be written encrypted.
+    await expect(page.getByRole("group", { name: "Profile" })).toHaveCount(0);
+    await expect(page.getByText(/this page never writes a key in the clear/)).toBeVisible();
     const password = await page.getByLabel(".pfx password", { exact: true }).inputValue();
     await page.getByLabel("I have stored this password").check();
-    const files: string[] = [];
-    page.on("download", async (d) => {
-      const path = join(dir, d.suggestedFilename());
-      await d.saveAs(path);
-      files.push(path);
-    });
+    const files = collectDownloads(page, dir);
     await page.getByRole("button", { name: "Export" }).click();
-    await expect.poll(() => files.length).toBe(count);
-    const all = files.map((f) => readFileSync(f, "utf8")).join("");
+    await expect.poll(() => files().length).toBe(count);
+    const all = files()
+      .map((f) => readFileSync(f, "utf8"))
+      .join("");
     expect(all).not.toContain("-----BEGIN PRIVATE KEY-----");
-    const keyFile = files.find((f) => readFileSync(f, "utf8").includes("ENCRYPTED PRIVATE KEY"))!;
+    const keyFile = files().find((f) => readFileSync(f, "utf8").includes("ENCRYPTED PRIVATE KEY"))!;
     expect(opensslStatus("pkey", "-in", keyFile, "-passin", "pass:wrong", "-noout").ok).toBe(false);
     expect(openssl("pkey", "-in", keyFile, "-passin", `pass:${password}`, "-pubout")).toBe(
       openssl("x509", "-in", leaf, "-noout", "-pubkey"),
     );
-    const certFile = files.find((f) => /crt\.pem$|haproxy\.pem$/.test(f))!;
-    const chainFile = files.find((f) => /chain\.pem$|haproxy\.pem$/.test(f))!;
+    // The certificate first, then the intermediate: NGINX's fullchain and HAProxy's file hold both.
+    const certFile = files().find((f) => /(crt|haproxy|fullchain)\.pem$/.test(f))!;
+    const chainFile = files().find((f) => /(chain|haproxy)\.pem$/.test(f))!;
     expect(openssl("verify", "-CAfile", ca.root, "-untrusted", chainFile, certFile)).toContain(": OK");
-    await expect(page.getByRole("region", { name: "Exported" }).getByLabel("Configuration lines")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Exported" }).getByLabel("Configuration lines")).toContainText(
+      config,
+    );
   });
 }

@@ -34,6 +34,17 @@ export async function download(
   return { path, name: file.suggestedFilename(), download: file };
 }
 
+/** Saves every download the page starts under its suggested name; the returned function lists them so far. */
+export function collectDownloads(page: Page, dir: string): () => string[] {
+  const files: string[] = [];
+  page.on("download", async (d) => {
+    const path = join(dir, d.suggestedFilename());
+    await d.saveAs(path);
+    files.push(path);
+  });
+  return () => files;
+}
+
 export const heading = (page: Page, name: string) => page.getByRole("heading", { level: 2, name });
 
 export async function next(page: Page, to: string): Promise<void> {
