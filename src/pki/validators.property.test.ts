@@ -135,13 +135,28 @@ describe("whatever a validator accepts encodes and decodes back to the same valu
 
   it("alternative names", () => {
     const accepted = new Set<string>();
-    // GUIDs, with and without braces, in either case, since random text is almost never one.
-    const guids = fc.oneof(
-      fc.uuid(),
-      fc.uuid().map((u) => `{${u.toUpperCase()}}`),
-    );
+    // Each type is tried with text of its own shape half the time, so every type's accepting path is reached
+    // (random text is almost never a GUID or a directory name), and with anything the other half.
+    const shaped: Record<(typeof ALT_NAME_TYPES)[number]["type"], fc.Arbitrary<string>> = {
+      dns: fc.domain(),
+      ipv4: fc.ipV4(),
+      ipv6: fc.ipV6(),
+      email: fc.emailAddress(),
+      url: fc.webUrl(),
+      upn: fc.tuple(fc.string({ maxLength: 12 }), fc.domain()).map(([a, d]) => `${a}@${d}`),
+      dn: fc
+        .tuple(fc.constantFrom("CN", "O", "OU"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }))
+        .map(([k, v]) => `${k}=${v}`),
+      guid: fc.oneof(
+        fc.uuid(),
+        fc.uuid().map((u) => `{${u.toUpperCase()}}`),
+      ),
+    };
+    const typed = fc
+      .constantFrom(...ALT_NAME_TYPES.map((t) => t.type))
+      .chain((type) => fc.tuple(fc.oneof(anything, shaped[type]), fc.constant(type)));
     fc.assert(
-      fc.property(fc.oneof(anything, guids), fc.constantFrom(...ALT_NAME_TYPES.map((t) => t.type)), (text, type) => {
+      fc.property(typed, ([text, type]) => {
         const checked = checkAltName(type, text);
         if (!checked.ok) return;
         accepted.add(type);
