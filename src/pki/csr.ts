@@ -4,7 +4,7 @@ import { id_mgf1, id_RSASSA_PSS, RsaSaPssParams, sha256, sha384, sha512 } from "
 import * as asn1X509 from "@peculiar/asn1-x509";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import * as x509 from "./x509";
-import { signingAlgorithm } from "./keys";
+import { PSS_SALT_LENGTH, signingAlgorithm } from "./keys";
 import {
   effectiveAltNames,
   isPrintableString,
@@ -122,7 +122,6 @@ export async function requestExtensions(params: {
 }
 
 const PSS_HASH: Record<HashName, asn1X509.AlgorithmIdentifier> = { sha256, sha384, sha512 };
-const PSS_SALT: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
 
 /**
  * The RSASSA-PSS AlgorithmIdentifier as RFC 4055 3.1 writes it: the hash, MGF1 with the same hash, a salt as
@@ -136,7 +135,7 @@ export function rsassaPssIdentifier(hash: HashName): asn1X509.AlgorithmIdentifie
       algorithm: id_mgf1,
       parameters: AsnConvert.serialize(PSS_HASH[hash]),
     }),
-    saltLength: PSS_SALT[hash],
+    saltLength: PSS_SALT_LENGTH[hash],
   });
   return new asn1X509.AlgorithmIdentifier({ algorithm: id_RSASSA_PSS, parameters: AsnConvert.serialize(params) });
 }

@@ -21,4 +21,5 @@ export const EXPORT_TARGETS: readonly { value: ExportTarget; label: string; hint
 ];
 
 /** True for the targets that take a .pfx. */
-export const takesPfx = (target: ExportTarget) => target === "windows" || target === "appliance";
+export const takesPfx = (target: ExportTarget): target is "windows" | "appliance" =>
+  target === "windows" || target === "appliance";

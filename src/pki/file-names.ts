@@ -35,3 +35,6 @@ export function commandFileStem(text: string, fallback: string): string {
     .replace(/[-.]+$/, "");
   return stem || fallback;
 }
+
+/** A .pfx or .p12 by its name (RFC 7292's files): opened as a .pfx, not read as certificates or a key file. */
+export const isPfxFileName = (name: string) => /\.(pfx|p12)$/i.test(name);

@@ -22,7 +22,7 @@ import { curveOfOid } from "./curves";
 import { otherAttributes, requestedExtensions, type RequestAttribute } from "./request-attributes";
 import { inputTooLarge } from "./input-limits";
 import { spkiSha256 } from "./fingerprint";
-import { readPemBlocks, toColonHex } from "./pem";
+import { readPemBlocks, toColonHex, toSpacedHex as hex } from "./pem";
 import { blankPlan, type RequestPlan } from "./request";
 import type { KeyUsageName } from "./usages";
 
@@ -123,8 +123,6 @@ export interface Inspection {
   issuer?: string;
   validity?: { notBefore: Date; notAfter: Date; state: ValidityState };
 }
-
-const hex = (data: ArrayBuffer) => Array.from(new Uint8Array(data), (b) => b.toString(16).padStart(2, "0")).join(" ");
 
 function stringTypeOf(value: asn1X509.AttributeValue): string {
   if (value.printableString !== undefined) return "PrintableString";

@@ -22,7 +22,7 @@ export interface KeyChoice {
 }
 
 /** The hash's output length in bytes: RFC 4055's recommended PSS salt length for that hash. */
-const HASH_BYTES: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
+export const PSS_SALT_LENGTH: Record<HashName, number> = { sha256: 32, sha384: 48, sha512: 64 };
 
 const usesPss = (choice: KeyChoice) => choice.algorithm === "rsa" && choice.alternateSignature === true;
 
@@ -45,7 +45,7 @@ export function keyAlgorithm(choice: KeyChoice): RsaHashedKeyGenParams | EcKeyGe
 export function signingAlgorithm(choice: KeyChoice): Algorithm | EcdsaParams | RsaPssParams {
   // RSASSA-PSS as RFC 4055 3.1 recommends: the key's hash, MGF1 with the same hash, a salt as long as the hash
   // (@peculiar/x509 writes these parameters into the AlgorithmIdentifier).
-  if (usesPss(choice)) return { name: "RSA-PSS", saltLength: HASH_BYTES[choice.hash] };
+  if (usesPss(choice)) return { name: "RSA-PSS", saltLength: PSS_SALT_LENGTH[choice.hash] };
   return choice.algorithm === "rsa"
     ? { name: "RSASSA-PKCS1-v1_5" }
     : { name: "ECDSA", hash: WEBCRYPTO_HASH[choice.hash] };

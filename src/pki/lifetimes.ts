@@ -10,6 +10,11 @@ export const PUBLIC_LIFETIME_STEPS = [
   { from: "2029-03-15", days: 47 },
 ] as const;
 
+/** A certificate's lifetime in whole days, notBefore to notAfter, as the page shows it. */
+export function lifetimeDays(notBefore: Date, notAfter: Date): number {
+  return Math.round((notAfter.getTime() - notBefore.getTime()) / 86_400_000);
+}
+
 /** Before the first step: 398 days. */
 const BEFORE_FIRST_STEP = 398;
 

@@ -58,6 +58,11 @@ export function readPemBlocks(text: string): PemBlock[] {
   return blocks;
 }
 
+/** Bytes as space-separated lower-case hex: how a value the page cannot decode is shown raw. */
+export function toSpacedHex(bytes: ArrayBuffer | Uint8Array): string {
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join(" ");
+}
+
 /** Bytes as colon-separated upper-case hex, as Windows and OpenSSL print fingerprints. */
 export function toColonHex(bytes: ArrayBuffer | Uint8Array): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0").toUpperCase()).join(":");

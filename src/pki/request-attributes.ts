@@ -9,6 +9,7 @@ import * as asn1js from "asn1js";
 import { CertificationRequest } from "@peculiar/asn1-csr";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import * as asn1X509 from "@peculiar/asn1-x509";
+import { toSpacedHex } from "./pem";
 import * as x509 from "./x509";
 
 /** PKCS #9 extensionRequest (RFC 2985 5.4.2). */
@@ -28,10 +29,6 @@ export interface RequestedExtensions {
   extensions: x509.Extension[];
   /** The attributes that carried them, by name: "PKCS #9 extensionRequest" and/or Microsoft's. */
   carriedBy: string[];
-}
-
-function hexOf(bytes: ArrayBuffer): string {
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
 }
 
 /** The elements of a DER SEQUENCE, or null when it is not one. */
@@ -121,7 +118,7 @@ export function otherAttributes(request: CertificationRequest): RequestAttribute
         const decoded = known ? safely(() => known.decode(value)) : null;
         return decoded !== null && known
           ? { oid: a.type, name: known.name, value: decoded }
-          : { oid: a.type, name: known?.name ?? "(not known here)", value: hexOf(value) };
+          : { oid: a.type, name: known?.name ?? "(not known here)", value: toSpacedHex(value) };
       }),
     );
 }

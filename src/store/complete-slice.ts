@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from "zustand";
 import type { AnswerMatch } from "../pki/certificates";
-import { safeFileStem } from "../pki/file-names";
+import { isPfxFileName, safeFileStem } from "../pki/file-names";
 import { inputTooLarge, readInputFile, type InputFile } from "../pki/input-limits";
 import type { PfxProfile } from "../pki/pfx";
 import type { Bundle } from "../pki/pem-bundles";
@@ -148,9 +148,6 @@ export function keyPem(s: WizardStore): string | null {
   return s.keySource.kind === "file" ? s.keySource.pem : (chosenPendingRequest(s)?.encryptedKey ?? null);
 }
 
-/** A .pfx or .p12 by its name: opened as a .pfx to convert, not read as certificates or a key file. */
-const isPfxFile = (name: string) => /\.(pfx|p12)$/i.test(name);
-
 /**
  * Opens a .pfx to convert it: its key becomes the opened key, its certificates join the loaded ones, and its
  * friendly name and Windows provider attributes become the Export form's, so re-exporting keeps them unless
@@ -243,7 +240,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       const read = await readInputFile(file);
       if (!read.ok) return set({ certificateError: read.error });
       const bytes = read.bytes;
-      if (isPfxFile(file.name)) {
+      if (isPfxFileName(file.name)) {
         get().chooseKey({ kind: "pfx", name: file.name, der: bytes });
         continue;
       }
@@ -310,7 +307,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     const read = await readInputFile(file);
     if (!read.ok) return set({ keyError: read.error });
     get().chooseKey(
-      isPfxFile(file.name)
+      isPfxFileName(file.name)
         ? { kind: "pfx", name: file.name, der: read.bytes }
         : { kind: "file", name: file.name, pem: new TextDecoder().decode(read.bytes) },
     );
@@ -354,6 +351,9 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
   examine: async () => {
     const run = ++examination;
     const s = get();
+    // Nothing to match yet (as on Certificate Enrollment, which lists the kept requests): the answer is
+    // "waiting", and the x509 code need not load for it.
+    if (s.certificates.length === 0 || !keyFingerprint(s)) return set({ match: { state: "waiting" } });
     const { examineAnswer } = await import("../pki/certificates");
     const match = await examineAnswer({
       certificates: s.certificates.map((c) => c.der),
@@ -421,7 +421,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     if (!ready) return null;
     const { s, openedKey, match } = ready;
     const { pfx, keyPassphrase } = s;
-    if (pfx.target === "windows" || pfx.target === "appliance") return null; // a .pfx: exportPfx writes it
+    if (takesPfx(pfx.target)) return null; // a .pfx: exportPfx writes it
     try {
       const [{ pemBundle }, { exportChain }, { encryptPrivateKeyInfo, encryptedKeyPem }] = await Promise.all([
         import("../pki/pem-bundles"),

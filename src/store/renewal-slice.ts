@@ -7,6 +7,7 @@
  * Open page's.
  */
 import type { StateCreator } from "zustand";
+import { isPfxFileName } from "../pki/file-names";
 import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { WizardStore } from "./store";
 
@@ -41,7 +42,6 @@ export type RenewalSlice = RenewalState & RenewalActions;
 
 export const initialRenewalState = (): RenewalState => ({ renewal: null, renewalError: null, renewalPfx: null });
 
-const isPfx = (name: string) => /\.(pfx|p12)$/i.test(name);
 const isSettings = (name: string) => /\.json$/i.test(name);
 
 export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalActions> = (set, get) => {
@@ -60,10 +60,10 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
       }
       const seen = await inspect({ bytes: der });
       const { plan, notes } = planFromInspection(seen);
-      const { publicLifetime } = await import("../pki/lifetimes");
+      const { lifetimeDays, publicLifetime } = await import("../pki/lifetimes");
       const changes: string[] = [];
       if (seen.validity) {
-        const days = Math.round((seen.validity.notAfter.getTime() - seen.validity.notBefore.getTime()) / 86_400_000);
+        const days = lifetimeDays(seen.validity.notBefore, seen.validity.notAfter);
         const today = publicLifetime(new Date());
         changes.push(
           `Last time: issued by ${seen.issuer}, valid ${days} days, until ${seen.validity.notAfter.toISOString().slice(0, 10)}.`,
@@ -96,7 +96,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
       const read = await readInputFile(file);
       if (!read.ok) return set({ renewalError: read.error });
       set({ renewalError: null, renewalPfx: null });
-      if (isPfx(file.name)) return set({ renewalPfx: { name: file.name, bytes: read.bytes } });
+      if (isPfxFileName(file.name)) return set({ renewalPfx: { name: file.name, bytes: read.bytes } });
       if (isSettings(file.name)) {
         if (!get().openSettings(new TextDecoder().decode(read.bytes)))
           return set({ renewalError: get().settingsError });

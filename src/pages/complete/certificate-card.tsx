@@ -1,6 +1,6 @@
 /** The certificate as Windows' certificate dialog shows it, once matched; or why it does not match the key. */
 import type { RequestComparison } from "../../pki/certificates";
-import { publicLifetime } from "../../pki/lifetimes";
+import { lifetimeDays, publicLifetime } from "../../pki/lifetimes";
 import { useWizard } from "../../store/store";
 import { ShownText } from "../../ui/shown-text";
 
@@ -121,7 +121,7 @@ function Comparison({ diff }: { diff: RequestComparison }) {
 
 /** The certificate's lifetime beside today's public maximum and the next step (CA/Browser Forum SC-081v3). */
 function Lifetime(props: { notBefore: Date; notAfter: Date }) {
-  const days = Math.round((props.notAfter.getTime() - props.notBefore.getTime()) / 86_400_000);
+  const days = lifetimeDays(props.notBefore, props.notAfter);
   const schedule = publicLifetime(new Date());
   return (
     <p className="hint">
