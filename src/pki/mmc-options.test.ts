@@ -218,7 +218,10 @@ describe("every new choice goes through the writers and comes back through the d
   it("the certreq INF carries the name types, the GUID, the policies and AlternateSignatureAlgorithm", () => {
     const inf = certreqInf(everything);
     expect(inf).toContain('Subject = "CN=webext.contoso.com, G=Alex, I=A., SN=Wilber, T=Proxy administrator"');
-    expect(inf).toContain('_continue_ = "guid=f7c3ac41-b8ce-4fb4-aa58-3d1dc0e36b39"');
+    // The certreq reference's other-name form: the GUID's 16 bytes in Windows' order.
+    expect(inf).toContain(
+      '_continue_ = "1.3.6.1.4.1.311.25.1={octet}{hex}41 AC C3 F7 CE B8 B4 4F AA 58 3D 1D C0 E3 6B 39"',
+    );
     expect(inf).toContain('_continue_ = "1.3.6.1.4.1.311.54.1.2,"');
     expect(inf).toContain("AlternateSignatureAlgorithm = TRUE");
   });

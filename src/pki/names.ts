@@ -429,7 +429,7 @@ export function formatDirectoryName(parts: readonly SubjectPart[]): string {
 
 /**
  * A GUID as Windows shows it, with or without braces: 32 hex digits in 8-4-4-4-12 groups. Stored in lower case,
- * without braces, as certreq's `guid=` takes it.
+ * without braces.
  */
 function checkGuid(input: string): Checked {
   const match = /^\{?([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})\}?$/i.exec(input.trim());

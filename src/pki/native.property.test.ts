@@ -26,6 +26,8 @@ import {
   certreqCommands,
   certreqInf,
   commandLine,
+  guidHex,
+  infString,
   NativeRequestError,
   opensslCommands,
   opensslConfig,
@@ -74,6 +76,7 @@ const hostilePlan = fc
     upn: nasty,
     dn: nasty,
     name: nasty,
+    guid: fc.uuid(),
   })
   .map((h): RequestPlan => ({
     ...reverseProxyPlan(),
@@ -93,8 +96,20 @@ const hostilePlan = fc
       altName("email", `${h.local.replace(/\s/g, "")}@contoso.com`),
       altName("upn", `${h.upn}@contoso.com`),
       altName("dn", formatDirectoryName([{ type: "O", value: h.dn.trim() || "x" }])),
+      altName("guid", h.guid),
     ].filter((n): n is AltName => n !== null),
   }));
+
+/** The SAN keywords of Microsoft's certreq reference ([Extensions]), as the INF writes them. */
+const INF_KEYWORD: Record<string, string> = {
+  dns: "dns",
+  ipv4: "ipaddress",
+  ipv6: "ipaddress",
+  email: "email",
+  url: "url",
+  upn: "upn",
+  dn: "DirectoryName",
+};
 
 const RUNS = { numRuns: 40 };
 const KEY = "test/vectors/rsa2048.pk8.pem";
@@ -188,12 +203,42 @@ describe("certreqInf with hostile values", () => {
         expect(inf.NewRequest!.FriendlyName ?? "").toBe(plan.friendlyName);
         expect(parseX500(inf.NewRequest!.Subject!).map((p) => p.value)).toEqual(plan.subject.map((p) => p.value));
         const san = inf.Extensions!["2.5.29.17"]!.replace(/^\{text\}/, "").split("&");
-        const names = effectiveAltNames(plan.subject, plan.altNames).map((n) => n.value);
-        expect(san.map((entry) => entry.slice(entry.indexOf("=") + 1))).toEqual(names);
+        // Each name under a keyword the certreq reference documents, a GUID as its other name's 16 bytes.
+        const names = effectiveAltNames(plan.subject, plan.altNames).map((n) =>
+          n.type === "guid"
+            ? `1.3.6.1.4.1.311.25.1={octet}{hex}${guidHex(n.value).match(/../g)!.join(" ")}`
+            : `${INF_KEYWORD[n.type]}=${n.value}`,
+        );
+        expect(san).toEqual(names);
       }),
       { numRuns: 300 },
     );
     expect(written).toBeGreaterThan(20);
+  });
+});
+
+describe("infString, the INF value escaper", () => {
+  it("gives back any text without a line break or control character, and refuses the rest", () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(fc.oneof(nasty, fc.string({ unit: "binary", maxLength: 30 })), (value) => {
+        let line: string;
+        try {
+          line = `K = ${infString(value)}`;
+        } catch (e) {
+          expect(e).toBeInstanceOf(NativeRequestError);
+          expect(value).toMatch(/[\p{Cc}\u2028\u2029]/u);
+          return;
+        }
+        kept++;
+        // One line, no lone "%" (a %strkey% token): the parser refuses both, and must give the text back.
+        expect(line).not.toMatch(/[\r\n\u2028\u2029]/);
+        expect(line.replace(/%%/g, "")).not.toContain("%");
+        expect(parseInf(`[S]\r\n${line}\r\n`).S!.K).toBe(value);
+      }),
+      { numRuns: 500 },
+    );
+    expect(kept).toBeGreaterThan(100);
   });
 });
 

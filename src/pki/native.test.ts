@@ -167,11 +167,39 @@ describe("certreqInf", () => {
     expect(inf.NewRequest!.ProviderType).toBeUndefined();
     expect(inf.NewRequest!.SuppressDefaults).toBe("TRUE");
     expect(inf.Extensions!["2.5.29.17"]).toBe(
-      "{text}dns=webext.contoso.com&dns=meet.contoso.com&ipaddress=192.0.2.10&ipaddress=2001:db8::10&email=pki@contoso.com&url=https://meet.contoso.com/&upn=svc-proxy@contoso.com&dn=CN=proxy, O=Contoso",
+      "{text}dns=webext.contoso.com&dns=meet.contoso.com&ipaddress=192.0.2.10&ipaddress=2001:db8::10&email=pki@contoso.com&url=https://meet.contoso.com/&upn=svc-proxy@contoso.com&DirectoryName=CN=proxy, O=Contoso",
     );
     expect(inf.Extensions!["2.5.29.37"]).toBe("{text}1.3.6.1.5.5.7.3.1,1.2.3.4.5");
     expect(inf.Extensions!["2.5.29.19"]).toBe("{text}ca=0");
     expect(inf.Extensions!.Critical).toBe("2.5.29.37,2.5.29.19");
+  });
+
+  it("writes a GUID as the reference's other-name form, with the bytes of the page's own request", async () => {
+    const guid = "f7c3ac41-b8ce-4fb4-aa58-3d1dc0e36b39";
+    const plan: RequestPlan = { ...article, altNames: [{ type: "guid", value: guid }] };
+    const inf = parseInf(certreqInf(plan));
+    const entry = inf.Extensions!["2.5.29.17"]!.split("&").find((e) => e.startsWith("1.3.6.1.4.1.311.25.1="));
+    expect(entry).toBe("1.3.6.1.4.1.311.25.1={octet}{hex}41 AC C3 F7 CE B8 B4 4F AA 58 3D 1D C0 E3 6B 39");
+    expect(certreqInf(plan)).not.toMatch(/guid=|\bdn=/i);
+    // The same 16 bytes as the otherName's OCTET STRING in the request the page makes.
+    const csr = new x509.Pkcs10CertificateRequest(await createPkcs10({ plan, keys: await fixedRsaPair() }));
+    const san = Buffer.from(csr.getExtension("2.5.29.17")!.value).toString("hex").toUpperCase();
+    expect(san).toContain(entry!.split("{hex}")[1]!.replaceAll(" ", ""));
+  });
+
+  it("doubles a percent sign, so that no value becomes a %strkey% token", () => {
+    const text = certreqInf({
+      ...article,
+      friendlyName: "100% %windir%",
+      subject: [{ type: "O", value: "50% off %USERNAME%" }],
+      altNames: [{ type: "url", value: "https://meet.contoso.com/a%20b" }],
+    });
+    expect(text).toContain('FriendlyName = "100%% %%windir%%"');
+    expect(text).toContain('Subject = "O=50%% off %%USERNAME%%"');
+    expect(text).toContain('_continue_ = "url=https://meet.contoso.com/a%%20b"');
+    const inf = parseInf(text);
+    expect(inf.NewRequest!.FriendlyName).toBe("100% %windir%");
+    expect(inf.NewRequest!.Subject).toBe("O=50% off %USERNAME%");
   });
 
   it("writes key type Signature as KeySpec 2", () => {

@@ -33,17 +33,24 @@ import { effectiveAltNames, parseDirectoryName, type AltName, type SubjectType }
 import { effectiveKeyUsage, fileStem, type RequestPlan } from "./request";
 import { keyUsage, type KeyUsageName } from "./usages";
 
-/** certreq's SAN {text} keywords, per Microsoft's certreq INF reference. */
-const INF_SAN: Record<AltName["type"], string> = {
+/**
+ * certreq's SAN {text} keywords. Microsoft's certreq reference ([Extensions] table,
+ * https://learn.microsoft.com/windows-server/administration/windows-commands/certreq_1) documents UPN=, EMail=,
+ * DNS=, DirectoryName=, URL=, IPAddress=, RegisteredId= and, for any other name, `OID={octet}{hex}bytes`; it
+ * documents no `dn=` and no `guid=`, so a directory name is written DirectoryName= and a GUID as its other name
+ * (infSanEntry).
+ */
+const INF_SAN: Record<Exclude<AltName["type"], "guid">, string> = {
   dns: "dns",
   ipv4: "ipaddress",
   ipv6: "ipaddress",
   email: "email",
   url: "url",
   upn: "upn",
-  dn: "dn",
-  guid: "guid",
+  dn: "DirectoryName",
 };
+/** The other name of a directory object's GUID (Microsoft szOID_NTDS_REPLICATION, an OCTET STRING of 16 bytes). */
+const GUID_OTHER_NAME = "1.3.6.1.4.1.311.25.1";
 /** OpenSSL's subjectAltName keywords (x509v3_config). */
 const OPENSSL_SAN: Record<Exclude<AltName["type"], "upn" | "dn" | "guid">, string> = {
   dns: "DNS",
@@ -76,20 +83,30 @@ export function guidHex(guid: string): string {
   return [...groups.slice(0, 3).map(reversed), ...groups.slice(3)].join("").toUpperCase();
 }
 
-/** An INF string value (Microsoft, certreq INF syntax): in double quotes, a double quote inside doubled. */
-const infString = (value: string, what = "A value") => `"${refuseControls(value, what).replace(/"/g, '""')}"`;
+/**
+ * An INF string value: in double quotes, a double quote inside doubled, and a percent sign doubled, since a
+ * single "%" starts a %strkey% string token. Microsoft, General Syntax Rules for INF Files
+ * (https://learn.microsoft.com/windows-hardware/drivers/install/general-syntax-rules-for-inf-files): "In order to
+ * include a percent (%) character in values supplied in section entries and directives, escape the percent
+ * character with another percent character", and a double quote "with another double quote character".
+ */
+export const infString = (value: string, what = "A value") =>
+  `"${refuseControls(value, what).replace(/"/g, '""').replace(/%/g, "%%")}"`;
 
 /**
- * An alternative name inside certreq's `{text}` SAN value, where "&" starts the next name and the reference
+ * One alternative name inside certreq's `{text}` SAN value, where "&" starts the next name and the reference
  * documents no escape for it. Why refuse rather than drop: a name cut at "&" would be a different name.
  */
-function infSanValue(name: AltName): string {
+function infSanEntry(name: AltName): string {
   if (name.value.includes("&")) {
     throw new NativeRequestError(
       `The alternative name ${name.value} contains "&", which certreq's {text} format reads as the start of the next name: make this request on this page or with the OpenSSL config.`,
     );
   }
-  return refuseControls(name.value, `The alternative name ${name.value}`);
+  const value = refuseControls(name.value, `The alternative name ${name.value}`);
+  // The reference's other-name form, as in its `1.2.3.4.6.2={octet}{hex}00 01 02 03 04 05 06 07`.
+  if (name.type === "guid") return `${GUID_OTHER_NAME}={octet}{hex}${guidHex(value).match(/../g)!.join(" ")}`;
+  return `${INF_SAN[name.type]}=${value}`;
 }
 
 /** The subject as certreq reads it (X.500 string): a value with a comma, quote, plus or equals sign is quoted. */
@@ -151,7 +168,7 @@ export function certreqInf(plan: RequestPlan): string {
     ext.push('2.5.29.17 = "{text}"');
     // Each entry is joined to the next by "&"; the last has none.
     names.forEach((n, i) =>
-      ext.push(`_continue_ = ${infString(`${INF_SAN[n.type]}=${infSanValue(n)}${i < names.length - 1 ? "&" : ""}`)}`),
+      ext.push(`_continue_ = ${infString(`${infSanEntry(n)}${i < names.length - 1 ? "&" : ""}`)}`),
     );
     if (plan.subject.length === 0) critical.push("2.5.29.17");
   }
@@ -174,6 +191,10 @@ export function certreqInf(plan: RequestPlan): string {
     );
     if (bc.critical) critical.push("2.5.29.19");
   }
+  // The certreq reference shows one critical extension, `Critical=2.5.29.19`, and no form for several. INF
+  // entries take several values separated by commas (General Syntax Rules for INF Files: "Commas separate the
+  // values supplied in section entries and directives"), so several OIDs are one entry's values; a second
+  // `Critical =` line is a second entry under the same key, which nothing documents certreq reading.
   if (critical.length > 0) ext.push(`Critical = ${critical.join(",")}`);
   if (ext.length > 0) lines.push("", "[Extensions]", ...ext);
   return `${lines.join("\r\n")}\r\n`;

@@ -1,9 +1,16 @@
 /**
- * A parser of certreq's INF format, written for the tests from Microsoft's certreq reference: [Section]
- * headers, `Key = Value` lines, values in double quotes with "" for a quote, `;` comments, and
- * `_continue_` lines that append to the previous key's value.
+ * A parser of certreq's INF format, written for the tests from Microsoft's certreq reference and General Syntax
+ * Rules for INF Files: [Section] headers, `Key = Value` lines, values in double quotes with "" for a quote,
+ * "%%" for a percent sign (a single "%" starts a %strkey% token, which these files never define, so it is an
+ * error here), `;` comments, and `_continue_` lines that append to the previous key's value.
  */
 export type Inf = Record<string, Record<string, string>>;
+
+/** Undoes INF's percent escape; a lone "%" would be a string token, substituted by certreq, so it is refused. */
+function unpercent(v: string): string {
+  if (/%/.test(v.replace(/%%/g, ""))) throw new Error(`A lone % (a %strkey% token) in ${v}`);
+  return v.replace(/%%/g, "%");
+}
 
 function unquote(raw: string): string {
   const v = raw.trim();
@@ -11,9 +18,9 @@ function unquote(raw: string): string {
     if (!v.endsWith('"') || v.length < 2) throw new Error(`Unterminated string: ${v}`);
     const inner = v.slice(1, -1);
     if (/(^|[^"])"([^"]|$)/.test(inner.replace(/""/g, ""))) throw new Error(`Stray quote in ${v}`);
-    return inner.replace(/""/g, '"');
+    return unpercent(inner.replace(/""/g, '"'));
   }
-  return v.replace(/\s*;.*$/, "");
+  return unpercent(v.replace(/\s*;.*$/, ""));
 }
 
 export function parseInf(text: string): Inf {
