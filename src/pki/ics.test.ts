@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldLine, reminderMargin, renewalReminder } from "./ics";
 import { publicLifetime } from "./lifetimes";
+import { showHiddenCharacters } from "./visible-text";
 
 const day = 86_400_000;
 const at = (iso: string) => new Date(iso);
@@ -60,6 +61,18 @@ describe("hostile text stays text", () => {
     const hostile = fc.oneof(
       fc.string({ unit: "binary", maxLength: 200 }),
       fc.constantFrom("x\r\nBEGIN:VEVENT\r\nSUMMARY:evil", "a;b,c\\d", "\u2028END:VCALENDAR", "é".repeat(80)),
+      // Direction, zero-width and format characters (Unicode Cf) mixed into ordinary text.
+      fc
+        .array(
+          fc.oneof(
+            fc.constantFrom(..."\u202E\u202D\u2066\u2069\u200B\u200E\u200F\u2060\uFEFF\u00AD\u2028\n"),
+            fc.string(),
+          ),
+          {
+            maxLength: 8,
+          },
+        )
+        .map((parts) => parts.join("")),
     );
     fc.assert(
       fc.property(hostile, fc.array(hostile, { maxLength: 3 }), (name, names) => {
@@ -72,6 +85,9 @@ describe("hostile text stays text", () => {
           settings: name,
         });
         for (const line of text.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+        // Nothing in the calendar text can reorder or hide it, nor break a line.
+        expect(text).not.toMatch(/[\p{Cf}\u2028\u2029]/u);
+        expect(text.replace(/\r\n/g, "")).not.toMatch(/[\p{Cc}]/u);
         const props = parse(text);
         expect(props.map((p) => p.name)).toEqual([
           "BEGIN",
@@ -95,13 +111,28 @@ describe("hostile text stays text", () => {
           "END",
         ]);
         const summary = unescapeText(props.find((p) => p.name === "SUMMARY")!.value);
-        const shown = name
-          .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\n")
-          .replace(/[\p{Cc}]/gu, (c) => (c === "\t" || c === "\n" ? c : "\uFFFD"));
-        expect(summary).toBe(`Renew the certificate ${shown}`);
+        expect(summary).toBe(`Renew the certificate ${showHiddenCharacters(name)}`);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("writes a direction, zero-width or byte order mark character out, so it cannot reorder the text", () => {
+    const { text } = renewalReminder({
+      name: "moc.\u202Eevil\u200B.contoso.com\uFEFF",
+      altNames: ["a\u2066b\u2069"],
+      notBefore: at("2027-01-01T00:00:00Z"),
+      notAfter: at("2027-04-01T00:00:00Z"),
+      thumbprint: "AB:CD",
+      settings: "x\u2028y.json",
+    });
+    const props = parse(text);
+    expect(unescapeText(props.find((p) => p.name === "SUMMARY")!.value)).toBe(
+      "Renew the certificate moc.⟨U+202E⟩evil⟨U+200B⟩.contoso.com⟨U+FEFF⟩",
+    );
+    const description = unescapeText(props.find((p) => p.name === "DESCRIPTION")!.value);
+    expect(description).toContain("Names: a⟨U+2066⟩b⟨U+2069⟩.");
+    expect(description).toContain("Settings for the renewal: x⟨U+2028⟩y.json.");
   });
 
   it("folds without splitting a character", () => {

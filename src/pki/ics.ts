@@ -3,6 +3,7 @@
  * in it comes from a certificate, a file or the admin, so it is written through the one TEXT escaper of RFC
  * 5545 3.3.11 and folded as 3.1 requires: no value can end its line or start a property of its own.
  */
+import { showHiddenCharacters } from "./visible-text";
 
 /** The reminder's margin before notAfter: 30 days, or a third of the lifetime when that is shorter. */
 export function reminderMargin(notBefore: Date, notAfter: Date): number {
@@ -12,15 +13,16 @@ export function reminderMargin(notBefore: Date, notAfter: Date): number {
 
 /**
  * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, a line break written `\n`. Other
- * control characters are not allowed in TEXT: each is written as U+FFFD, so that what the admin reads shows
- * something was there.
+ * control characters are not allowed in TEXT, and format characters (bidi controls, zero-width characters,
+ * U+FEFF) would reorder or hide what the calendar shows: each is written as U+FFFD, so that what the admin
+ * reads shows something was there. The reminder shows outside text visibly before it gets here.
  */
 export function icsText(value: string): string {
   return value
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, "\n")
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, "\\n")
-    .replace(/[\p{Cc}]/gu, (c) => (c === "\t" ? c : "\uFFFD"));
+    .replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === "\t" ? c : "\uFFFD"));
 }
 
 /** Folds one content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
@@ -61,7 +63,16 @@ export interface ReminderInput {
 }
 
 /** The reminder as an .ics file: one all-day event on the day the margin begins, with an alarm that morning. */
-export function renewalReminder(input: ReminderInput): { text: string; on: Date; marginDays: number } {
+export function renewalReminder(reminder: ReminderInput): { text: string; on: Date; marginDays: number } {
+  // Why shown: the names come from a certificate or a file; a line break, U+202E or U+200B in one would start
+  // a new line of the event's text, reorder it or hide a character. Each is written out as ⟨U+XXXX⟩.
+  const input = {
+    ...reminder,
+    name: showHiddenCharacters(reminder.name),
+    altNames: reminder.altNames.map(showHiddenCharacters),
+    thumbprint: showHiddenCharacters(reminder.thumbprint),
+    settings: showHiddenCharacters(reminder.settings),
+  };
   const marginDays = reminderMargin(input.notBefore, input.notAfter);
   const on = new Date(input.notAfter.getTime() - marginDays * 86_400_000);
   const next = new Date(on.getTime() + 86_400_000);
@@ -80,7 +91,7 @@ export function renewalReminder(input: ReminderInput): { text: string; on: Date;
     "CALSCALE:GREGORIAN",
     "BEGIN:VEVENT",
     // The thumbprint is hex: a UID that is the same for the same certificate, so a second download replaces it.
-    `UID:renew-${input.thumbprint.replace(/[^0-9A-Fa-f]/g, "")}@certificate-request-wizard`,
+    `UID:renew-${reminder.thumbprint.replace(/[^0-9A-Fa-f]/g, "")}@certificate-request-wizard`,
     `DTSTAMP:${icsDateTime(input.now ?? new Date())}`,
     `DTSTART;VALUE=DATE:${icsDate(on)}`,
     `DTEND;VALUE=DATE:${icsDate(next)}`,
