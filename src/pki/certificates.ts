@@ -5,7 +5,7 @@
 import * as x509 from "./x509";
 import { spkiSha256 } from "./fingerprint";
 import { effectiveAltNames, type AltName } from "./names";
-import { fromBase64, readPemBlocks, toColonHex } from "./pem";
+import { base64OrNull, isOneDerValue, readPemBlocks, textOrNull, toColonHex } from "./pem";
 import { effectiveKeyUsage, type RequestPlan } from "./request";
 import { extendedKeyUsageLabel, KEY_USAGES, keyUsageFlags, type KeyUsageName } from "./usages";
 
@@ -84,13 +84,29 @@ function parseOne(der: Uint8Array<ArrayBuffer>, what: string): x509.X509Certific
 /** Reads every certificate in a file or pasted text: PEM (CERTIFICATE, PKCS7) with anything around it, or DER. */
 export function readCertificates(params: { bytes: Uint8Array<ArrayBuffer>; name?: string }): x509.X509Certificate[] {
   const what = params.name ? `"${params.name}"` : "This";
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(params.bytes);
+  try {
+    return readCertificatesOf(params.bytes, what);
+  } catch (e) {
+    // Why catch everything: the parsers below throw their own words (nesting depth, stack size, TypeError);
+    // the admin gets one sentence of ours instead.
+    if (e instanceof CertificateInputError) throw e;
+    throw new CertificateInputError(`${what} is damaged: it cannot be read as a certificate.`);
+  }
+}
+
+function readCertificatesOf(bytes: Uint8Array<ArrayBuffer>, what: string): x509.X509Certificate[] {
+  if (bytes.length === 0) throw new CertificateInputError(`${what} is empty.`);
+  // Why DER first: bytes that are one whole DER value are DER, even when a value inside holds PEM text (a
+  // certificate carrying another's PEM in an extension must not be loaded as that other one). Only a file
+  // that is text is searched for PEM.
+  if (isOneDerValue(bytes)) return parseDer(bytes, what);
+  const text = textOrNull(bytes);
+  if (text === null) return parseDer(bytes, what);
   if (!text.includes("-----BEGIN ")) {
     // Base 64 without armour (what some CA web pages show) is read too.
     const bare = text.replace(/\s+/g, "");
-    if (bare.length > 40 && /^[A-Za-z0-9+/]+=*$/.test(bare)) return parseDer(fromBase64(bare), what);
-    if (params.bytes.length === 0) throw new CertificateInputError(`${what} is empty.`);
-    return parseDer(params.bytes, what);
+    const der = bare.length > 40 && /^[A-Za-z0-9+/]+=*$/.test(bare) ? base64OrNull(bare) : null;
+    return parseDer(der ?? bytes, what);
   }
   let blocks;
   try {

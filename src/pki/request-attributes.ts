@@ -31,10 +31,10 @@ export interface RequestedExtensions {
   carriedBy: string[];
 }
 
-/** The elements of a DER SEQUENCE, or null when it is not one. */
+/** The elements of a DER SEQUENCE with nothing after it, or null when it is not one. */
 function sequence(der: ArrayBuffer): asn1js.AsnType[] | null {
   const { result, offset } = asn1js.fromBER(der);
-  return offset !== -1 && result instanceof asn1js.Sequence ? result.valueBlock.value : null;
+  return offset === der.byteLength && result instanceof asn1js.Sequence ? result.valueBlock.value : null;
 }
 
 const text = (node: asn1js.AsnType | undefined): string | null =>
@@ -47,6 +47,17 @@ const KEY_SPECS: Record<number, string> = { 1: "Exchange", 2: "Signature" };
 
 /** Microsoft's request attributes, decoded: each returns null when the value is not shaped as Windows writes it. */
 const MICROSOFT: Record<string, { name: string; decode: (der: ArrayBuffer) => string | null }> = {
+  // szOID_ENROLLMENT_NAME_VALUE_PAIR: SEQUENCE { name BMPString, value BMPString }, one pair per value, such as
+  // CertificateTemplate and WebServer (certreq -attrib); shown "Name: value" as certutil -dump shows them.
+  "1.3.6.1.4.1.311.13.2.1": {
+    name: "Name-value pair",
+    decode: (der) => {
+      const [name, value, ...rest] = sequence(der) ?? [];
+      const n = text(name);
+      const v = text(value);
+      return n !== null && v !== null && rest.length === 0 ? `${n}: ${v}` : null;
+    },
+  },
   // szOID_OS_VERSION: an IA5String such as 10.0.17763.2.
   "1.3.6.1.4.1.311.13.2.3": {
     name: "OS version",
