@@ -4,6 +4,9 @@
  * evaluated script, and takes no HTML from strings (Trusted Types with no policy allowed).
  * The built site allows its own files ('self'); the single file allows its inline scripts and style by hash,
  * and names the one Trusted Types policy its chunk loader creates (scripts only, never HTML).
+ * Workers: blob: only, and only through the "default" Trusted Types policy the .pfx reader makes, which passes
+ * blob: script URLs and nothing else (src/pki/pfx-off-thread.ts): the .pfx key derivation runs off the page's
+ * thread in a Worker the build inlines. A Worker inherits this policy, connect-src 'none' included.
  * @param {{ script: string; style: string; img: string; trustedTypes?: string }} sources
  * @returns {string[]}
  */
@@ -15,10 +18,11 @@ export function policyDirectives(sources) {
     `img-src ${sources.img}`,
     "font-src 'none'",
     "connect-src 'none'",
+    "worker-src blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
     "require-trusted-types-for 'script'",
-    `trusted-types ${sources.trustedTypes ?? "'none'"}`,
+    `trusted-types default${sources.trustedTypes ? ` ${sources.trustedTypes}` : ""}`,
   ];
 }

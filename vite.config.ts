@@ -48,6 +48,8 @@ export default defineConfig({
   base: "./",
   plugins: [cspMeta(), forgePkcs12KdfOnly()],
   oxc: { jsx: { runtime: "automatic" } },
+  // The .pfx reader's Worker (src/pki/pfx-worker.ts) is bundled on its own: it gets the same node-forge trim.
+  worker: { plugins: () => [forgePkcs12KdfOnly()] },
   build: {
     target: "es2022",
     sourcemap: false,

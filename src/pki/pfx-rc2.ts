@@ -7,11 +7,11 @@
 import forge from "node-forge/lib/forge";
 import "node-forge/lib/rc2";
 import "node-forge/lib/util";
-import { pkcs12Kdf } from "./pfx";
+import { pkcs12Kdf, type PfxPassword } from "./pfx";
 
 /** Decrypts RC2-40-CBC content; null when the padding is wrong (a wrong password, or damage). */
 export function rc2Decrypt(params: {
-  password: string;
+  password: PfxPassword;
   salt: Uint8Array;
   iterations: number;
   data: Uint8Array;

@@ -33,7 +33,7 @@ import "node-forge/lib/sha1";
 import "node-forge/lib/sha256";
 import "node-forge/lib/util";
 import { des3Cbc } from "./des3";
-import { pbes2Decrypt, pbes2Encrypt, UnsupportedEncryptionError } from "./pbes2";
+import { ID_PBES2, Pbes2Params, pbes2Decrypt, pbes2Encrypt, Pbkdf2Params, UnsupportedEncryptionError } from "./pbes2";
 
 export type PfxProfile = "TripleDES-SHA1" | "AES256-SHA256";
 
@@ -53,8 +53,62 @@ const ID_KEY_USAGE = "2.5.29.15";
 export const SCHANNEL_CSP = "Microsoft RSA SChannel Cryptographic Provider";
 /** OpenSSL's PKCS12_DEFAULT_ITER: what Windows and OpenSSL write, and what every Windows version imports. */
 export const PFX_ITERATIONS = 2048;
-/** Why a ceiling when reading: a hostile file could otherwise ask the page to run for hours. */
-const MAX_PFX_ITERATIONS = 10_000_000;
+/**
+ * What a .pfx may ask of the reader before a byte of it is trusted (its MAC is itself the first costly step):
+ * .NET's Pkcs12LoaderLimits defaults (System.Security.Cryptography, since .NET 9): the MAC and each key
+ * derivation at most 300,000 iterations, all of them together at most 1,000,000, at most 200 keys and 200
+ * certificates. Why: RFC 7292 sets no bound, and a crafted file of a few hundred bytes could otherwise keep the
+ * page busy for hours (the issue's probe: 10,000,000 iterations per bag). Real writers stay far below: Windows
+ * 2,000, OpenSSL 2,048, Java's keytool 10,000.
+ */
+export const PFX_LIMITS = {
+  macIterations: 300_000,
+  kdfIterations: 300_000,
+  totalIterations: 1_000_000,
+  keys: 200,
+  certificates: 200,
+} as const;
+
+/**
+ * A .pfx password as RFC 7292 Appendix B.1 sees it: text, or `null` for an absent password. Why both: Windows
+ * writes a .pfx "without a password" either with the empty BMPString (two zero bytes into the key derivation)
+ * or with no password at all (nothing), and the two give different MAC keys; OpenSSL tries both.
+ */
+export type PfxPassword = string | null;
+
+/**
+ * Counts every key derivation a .pfx asks for against PFX_LIMITS before it runs, and reports progress as
+ * iterations done of those known so far. One budget per opening: a MAC tried twice (empty password) counts twice.
+ */
+export class KdfBudget {
+  private asked = 0;
+  private finished = 0;
+
+  constructor(private readonly onProgress?: (done: number, total: number) => void) {}
+
+  /** Refuses a step over the limits with UnsupportedPfxError, before any work; else counts it. */
+  ask(count: number, what: "mac" | "kdf"): void {
+    // Why Number(): a large INTEGER may come out of the ASN.1 reader as another type; compare and print it as one.
+    const iterations = Number(count);
+    const limit = what === "mac" ? PFX_LIMITS.macIterations : PFX_LIMITS.kdfIterations;
+    const shown = (n: number) => n.toLocaleString("en-US");
+    if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > limit)
+      throw new UnsupportedPfxError(
+        `This .pfx asks for ${shown(iterations)} iterations in one step, where Windows, OpenSSL and Java ask for a few thousand: it is not opened (the limit is ${shown(limit)}).`,
+      );
+    if (this.asked + iterations > PFX_LIMITS.totalIterations)
+      throw new UnsupportedPfxError(
+        `This .pfx asks for more than ${shown(PFX_LIMITS.totalIterations)} iterations in all, which no real export does: it is not opened.`,
+      );
+    this.asked += iterations;
+  }
+
+  /** Reports a finished step. */
+  done(iterations: number): void {
+    this.finished += iterations;
+    this.onProgress?.(this.finished, this.asked);
+  }
+}
 
 /**
  * ```asn1
@@ -99,7 +153,7 @@ const bytes = (data: BufferSource) =>
 
 /** RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation. */
 export function pkcs12Kdf(params: {
-  password: string;
+  password: PfxPassword;
   salt: Uint8Array;
   id: 1 | 2 | 3;
   iterations: number;
@@ -108,7 +162,8 @@ export function pkcs12Kdf(params: {
 }): Uint8Array {
   const md = params.hash === "SHA-1" ? forge.md.sha1.create() : forge.md.sha256.create();
   const out = forge.pbe.generatePkcs12Key(
-    params.password,
+    // node-forge reads null as "no password" (no bytes at all, not even the BMPString's terminator); its types say string.
+    params.password as string,
     forge.util.createBuffer(toBinary(params.salt)),
     params.id,
     params.iterations,
@@ -120,7 +175,7 @@ export function pkcs12Kdf(params: {
 
 function tripleDes(params: {
   encrypt: boolean;
-  password: string;
+  password: PfxPassword;
   salt: Uint8Array;
   iterations: number;
   data: Uint8Array;
@@ -173,19 +228,29 @@ async function encrypt(params: {
 }
 
 /**
- * Decrypts what a .pfx encrypted under its password: pbeWithSHAAnd3-KeyTripleDES-CBC (RFC 7292 Appendix C)
- * or PBES2 (RFC 8018 6.2). Throws WrongPfxPasswordError or UnsupportedPfxError.
+ * Decrypts what a .pfx encrypted under its password: pbeWithSHAAnd3-KeyTripleDES-CBC or pbeWithSHAAnd40BitRC2-CBC
+ * (RFC 7292 Appendix C) or PBES2 (RFC 8018 6.2), each key derivation counted against the budget before it runs.
+ * Throws WrongPfxPasswordError or UnsupportedPfxError.
  */
 export async function pbeDecrypt(params: {
   algorithm: AlgorithmIdentifier;
-  password: string;
+  password: PfxPassword;
   data: BufferSource;
   crypto: Crypto;
+  budget: KdfBudget;
 }): Promise<Uint8Array> {
+  const { budget } = params;
+  const pkcs12Params = () => {
+    try {
+      return AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
+    } catch {
+      throw new UnsupportedPfxError("This .pfx is damaged: its encryption parameters cannot be read.");
+    }
+  };
   if (params.algorithm.algorithm === ID_PBE_SHA1_RC2_40) {
+    const pbe = pkcs12Params();
+    budget.ask(pbe.iterations, "kdf");
     // Why a dynamic import: only a .pfx from OpenSSL 1.1 (or -legacy) needs RC2, and the page never writes it.
-    const pbe = AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
-    checkPfxIterations(pbe.iterations);
     const { rc2Decrypt } = await import("./pfx-rc2");
     const plain = rc2Decrypt({
       password: params.password,
@@ -193,29 +258,41 @@ export async function pbeDecrypt(params: {
       iterations: pbe.iterations,
       data: bytes(params.data),
     });
+    budget.done(pbe.iterations);
     if (!plain) throw new WrongPfxPasswordError();
     return plain;
   }
   if (params.algorithm.algorithm === ID_PBE_SHA1_3DES) {
-    const pbe = AsnConvert.parse(params.algorithm.parameters ?? new ArrayBuffer(0), Pkcs12PbeParams);
-    checkPfxIterations(pbe.iterations);
-    return tripleDes({
+    const pbe = pkcs12Params();
+    budget.ask(pbe.iterations, "kdf");
+    const plain = tripleDes({
       encrypt: false,
       password: params.password,
       salt: new Uint8Array(pbe.salt.buffer),
       iterations: pbe.iterations,
       data: bytes(params.data),
     });
+    budget.done(pbe.iterations);
+    return plain;
   }
+  if (params.algorithm.algorithm !== ID_PBES2)
+    throw new UnsupportedPfxError(
+      "This .pfx is encrypted with a scheme read here only as TripleDES, RC2-40 or PBES2 (AES): it cannot be opened.",
+    );
+  const iterations = pbes2Iterations(params.algorithm);
+  budget.ask(iterations, "kdf");
   try {
-    return new Uint8Array(
+    const plain = new Uint8Array(
       await pbes2Decrypt({
         algorithm: params.algorithm,
         ciphertext: params.data,
-        passphrase: params.password,
+        // PBES2 in PKCS #12 takes the password as UTF-8 (RFC 7292 Appendix B.1): absent and empty are alike.
+        passphrase: params.password ?? "",
         crypto: params.crypto,
       }),
     );
+    budget.done(iterations);
+    return plain;
   } catch (e) {
     if (e instanceof UnsupportedEncryptionError)
       throw new UnsupportedPfxError(`This .pfx cannot be opened here: ${e.message}`);
@@ -223,16 +300,20 @@ export async function pbeDecrypt(params: {
   }
 }
 
-/** Refuses an iteration count outside 1 to 10,000,000: RFC 7292 sets no bound, and a hostile file could ask for years. */
-export function checkPfxIterations(n: number) {
-  if (n < 1 || n > MAX_PFX_ITERATIONS)
-    throw new UnsupportedPfxError(`This .pfx asks for ${n} iterations, outside what is safe to run here.`);
+/** PBES2's PBKDF2 iteration count, for the budget; 1 when the parameters cannot be read (pbes2Decrypt says why). */
+function pbes2Iterations(algorithm: AlgorithmIdentifier): number {
+  try {
+    const pbes2 = AsnConvert.parse(algorithm.parameters!, Pbes2Params);
+    return AsnConvert.parse(pbes2.keyDerivationFunc.parameters!, Pbkdf2Params).iterationCount;
+  } catch {
+    return 1;
+  }
 }
 
 /** HMAC over the AuthenticatedSafe with a key from the PKCS #12 KDF (id 3), as RFC 7292 Appendix B and OpenSSL do. */
 export async function pfxMac(params: {
   hash: "SHA-1" | "SHA-256";
-  password: string;
+  password: PfxPassword;
   salt: Uint8Array;
   iterations: number;
   data: Uint8Array<ArrayBuffer>;

@@ -14,7 +14,7 @@ import { takesPfx, type ExportTarget } from "../pki/export-targets";
 import { generatePassphrase } from "../pki/passphrase";
 import type { OpenedKey } from "../pki/private-key";
 import type { PfxContents } from "../pki/pfx-reader";
-import type { KeySpec } from "../pki/request";
+import { friendlyNameProblem, type KeySpec } from "../pki/request";
 import { deletePendingRequest, listPendingRequests, type PendingRequest } from "./pending-requests";
 import { chosenPendingRequest, keptRequestForKey, keyFingerprint } from "./selectors";
 import type { WizardStore } from "./store";
@@ -64,6 +64,10 @@ export interface CompleteState {
   openedKey: OpenedKey | null;
   /** True while the key is being opened (PBKDF2 takes a moment): Export waits for it. */
   keyOpening: boolean;
+  /** How far a .pfx's opening is (iterations done of those asked so far), while it runs in its Worker. */
+  keyProgress: { done: number; total: number } | null;
+  /** Where the Export form's friendly name came from when a .pfx was opened, or why its name was not used. */
+  friendlyNameNote: string | null;
   /** What an opened .pfx holds, listed for the admin (no secret in it). */
   pfxContents: PfxContents | null;
   /** The certificates examined against the chosen key. */
@@ -96,6 +100,8 @@ export interface CompleteActions {
   chooseKeyFile: (file: InputFile) => Promise<void>;
   setKeyPassphrase: (passphrase: string) => void;
   openKey: () => Promise<boolean>;
+  /** Stops opening the key: the .pfx's Worker is ended; a key file's result, when it comes, is ignored. */
+  cancelOpenKey: () => void;
   /** Examines the certificates against the chosen key again; every action that changes either calls it. */
   examine: () => Promise<void>;
   updatePfx: (change: Partial<PfxChoices>) => void;
@@ -121,6 +127,8 @@ export const initialCompleteState = (): CompleteState => ({
   keyPassphrase: "",
   openedKey: null,
   keyOpening: false,
+  keyProgress: null,
+  friendlyNameNote: null,
   pfxContents: null,
   match: { state: "waiting" },
   pfx: {
@@ -158,18 +166,30 @@ async function openPfxSource(
   get: () => WizardStore,
   set: (partial: Partial<WizardStore> | ((s: WizardStore) => Partial<WizardStore>)) => void,
 ): Promise<boolean> {
-  set({ keyOpening: true });
+  const abort = new AbortController();
+  cancelOpening = () => abort.abort();
+  set({ keyOpening: true, keyProgress: null, keyError: null });
   const { openPfx, pfxOpenError } = await import("../pki/pfx-reader");
+  // Why a Worker: the PKCS #12 key derivation is synchronous JavaScript; a crafted file asks for up to a million
+  // iterations, seconds the page would be frozen without it. Tests in Node read it in-thread (no Worker there).
+  const offThread = typeof Worker === "undefined" ? null : await import("../pki/pfx-off-thread");
   try {
     const started = performance.now();
-    const opened = await openPfx({ der: source.der, password: get().keyPassphrase });
+    const opened = await openPfx({
+      der: source.der,
+      password: get().keyPassphrase,
+      read: offThread ? (p) => offThread.readPfxOffThread({ ...p, signal: abort.signal }) : undefined,
+      onProgress: (done, total) => set({ keyProgress: { done, total } }),
+    });
     measureSince("open pfx", started);
     set((s) => ({
       openedKey: { pkcs8: opened.pkcs8, spkiSha256: opened.spkiSha256 },
       keyError: null,
       keyOpening: false,
+      keyProgress: null,
       exportError: null,
       pfxContents: opened.contents,
+      friendlyNameNote: s.pfx.friendlyName ? null : (opened.friendlyNameNote ?? null),
       certificates: [
         ...s.certificates,
         ...opened.certificates
@@ -186,8 +206,16 @@ async function openPfxSource(
     await get().examine();
     return true;
   } catch (e) {
-    set({ openedKey: null, keyError: pfxOpenError(e), keyOpening: false });
+    const cancelled = abort.signal.aborted;
+    set({
+      openedKey: null,
+      keyError: cancelled ? "Opening the .pfx was cancelled: nothing was read from it." : pfxOpenError(e),
+      keyOpening: false,
+      keyProgress: null,
+    });
     return false;
+  } finally {
+    cancelOpening = null;
   }
 }
 
@@ -205,6 +233,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 let examination = 0;
 /** The key being opened, for Export to wait on. */
 let opening: Promise<boolean> | null = null;
+/** Stops the opening under way, if any. */
+let cancelOpening: (() => void) | null = null;
 
 /** What a kept request tells the .pfx: its friendly name and, by its template, the Windows key store. */
 const pfxFromPlan = (pfx: PfxChoices, plan: PendingRequest["plan"]): PfxChoices => ({
@@ -313,17 +343,25 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     );
   },
   setKeyPassphrase: (keyPassphrase) => set({ keyPassphrase }),
+  cancelOpenKey: () => cancelOpening?.(),
   openKey: () => {
     const source = get().keySource;
     if (source?.kind === "pfx") return (opening = openPfxSource(source, get, set).finally(() => (opening = null)));
     const pem = keyPem(get());
     if (!pem) return Promise.resolve(false);
     opening = (async () => {
-      set({ keyOpening: true });
+      let cancelled = false;
+      cancelOpening = () => {
+        cancelled = true;
+        set({ keyOpening: false, keyError: "Opening the key was cancelled." });
+      };
+      set({ keyOpening: true, keyError: null });
       // Why a dynamic import: the ASN.1 and key code is needed once a key is opened, not to show the first page.
       const { keyFileError, openKeyFile } = await import("../pki/private-key");
       try {
+        // WebCrypto's PBKDF2 runs off the main thread already; cancelling drops its result when it comes.
         const openedKey = await openKeyFile({ pem, passphrase: get().keyPassphrase });
+        if (cancelled) throw new Error("cancelled");
         // A key file opened here may be the key of a request kept in this browser: its friendly name comes too.
         const kept =
           get().keySource?.kind === "file"
@@ -340,10 +378,15 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
         await get().examine();
         return true;
       } catch (e) {
-        set({ openedKey: null, keyError: keyFileError(e), keyOpening: false });
+        set({
+          openedKey: null,
+          keyError: cancelled ? "Opening the key was cancelled." : keyFileError(e),
+          keyOpening: false,
+        });
         return false;
       } finally {
         opening = null;
+        cancelOpening = null;
       }
     })();
     return opening;
@@ -371,6 +414,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     set((s) => ({ pfx: { ...s.pfx, password, confirm: password, generated: true, passwordStored: false } }));
   },
   dropCompleteSecrets: () => {
+    cancelOpening?.();
     const had = get().openedKey !== null;
     set((s) => ({
       keyPassphrase: "",
@@ -484,6 +528,8 @@ async function readyToExport(
   };
   if (match.state !== "matched") return refuse("Load the certificate the CA issued for this key first.");
   if (!openedKey) return refuse("Open the private key with its passphrase first.");
+  const nameProblem = friendlyNameProblem(pfx.friendlyName);
+  if (nameProblem) return refuse(nameProblem);
   if (!pfx.useKeyPassphrase && pfx.generated && !pfx.passwordStored)
     return refuse(
       `Copy the export password or write it down, then tick "I have stored this password": without it ${what} cannot be opened.`,

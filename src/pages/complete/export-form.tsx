@@ -2,6 +2,7 @@
 import { chainRoot } from "../../pki/certificates";
 import { EXPORT_TARGETS, takesPfx } from "../../pki/export-targets";
 import type { PfxProfile } from "../../pki/pfx";
+import { friendlyNameProblem } from "../../pki/request";
 import { useShallow } from "zustand/react/shallow";
 import { useWizard } from "../../store/store";
 import { Checkbox } from "../../ui/checkbox";
@@ -24,15 +25,19 @@ const PROFILES: { value: PfxProfile; label: string; hint: string }[] = [
 ];
 
 export function ExportForm(props: { headingId: string }) {
-  const { match, pfx, updatePfx } = useWizard(
-    useShallow((s) => ({ match: s.match, pfx: s.pfx, updatePfx: s.updatePfx })),
+  const { match, pfx, updatePfx, friendlyNameNote } = useWizard(
+    useShallow((s) => ({ match: s.match, pfx: s.pfx, updatePfx: s.updatePfx, friendlyNameNote: s.friendlyNameNote })),
   );
   if (match.state !== "matched") return null;
   const root = chainRoot(match);
   return (
     <section aria-labelledby={props.headingId}>
       <h3 id={props.headingId}>Export</h3>
-      <Field label="Friendly name" hint="Windows shows it beside the certificate after import.">
+      <Field
+        label="Friendly name"
+        error={friendlyNameProblem(pfx.friendlyName)}
+        hint={`${friendlyNameNote ? `${friendlyNameNote} ` : ""}Windows shows it beside the certificate after import.`}
+      >
         {(control) => (
           <input {...control} value={pfx.friendlyName} onChange={(e) => updatePfx({ friendlyName: e.target.value })} />
         )}

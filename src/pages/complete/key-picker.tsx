@@ -4,6 +4,7 @@ import { INPUT_LIMIT_HINT } from "../../pki/input-limits";
 import { useWizard } from "../../store/store";
 import { Field } from "../../ui/field";
 import { FilePicker } from "../../ui/file-picker";
+import { OpeningProgress } from "./opening-progress";
 import { PendingRequestsTable } from "./pending-requests-table";
 
 export function KeyPicker() {
@@ -63,7 +64,13 @@ export function KeyPicker() {
         <Field
           label={s.keySource.kind === "pfx" ? "Password of the .pfx" : "Passphrase of the private key"}
           error={s.keyError}
-          hint={s.openedKey ? `Opened. Public key SHA-256: ${s.openedKey.spkiSha256}` : undefined}
+          hint={
+            s.openedKey
+              ? `Opened. Public key SHA-256: ${s.openedKey.spkiSha256}`
+              : s.keySource.kind === "pfx"
+                ? 'Exported with no password (Windows\' "Password: none")? Leave it empty and open.'
+                : undefined
+          }
         >
           {(control) => (
             <div className="inline">
@@ -84,6 +91,7 @@ export function KeyPicker() {
           )}
         </Field>
       )}
+      <OpeningProgress />
     </fieldset>
   );
 }
