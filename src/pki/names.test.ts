@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkAltName, checkDnsName, checkSubjectPart, effectiveAltNames, parseDirectoryName } from "./names";
+import {
+  checkAltName,
+  checkDnsName,
+  checkSubjectPart,
+  effectiveAltNames,
+  parseDirectoryName,
+  recheckAltName,
+  recheckSubjectPart,
+} from "./names";
+import { validateOid } from "./usages";
 
 describe("checkDnsName", () => {
   it.each([
@@ -107,6 +116,65 @@ describe("checkAltName", () => {
       { type: "CN", value: "proxy" },
       { type: "O", value: "Contoso, Ltd" },
     ]);
+  });
+});
+
+/** What trim() takes off the ends but a request, a config or an INF would carry: line breaks and invisible characters. */
+const TRAILING = [
+  ["LF", "\n"],
+  ["CR LF", "\r\n"],
+  ["U+2028", "\u2028"],
+  ["U+2029", "\u2029"],
+  ["U+FEFF", "\ufeff"],
+  ["U+200B", "\u200b"],
+  ["a tab", "\t"],
+] as const;
+
+describe("a value with a line break or invisible character at an end", () => {
+  it.each(TRAILING)("is refused, not trimmed, as a common name, a DNS name or a URL (%s)", (_what, end) => {
+    for (const checked of [
+      checkSubjectPart("CN", `webext.contoso.com${end}`),
+      checkSubjectPart("O", `${end}Contoso`),
+      checkAltName("dns", `meet.contoso.com${end}`),
+      checkAltName("url", `https://meet.contoso.com/${end}`),
+      checkAltName("upn", `svc@contoso.com${end}`),
+      checkAltName("guid", `f7c3ac41-b8ce-4fb4-aa58-3d1dc0e36b39${end}`),
+    ]) {
+      expect(checked).toMatchObject({ ok: false, error: expect.stringContaining("control characters") });
+    }
+  });
+
+  it.each(TRAILING)("is refused as an extended key usage OID (%s)", (_what, end) => {
+    expect(validateOid(`1.3.6.1.5.5.7.3.1${end}`)).toMatch(/line break, control or invisible/);
+  });
+
+  it("is still trimmed of ordinary spaces, as typed", () => {
+    expect(checkSubjectPart("CN", "  webext.contoso.com ")).toEqual({ ok: true, value: "webext.contoso.com" });
+    expect(validateOid(" 1.3.6.1.5.5.7.3.1 ")).toBeNull();
+  });
+});
+
+describe("a stored name read back from outside", () => {
+  it("is kept as exactly the value its check returns", () => {
+    expect(recheckSubjectPart({ type: "CN", value: "webext.contoso.com\u00a0" })).toEqual({
+      ok: true,
+      kept: { type: "CN", value: "webext.contoso.com" },
+    });
+    expect(recheckSubjectPart({ type: "C", value: " ch" })).toEqual({ ok: true, kept: { type: "C", value: "CH" } });
+    expect(recheckAltName({ type: "dns", value: "Meet.Contoso.com." })).toEqual({
+      ok: true,
+      kept: { type: "dns", value: "meet.contoso.com" },
+    });
+  });
+
+  it("keeps a display form that is the same name, and refuses one that is another name", () => {
+    const name = { type: "dns" as const, value: "xn--bcher-kva.example", unicode: "bücher.example" };
+    expect(recheckAltName(name)).toEqual({ ok: true, kept: name });
+    expect(recheckAltName({ ...name, unicode: "paypal.example" })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("another name"),
+    });
+    expect(recheckAltName({ ...name, unicode: "bücher.example\n" })).toMatchObject({ ok: false });
   });
 });
 

@@ -127,7 +127,9 @@ export function checkSubjectPart(type: SubjectType, input: string): Checked {
   const { label, max } = subjectType(type);
   const value = input.trim().normalize("NFC");
   if (!value) return fail(`Enter a value for ${label}.`);
-  if (hasControlOrBrokenText(value)) return fail(hiddenMessage(label, value));
+  // Why the raw input: trim() takes a line break, U+2028 or U+FEFF off the ends, so a check of the trimmed
+  // value alone would pass a value that still carries one wherever the raw text is kept.
+  if (hasControlOrBrokenText(input)) return fail(hiddenMessage(label, input));
   switch (type) {
     case "C":
       // ISO 3166 alpha-2, and PrintableString of exactly two characters (RFC 5280 Appendix A).
@@ -189,6 +191,8 @@ function toAscii(host: string): string | null {
 export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok: false; error: string } {
   let value = input.trim();
   if (!value) return { ok: false, error: "Enter a DNS name, such as webext.contoso.com." };
+  // The raw input, ends included: trim() would hide a line break or U+FEFF at the end (checkSubjectPart).
+  if (hasControlOrBrokenText(input)) return { ok: false, error: hiddenMessage("A DNS name", input) };
   if (value.endsWith(".") && !value.endsWith("..")) value = value.slice(0, -1);
   // A URL pasted where a host name belongs: say what to remove rather than which character is wrong.
   const url = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(value);
@@ -443,6 +447,10 @@ function checkGuid(input: string): Checked {
 
 /** Checks and normalises one alternative name as typed beside its Type. */
 export function checkAltName(type: AltNameType, input: string): Checked {
+  // The raw input, ends included: trim() would hide a line break or U+FEFF at the end (checkSubjectPart).
+  if (type !== "dns" && input.trim() && hasControlOrBrokenText(input)) {
+    return fail(hiddenMessage(`The alternative name (${altNameLabel(type)})`, input));
+  }
   switch (type) {
     case "dns": {
       const dns = checkDnsName(input);
@@ -468,6 +476,49 @@ export function checkAltName(type: AltNameType, input: string): Checked {
     case "guid":
       return checkGuid(input);
   }
+}
+
+type Rechecked<T> = { ok: true; kept: T } | { ok: false; error: string };
+
+/**
+ * A stored value read back from outside (a settings file, a draft, a renewal), kept as exactly the value the
+ * typed-input check returns, so nothing the check trimmed or normalised away (a line break, U+FEFF, a space)
+ * rides along into the request. A stored display form must be one the same check gives for the same value.
+ */
+function recheck<T extends { value: string; unicode?: string }>(
+  stored: T,
+  check: (input: string) => Checked,
+  what: string,
+): Rechecked<T> {
+  const checked = check(stored.value);
+  if (!checked.ok) return checked;
+  let unicode = checked.unicode;
+  if (stored.unicode !== undefined && stored.unicode !== checked.value) {
+    const shown = check(stored.unicode);
+    // Why refuse: a display form of another name would show one name and request another.
+    if (!shown.ok || shown.value !== checked.value) {
+      return { ok: false, error: `${what} ${checked.value} is stored with a display form that is another name.` };
+    }
+    unicode = shown.unicode;
+  }
+  const { unicode: _dropped, ...rest } = stored;
+  return {
+    ok: true,
+    kept:
+      unicode === undefined
+        ? ({ ...rest, value: checked.value } as T)
+        : ({ ...rest, value: checked.value, unicode } as T),
+  };
+}
+
+/** A subject part from outside, checked as typed and kept as exactly the checked value (recheck). */
+export function recheckSubjectPart(part: SubjectPart): Rechecked<SubjectPart> {
+  return recheck(part, (input) => checkSubjectPart(part.type, input), subjectType(part.type).label);
+}
+
+/** An alternative name from outside, checked as typed and kept as exactly the checked value (recheck). */
+export function recheckAltName(name: AltName): Rechecked<AltName> {
+  return recheck(name, (input) => checkAltName(name.type, input), `The alternative name (${altNameLabel(name.type)})`);
 }
 
 /** How an `xn--` DNS name reads to a person; the platform has no punycode decoder, so we keep both forms. */

@@ -2,7 +2,14 @@
  * "Save request settings" / "Open saved request settings": the plan as a JSON file with no secret in it.
  * Reading checks every field, so a damaged or foreign file is reported instead of half-loaded.
  */
-import { ALT_NAME_TYPES, SUBJECT_TYPES, type AltName, type SubjectPart } from "./names";
+import {
+  ALT_NAME_TYPES,
+  recheckAltName,
+  recheckSubjectPart,
+  SUBJECT_TYPES,
+  type AltName,
+  type SubjectPart,
+} from "./names";
 import { inputTooLarge } from "./input-limits";
 import type { LyncTopology } from "./profiles/lync-reverse-proxy";
 import { HASHES, KEY_ALGORITHMS, RSA_KEY_SIZES, TEMPLATES, valueProblems, type RequestPlan } from "./request";
@@ -139,13 +146,31 @@ export function validateTopology(data: unknown): { ok: true; topology: LyncTopol
   }
 }
 
-/** Checks a plan from storage or a file: right shape and no value the pages would refuse. */
+/**
+ * Checks a plan from storage or a file: right shape and no value the pages would refuse. Each name is kept as
+ * exactly the value its check returns (recheckSubjectPart), so a value that passed only once trimmed, such as
+ * "webext.contoso.com\u00a0", arrives in the request as the checked "webext.contoso.com", never as read.
+ */
 export function validatePlan(data: unknown): { ok: true; plan: RequestPlan } | { ok: false; error: string } {
   try {
-    const plan = planFrom(data);
-    const problem = valueProblems(plan)[0];
+    const read = planFrom(data);
+    const problem = valueProblems(read)[0];
     if (problem) return { ok: false, error: problem.message };
-    return { ok: true, plan };
+    const subject: SubjectPart[] = [];
+    for (const part of read.subject) {
+      const checked = recheckSubjectPart(part);
+      if (!checked.ok) return checked;
+      subject.push(checked.kept);
+    }
+    const altNames: AltName[] = [];
+    for (const name of read.altNames) {
+      const checked = recheckAltName(name);
+      if (!checked.ok) return checked;
+      altNames.push(checked.kept);
+    }
+    // validateOid passed, so the OID is digits and dots once trimmed: keep exactly that.
+    const extendedKeyUsage = read.extendedKeyUsage.map((oid) => oid.trim());
+    return { ok: true, plan: { ...read, subject, altNames, extendedKeyUsage } };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, error: e.message };
     throw e;

@@ -1,4 +1,5 @@
 /** Key usage and extended key usage catalogues, labelled as the Windows Certificates snap-in labels them. */
+import { hasHiddenCharacters } from "./visible-text";
 
 /** KeyUsage bits, RFC 5280 section 4.2.1.3, in the order MMC lists them. */
 export const KEY_USAGES = [
@@ -92,6 +93,10 @@ export function extendedKeyUsageLabel(oid: string): string {
 /** Checks a dotted OID as X.660 allows it: first arc 0-2, second below 40 under 0 and 1, no leading zeros. */
 export function validateOid(text: string): string | null {
   const oid = text.trim();
+  // Why the raw text: trim() takes a line break or U+FEFF off the ends, which would stay in a kept value.
+  if (hasHiddenCharacters(text)) {
+    return "This object identifier contains a line break, control or invisible character: retype it as numbers separated by dots.";
+  }
   if (!/^[0-2](\.(0|[1-9][0-9]*))+$/.test(oid)) {
     return "Enter an object identifier as numbers separated by dots, such as 1.3.6.1.5.5.7.3.1.";
   }
