@@ -190,4 +190,25 @@ describe("whatever a validator accepts encodes and decodes back to the same valu
       RUNS,
     );
   });
+
+  it("nothing is accepted whose raw text, ends included, holds a line break or invisible character", () => {
+    const breaks = fc.constantFrom("\n", "\r\n", "\u2028", "\u2029", "\ufeff", "\u200b", "\u202e", "\t");
+    let refused = 0;
+    fc.assert(
+      fc.property(plausible, breaks, fc.boolean(), (text, mark, atStart) => {
+        const raw = atStart ? `${mark}${text}` : `${text}${mark}`;
+        // Why: trim() takes these off the ends, so a check of the trimmed text alone let the raw value through.
+        for (const t of SUBJECT_TYPES) expect(checkSubjectPart(t.type, raw).ok).toBe(false);
+        for (const t of ALT_NAME_TYPES) expect(checkAltName(t.type, raw).ok).toBe(false);
+        expect(checkDnsName(raw).ok).toBe(false);
+        expect(validateOid(raw)).not.toBeNull();
+        refused++;
+      }),
+      RUNS,
+    );
+    // Guard: the same texts without the mark are accepted often enough that the refusals mean something.
+    const accepted = fc.sample(plausible, 200).filter((t) => checkAltName("dns", t).ok).length;
+    expect(refused).toBe(RUNS.numRuns);
+    expect(accepted).toBeGreaterThan(20);
+  });
 });
