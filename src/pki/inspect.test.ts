@@ -72,9 +72,9 @@ describe("inspect", () => {
     const i = await inspect({ bytes: bytes(join(dir, "mixed.csr")) });
     expect(i.kind).toBe("request");
     expect(i.subject).toEqual([
-      { type: "CN", label: "Common name", value: "webext.contoso.com", stringType: "UTF8String" },
-      { type: "O", label: "Organization", value: "Contoso Ltd", stringType: "UTF8String" },
-      { type: "SERIALNUMBER", label: "Serial number", value: "42", stringType: "PrintableString" },
+      { oid: "2.5.4.3", type: "CN", label: "Common name", value: "webext.contoso.com", stringType: "UTF8String" },
+      { oid: "2.5.4.10", type: "O", label: "Organization", value: "Contoso Ltd", stringType: "UTF8String" },
+      { oid: "2.5.4.5", type: "SERIALNUMBER", label: "Serial number", value: "42", stringType: "PrintableString" },
     ]);
     expect(i.altNames).toEqual([
       { type: "dns", value: "webext.contoso.com" },

@@ -86,6 +86,9 @@ const SHORT_NAMES: Record<string, string> = Object.fromEntries(SUBJECT_TYPES.map
 export type SignatureCheck = "verifies" | "does not verify" | "cannot be checked";
 
 export interface SubjectAttribute {
+  /** The attribute type's OID (RFC 5280 4.1.2.4). */
+  oid: string;
+  /** Its short name (CN, STREET, …), or the OID for one not known here. */
   type: string;
   label: string;
   value: string;
@@ -146,6 +149,7 @@ function subjectOf(name: ArrayBuffer): SubjectAttribute[] {
       const other = OTHER_SUBJECT_ATTRIBUTES[atv.type];
       const type = SHORT_NAMES[atv.type] ?? other?.type ?? atv.type;
       return {
+        oid: atv.type,
         type,
         label: SUBJECT_TYPES.find((t) => t.type === type)?.label ?? other?.label ?? atv.type,
         value: atv.value.anyValue ? hex(atv.value.anyValue) : atv.value.toString(),
@@ -227,7 +231,7 @@ export function checkInspectSize(size: number): void {
 const REQUEST_LABELS = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"];
 const CERTIFICATE_LABELS = ["CERTIFICATE", "X509 CERTIFICATE"];
 /** Labels a CMC request or a PKCS #7 around a request is armoured with (certreq, OpenSSL). */
-const SIGNED_LABELS = ["CMC", "PKCS7", "CMS"];
+const SIGNED_LABELS = ["CMC", "PKCS7", "PKCS #7 SIGNED DATA", "CMS"];
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth"];
 const ordinal = (n: number) => ORDINALS[n] ?? `${n + 1}th`;

@@ -81,4 +81,7 @@ export const EXTENSION_NAMES: Record<string, string> = {
   "1.3.6.1.4.1.311.20.2": "Certificate Template Name",
   "1.3.6.1.4.1.311.21.10": "Application Policies",
   "1.2.840.113549.1.9.15": "SMIME Capabilities",
+  "1.3.6.1.4.1.311.21.1": "CA Version", // szOID_CERTSRV_CA_VERSION
+  "1.3.6.1.4.1.311.21.2": "Previous CA Certificate Hash", // szOID_CERTSRV_PREVIOUS_CERT_HASH
+  "1.3.6.1.4.1.311.25.2": "NTDS CA Security (the account's SID)", // szOID_NTDS_CA_SECURITY_EXT
 };
