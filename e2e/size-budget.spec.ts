@@ -43,6 +43,18 @@ test("the .pfx code carries only node-forge's PKCS #12 key derivation, 3DES and 
   expect(readFileSync(globFirst("dist/assets", /^pfx-rc2-[\w-]{8}\.js$/), "utf8")).toContain("expandKey");
 });
 
+test("the .pfx reader's Worker carries the same trimmed node-forge, and loads only when a .pfx is opened", () => {
+  // The Worker is bundled on its own and inlined into the chunk that starts it (src/pki/pfx-off-thread.ts).
+  const code = readFileSync(globFirst("dist/assets", /^pfx-off-thread-[\w-]{8}\.js$/), "utf8");
+  expect(code).toContain("generatePkcs12Key");
+  for (const unused of ["BigInteger.prototype", "generateKeyPair"]) expect(code).not.toContain(unused);
+  const size = gzipSync(code).length;
+  console.log(`.pfx Worker chunk: ${(size / 1024).toFixed(1)} KiB gzip`);
+  expect(size).toBeLessThan(70 * 1024);
+  const html = readFileSync("dist/index.html", "utf8");
+  expect(html).not.toContain("pfx-off-thread");
+});
+
 test("the single file fits its aim", () => {
   const size = gzipSync(readFileSync("dist/certificate-request-wizard.html")).length;
   console.log(`single file: ${(size / 1024).toFixed(1)} KiB gzip`);
