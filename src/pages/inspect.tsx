@@ -6,6 +6,7 @@ import {
   InspectError,
   inspectionFacts,
   planFromInspection,
+  signatureSentence,
   type Inspection,
 } from "../pki/inspect";
 import { preflight } from "../pki/lint";
@@ -28,6 +29,7 @@ export function InspectPage() {
   const [result, setResult] = useState<Inspection | null>(null);
   const findings = useMemo(() => (result ? preflight(inspectionFacts(result), caTarget) : []), [result, caTarget]);
   const renewal = useMemo(() => (result ? planFromInspection(result) : null), [result]);
+  const signature = result ? signatureSentence(result) : null;
 
   const open = async (bytes: () => Promise<Uint8Array<ArrayBuffer>>, size: number) => {
     try {
@@ -47,12 +49,12 @@ export function InspectPage() {
   return (
     <>
       <p>
-        Paste or drop a certificate request (PEM or DER, including Windows' NEW CERTIFICATE REQUEST) or a certificate,
-        to see everything in it.
+        Paste or drop a certificate request (PEM or DER, including Windows' NEW CERTIFICATE REQUEST and CMC) or a
+        certificate, to see everything in it.
       </p>
       <FilePicker
         label="Open a file…"
-        accept=".req,.csr,.cer,.crt,.pem,.der,.txt"
+        accept=".req,.csr,.cer,.crt,.pem,.der,.txt,.p7b,.cmc"
         describedBy={`${id}-error`}
         onFiles={([file]) => openFile(file)}
         dropHint={`or drop it here. ${INPUT_LIMIT_HINT}`}
@@ -68,14 +70,17 @@ export function InspectPage() {
       {result && (
         <section aria-labelledby={`${id}-title`}>
           <h3 id={`${id}-title`}>{result.kind === "request" ? "Certificate request" : "Certificate"}</h3>
-          {result.signatureValid === false && (
-            <p className="error" role="alert">
-              The request's signature does not verify: it was changed after it was signed, or it is damaged. A CA will
-              refuse it.
-            </p>
+          {result.notes.length > 0 && (
+            <ul className="hint" aria-label="How it was read">
+              {result.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
           )}
-          {result.signatureValid === true && (
-            <p className="ok">The request's signature verifies: it was signed by the key it carries.</p>
+          {signature && (
+            <p className={signature.tone} role={signature.tone === "error" ? "alert" : undefined}>
+              {signature.text}
+            </p>
           )}
           <dl className="summary cert-card" aria-label="Fields">
             <dt>Subject</dt>
@@ -148,6 +153,12 @@ export function InspectPage() {
             </dd>
             <dt>Signature algorithm</dt>
             <dd>{result.signatureAlgorithm}</dd>
+            {result.wrapping && (
+              <>
+                <dt>Wrapped in</dt>
+                <dd>{result.wrapping === "cmc" ? "CMC (Full PKI Request, RFC 5272)" : "PKCS #7 signed data"}</dd>
+              </>
+            )}
             <dt>Thumbprint (SHA-1)</dt>
             <dd>
               <code>{result.thumbprints.sha1}</code>
@@ -183,7 +194,8 @@ export function InspectPage() {
                   <ul>
                     {result.otherExtensions.map((e) => (
                       <li key={e.oid}>
-                        {e.name} ({e.oid}){e.critical ? " critical" : ""}: <code className="fingerprint">{e.hex}</code>
+                        {e.name} ({e.oid}){e.critical ? " critical" : ""}:{" "}
+                        {e.value !== null ? <ShownText text={e.value} /> : <code className="fingerprint">{e.hex}</code>}
                       </li>
                     ))}
                   </ul>

@@ -51,17 +51,19 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
     const [{ inspect, planFromInspection, InspectError }, { readCertificates, CertificateInputError }] =
       await Promise.all([import("../pki/inspect"), import("../pki/certificates")]);
     try {
-      let der: Uint8Array<ArrayBuffer> = bytes;
-      if (/\.p7[bc]$/i.test(name)) {
+      // A .p7b is a chain, or a request in PKCS #7 (CertEnroll's renewal format): the request is read first.
+      let seen = /\.p7[bc]$/i.test(name) ? await inspect({ bytes }).catch(() => null) : null;
+      if (!seen && /\.p7[bc]$/i.test(name)) {
         // A chain: the certificate renewed is the one no other certificate in it was issued by.
         const certificates = readCertificates({ bytes, name });
         const leaf = certificates.find((c) => !certificates.some((o) => o !== c && o.issuer === c.subject));
-        der = new Uint8Array((leaf ?? certificates[0]!).rawData);
+        seen = await inspect({ bytes: new Uint8Array((leaf ?? certificates[0]!).rawData) });
       }
-      const seen = await inspect({ bytes: der });
+      seen ??= await inspect({ bytes });
       const { plan, notes } = planFromInspection(seen);
       const { lifetimeDays, publicLifetime } = await import("../pki/lifetimes");
-      const changes: string[] = [];
+      // How the file was read (a CMC wrapping, the block opened of several) is said here as on the Open page.
+      const changes: string[] = [...seen.notes];
       if (seen.validity) {
         const days = lifetimeDays(seen.validity.notBefore, seen.validity.notAfter);
         const today = publicLifetime(new Date());
