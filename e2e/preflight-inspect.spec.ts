@@ -143,7 +143,11 @@ test("bad input gets one sentence, and a broken signature is shown in red", asyn
   const file = page.getByLabel("Open a file…");
   const cases: [string, string | Buffer, RegExp][] = [
     ["notes.txt", "nothing to see here", /neither a certificate request nor a certificate/],
-    ["two.pem", readFileSync(csr, "utf8") + readFileSync(csr, "utf8"), /holds 2 PEM blocks/],
+    [
+      "two-keys.pem",
+      readFileSync(join(dir, "mixed.key"), "utf8").repeat(2),
+      /holds 2 PEM blocks \(PRIVATE KEY, PRIVATE KEY\) and none is a certificate request/,
+    ],
     ["huge.bin", Buffer.alloc(5 * 1024 * 1024, 0x30), /5\.0 MB/],
   ];
   for (const [name, content, says] of cases) {
@@ -158,6 +162,41 @@ test("bad input gets one sentence, and a broken signature is shown in red", asyn
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("The request's signature does not verify");
   await expect(alert).toHaveCSS("color", /rgb\((179, 38, 30|255, 138, 128)\)/);
+});
+
+test("a CMC request, a mail holding a request, a request signed with MD5 and Microsoft's template extensions are each shown truthfully", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  await openInspect(page);
+  const file = page.getByLabel("Open a file…");
+  await file.setInputFiles(join("test", "vectors", "windows-cmc.req"));
+  await expect(page.getByRole("heading", { name: "Certificate request" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "How it was read" })).toContainText("The request came wrapped in CMC");
+  await expect(page.getByRole("definition").filter({ hasText: "CMC (Full PKI Request, RFC 5272)" })).toBeVisible();
+  await expect(page.getByText("The request's signature verifies")).toBeVisible();
+  await expect(page.getByText("DNS: lyncdiscover.contoso.com")).toBeVisible();
+
+  const mail = `Hello,\n\nthe request:\n${readFileSync(join("test", "vectors", "rsa2048.pk8.pem"), "utf8")}${readFileSync(join("test", "vectors", "windows-pkcs9.csr.der.pem"), "utf8")}\nThanks`;
+  writeFileSync(join(dir, "mail.txt"), mail);
+  await file.setInputFiles(join(dir, "mail.txt"));
+  await expect(page.getByRole("list", { name: "How it was read" })).toContainText(
+    "This text holds 2 PEM blocks; the second (CERTIFICATE REQUEST) was opened and the rest was ignored.",
+  );
+
+  await file.setInputFiles(join("test", "vectors", "md5.csr.der"));
+  await expect(page.getByText(/signature \(md5WithRSAEncryption\) cannot be checked in a browser/)).toBeVisible();
+  await expect(page.getByText(/A CA will refuse a request signed with MD5/)).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+
+  await file.setInputFiles(join("test", "vectors", "ms-template.crt.der"));
+  await expect(page.getByRole("heading", { name: "Certificate", exact: true })).toBeVisible();
+  for (const shown of [
+    "Certificate Template Name (1.3.6.1.4.1.311.20.2): WebServer",
+    "Application Policies (1.3.6.1.4.1.311.21.10): Server Authentication (1.3.6.1.5.5.7.3.1), Client Authentication",
+    "Major Version Number=100, Minor Version Number=4",
+  ])
+    await expect(page.getByText(shown)).toBeVisible();
 });
 
 test("a certificate used as a starting point gives a request with the same names", async ({ page }) => {

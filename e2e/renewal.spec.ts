@@ -113,6 +113,23 @@ for (const file of ["windows-pkcs9.csr.der", "windows-ms-extensions.csr.der"]) {
   });
 }
 
+test("from last year's request in CMC, as the Certificates snap-in writes it: every name is kept, and the page says how it came", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  await page.goto("/");
+  await page.getByLabel("Renew a certificate…").setInputFiles(join("test", "vectors", "windows-cmc.req"));
+  await expect(heading(page, SAVE)).toBeVisible();
+  const renewal = page.getByRole("region", { name: "Renewal" });
+  await expect(renewal).toContainText("4 alternative names");
+  await expect(renewal).toContainText("The request came wrapped in CMC");
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Confirm passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Finish" }).click();
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  expect(sanOf(req.path)).toBe(NAMES);
+});
+
 test("from a request kept in this browser, in six interactions: the same plan, a new key", async ({ page }) => {
   const dir = tempDir();
   await startAndReachInformation(page, ARTICLE_EXAMPLE);
