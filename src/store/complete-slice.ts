@@ -66,6 +66,11 @@ export interface CompleteState {
   keyOpening: boolean;
   /** How far a .pfx's opening is (iterations done of those asked so far), while it runs in its Worker. */
   keyProgress: { done: number; total: number } | null;
+  /**
+   * Counts dropCompleteSecrets: the inputs that held a password are keyed by it, so React unmounts them and
+   * lets go of the props that carried the password (a re-render alone leaves it in the previous fiber).
+   */
+  secretsGeneration: number;
   /** Where the Export form's friendly name came from when a .pfx was opened, or why its name was not used. */
   friendlyNameNote: string | null;
   /** What an opened .pfx holds, listed for the admin (no secret in it). */
@@ -128,6 +133,7 @@ export const initialCompleteState = (): CompleteState => ({
   openedKey: null,
   keyOpening: false,
   keyProgress: null,
+  secretsGeneration: 0,
   friendlyNameNote: null,
   pfxContents: null,
   match: { state: "waiting" },
@@ -405,8 +411,10 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     });
     if (run !== examination) return;
     set({ match });
-    // The .pfx gets its own password, generated, once there is something to export.
-    if (match.state === "matched" && !get().pfx.password && !get().pfx.useKeyPassphrase) get().generatePfxPassword();
+    // The .pfx gets its own password, generated, once there is something to export; not again after an export,
+    // where a new password beside the confirmation would read as the one protecting the file just written.
+    const { pfx, lastExport } = get();
+    if (match.state === "matched" && !pfx.password && !pfx.useKeyPassphrase && !lastExport) get().generatePfxPassword();
   },
   updatePfx: (change) => set((s) => ({ pfx: { ...s.pfx, ...change }, exportError: null })),
   generatePfxPassword: () => {
@@ -420,6 +428,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       keyPassphrase: "",
       openedKey: null,
       pfx: { ...s.pfx, password: "", confirm: "", generated: false, passwordStored: false },
+      secretsGeneration: s.secretsGeneration + 1,
     }));
     // A key file's certificate was matched through the opened key: without it, the match waits again.
     if (had) void get().examine();

@@ -110,6 +110,12 @@ describe("Complete the request", () => {
       "",
       null,
     ]);
+    // The kept request still matches the certificate, but no new password is made up beside the confirmation,
+    // where it would read as the one protecting the file just written.
+    await state().examine();
+    expect(state().match.state).toBe("matched");
+    expect(state().pfx.password).toBe("");
+    expect(state().secretsGeneration).toBeGreaterThan(0);
   });
 
   it("drops the opened key and the passwords when the admin leaves the page", async () => {

@@ -25,8 +25,24 @@ const PROFILES: { value: PfxProfile; label: string; hint: string }[] = [
 ];
 
 export function ExportForm(props: { headingId: string }) {
-  const { match, pfx, updatePfx, friendlyNameNote } = useWizard(
-    useShallow((s) => ({ match: s.match, pfx: s.pfx, updatePfx: s.updatePfx, friendlyNameNote: s.friendlyNameNote })),
+  const { match, updatePfx, friendlyNameNote, secretsGeneration } = useWizard(
+    useShallow((s) => ({
+      match: s.match,
+      updatePfx: s.updatePfx,
+      friendlyNameNote: s.friendlyNameNote,
+      secretsGeneration: s.secretsGeneration,
+    })),
+  );
+  // Every choice but the passwords: PfxPassword alone holds those, and is remounted when they are dropped.
+  const pfx = useWizard(
+    useShallow((s) => ({
+      target: s.pfx.target,
+      profile: s.pfx.profile,
+      includeRoot: s.pfx.includeRoot,
+      friendlyName: s.pfx.friendlyName,
+      provider: s.pfx.provider,
+      keySpec: s.pfx.keySpec,
+    })),
   );
   if (match.state !== "matched") return null;
   const root = chainRoot(match);
@@ -109,7 +125,8 @@ export function ExportForm(props: { headingId: string }) {
             : "No root was loaded with the certificate."
         }
       />
-      <PfxPassword />
+      {/* Keyed so that dropped passwords leave React's memory with the inputs that held them. */}
+      <PfxPassword key={secretsGeneration} />
       <ExportButtons match={match} />
     </section>
   );

@@ -15,11 +15,8 @@ export function KeyPicker() {
       sharedStorageAllowed: w.sharedStorageAllowed,
       keySource: w.keySource,
       keyError: w.keyError,
-      keyPassphrase: w.keyPassphrase,
-      openedKey: w.openedKey,
       chooseKeyFile: w.chooseKeyFile,
-      setKeyPassphrase: w.setKeyPassphrase,
-      openKey: w.openKey,
+      secretsGeneration: w.secretsGeneration,
     })),
   );
   return (
@@ -60,38 +57,55 @@ export function KeyPicker() {
           {s.keyError}
         </p>
       )}
-      {s.keySource && (
-        <Field
-          label={s.keySource.kind === "pfx" ? "Password of the .pfx" : "Passphrase of the private key"}
-          error={s.keyError}
-          hint={
-            s.openedKey
-              ? `Opened. Public key SHA-256: ${s.openedKey.spkiSha256}`
-              : s.keySource.kind === "pfx"
-                ? 'Exported with no password (Windows\' "Password: none")? Leave it empty and open.'
-                : undefined
-          }
-        >
-          {(control) => (
-            <div className="inline">
-              <input
-                {...control}
-                type="password"
-                autoComplete="current-password"
-                value={s.keyPassphrase}
-                onChange={(e) => s.setKeyPassphrase(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") void s.openKey();
-                }}
-              />
-              <button type="button" onClick={() => void s.openKey()}>
-                {s.keySource?.kind === "pfx" ? "Open the .pfx" : "Open the key"}
-              </button>
-            </div>
-          )}
-        </Field>
-      )}
+      {/* Keyed so that a dropped passphrase leaves React's memory with the input that held it. */}
+      {s.keySource && <KeyPassphrase key={s.secretsGeneration} />}
       <OpeningProgress />
     </fieldset>
+  );
+}
+
+/** The key's passphrase or the .pfx's password: the one component that holds it, remounted when it is dropped. */
+function KeyPassphrase() {
+  const s = useWizard(
+    useShallow((w) => ({
+      isPfx: w.keySource?.kind === "pfx",
+      keyError: w.keyError,
+      keyPassphrase: w.keyPassphrase,
+      // The fingerprint only: the opened key itself stays in the store, not in a component's memory.
+      fingerprint: w.openedKey?.spkiSha256,
+      setKeyPassphrase: w.setKeyPassphrase,
+      openKey: w.openKey,
+    })),
+  );
+  return (
+    <Field
+      label={s.isPfx ? "Password of the .pfx" : "Passphrase of the private key"}
+      error={s.keyError}
+      hint={
+        s.fingerprint
+          ? `Opened. Public key SHA-256: ${s.fingerprint}`
+          : s.isPfx
+            ? 'Exported with no password (Windows\' "Password: none")? Leave it empty and open.'
+            : undefined
+      }
+    >
+      {(control) => (
+        <div className="inline">
+          <input
+            {...control}
+            type="password"
+            autoComplete="current-password"
+            value={s.keyPassphrase}
+            onChange={(e) => s.setKeyPassphrase(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") void s.openKey();
+            }}
+          />
+          <button type="button" onClick={() => void s.openKey()}>
+            {s.isPfx ? "Open the .pfx" : "Open the key"}
+          </button>
+        </div>
+      )}
+    </Field>
   );
 }
