@@ -147,3 +147,29 @@ test("from the single file (file://, offline), the .pfx Worker runs under the fi
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test("Renew from a .pfx Windows exported with no password and its key container's name: the certificate's friendly name comes", async ({
+  page,
+}) => {
+  const dir = tempDir();
+  await page.goto("/");
+  await page.getByLabel("Renew a certificate…").setInputFiles(vector("windows-container-name.pfx"));
+  await page.getByLabel("Password of windows-container-name.pfx").fill("Test1234!");
+  await page.getByRole("button", { name: "Open the .pfx" }).click();
+  await expect(heading(page, "Where do you want to save the offline request?")).toBeVisible();
+  await page.getByRole("button", { name: "Make it an end entity" }).click();
+  await page.getByLabel("Passphrase", { exact: true }).fill("Renewal passphrase 2026!");
+  await page.getByLabel("Confirm passphrase").fill("Renewal passphrase 2026!");
+  await page.getByRole("button", { name: "Finish" }).click();
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
+  expect(req.name).toBe("webext.contoso.com 2026.req");
+  expect(openssl("req", "-in", req.path, "-noout", "-subject")).toContain("CN = webext.contoso.com");
+});
+
+test("Renew from a .pfx exported with no password at all: the password left empty opens it", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Renew a certificate…").setInputFiles(vector("windows-absent-password.pfx"));
+  await page.getByRole("button", { name: "Open the .pfx" }).click();
+  await expect(heading(page, "Where do you want to save the offline request?")).toBeVisible();
+  await expect(page.getByLabel("File Name")).toHaveAttribute("placeholder", "webext.contoso.com.req");
+});

@@ -12,6 +12,8 @@ export function RenewStart() {
   const renewFromPfx = useWizard((s) => s.renewFromPfx);
   const pendingPfx = useWizard((s) => s.renewalPfx);
   const error = useWizard((s) => s.renewalError);
+  const opening = useWizard((s) => s.renewalOpening);
+  const cancel = useWizard((s) => s.cancelRenewalPfx);
   const [password, setPassword] = useState("");
   const kept = useWizard((s) => s.pending);
   const renewFromKept = useWizard((s) => s.renewFromKept);
@@ -31,7 +33,10 @@ export function RenewStart() {
         names, usages and key choice, a new key, today's rules. {INPUT_LIMIT_HINT}
       </p>
       {pendingPfx && (
-        <Field label={`Password of ${pendingPfx.name}`} hint="Only its certificate is read; the old key is not reused.">
+        <Field
+          label={`Password of ${pendingPfx.name}`}
+          hint="Only its certificate is read; the old key is not reused. Exported with no password? Leave it empty."
+        >
           {(control) => (
             <div className="inline">
               <input
@@ -47,6 +52,14 @@ export function RenewStart() {
               <button type="button" onClick={() => void renewFromPfx(password)}>
                 Open the .pfx
               </button>
+              {opening && (
+                <span role="status">
+                  Opening…{" "}
+                  <button type="button" onClick={cancel}>
+                    Cancel
+                  </button>
+                </span>
+              )}
             </div>
           )}
         </Field>

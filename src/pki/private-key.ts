@@ -119,8 +119,8 @@ export async function openKeyFile(params: { pem: string; passphrase: string; cry
   return { pkcs8, spkiSha256: await spkiSha256({ spki, crypto: params.crypto }) };
 }
 
-/** The sentence the page shows when a key file did not open. */
+/** The sentence the page shows when a key file did not open: the reader's own, or one in the admin's words. */
 export function keyFileError(e: unknown): string {
   if (e instanceof WrongPassphraseError || e instanceof UnsupportedKeyError) return e.message;
-  return `The key could not be opened: ${e instanceof Error ? e.message : String(e)}`;
+  return "The key could not be opened: the file is damaged or holds a kind of key this page does not read (RSA and ECDSA).";
 }

@@ -7,6 +7,7 @@
 import type { StateCreator } from "zustand";
 import type { AnswerMatch } from "../pki/certificates";
 import { isPfxFileName, safeFileStem } from "../pki/file-names";
+import { isOneDerValue, textOrNull } from "../pki/pem";
 import { inputTooLarge, readInputFile, type InputFile } from "../pki/input-limits";
 import type { PfxProfile } from "../pki/pfx";
 import type { Bundle } from "../pki/pem-bundles";
@@ -16,6 +17,7 @@ import type { OpenedKey } from "../pki/private-key";
 import type { PfxContents } from "../pki/pfx-reader";
 import { friendlyNameProblem, type KeySpec } from "../pki/request";
 import { deletePendingRequest, listPendingRequests, type PendingRequest } from "./pending-requests";
+import { openPfxOffThread } from "./pfx-opening";
 import { chosenPendingRequest, keptRequestForKey, keyFingerprint } from "./selectors";
 import type { WizardStore } from "./store";
 import { measureSince } from "./user-timing";
@@ -175,16 +177,13 @@ async function openPfxSource(
   const abort = new AbortController();
   cancelOpening = () => abort.abort();
   set({ keyOpening: true, keyProgress: null, keyError: null });
-  const { openPfx, pfxOpenError } = await import("../pki/pfx-reader");
-  // Why a Worker: the PKCS #12 key derivation is synchronous JavaScript; a crafted file asks for up to a million
-  // iterations, seconds the page would be frozen without it. Tests in Node read it in-thread (no Worker there).
-  const offThread = typeof Worker === "undefined" ? null : await import("../pki/pfx-off-thread");
+  const { pfxOpenError } = await import("../pki/pfx-reader");
   try {
     const started = performance.now();
-    const opened = await openPfx({
+    const opened = await openPfxOffThread({
       der: source.der,
       password: get().keyPassphrase,
-      read: offThread ? (p) => offThread.readPfxOffThread({ ...p, signal: abort.signal }) : undefined,
+      signal: abort.signal,
       onProgress: (done, total) => set({ keyProgress: { done, total } }),
     });
     measureSince("open pfx", started);
@@ -280,8 +279,9 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
         get().chooseKey({ kind: "pfx", name: file.name, der: bytes });
         continue;
       }
-      const text = new TextDecoder().decode(bytes);
-      if (text.includes("ENCRYPTED PRIVATE KEY")) {
+      // A key file is text; bytes that are one DER value are a certificate, whatever text they carry inside.
+      const text = isOneDerValue(bytes) ? null : textOrNull(bytes);
+      if (text?.includes("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
         get().chooseKey({ kind: "file", name: file.name, pem: text });
         continue;
       }

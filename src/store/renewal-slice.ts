@@ -8,6 +8,7 @@
  */
 import type { StateCreator } from "zustand";
 import { isPfxFileName } from "../pki/file-names";
+import { openPfxOffThread } from "./pfx-opening";
 import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { WizardStore } from "./store";
 
@@ -28,19 +29,31 @@ export interface RenewalState {
   renewalError: string | null;
   /** A dropped .pfx waiting for its password (not a secret: it is still encrypted). */
   renewalPfx: { name: string; bytes: Uint8Array<ArrayBuffer> } | null;
+  /** True while that .pfx opens (in a Worker): the page offers Cancel. */
+  renewalOpening: boolean;
 }
 
 export interface RenewalActions {
   /** The dropped file; a .pfx waits for its password (renewFromPfx). */
   renewFrom: (file: InputFile) => Promise<void>;
   renewFromPfx: (password: string) => Promise<void>;
+  /** Stops opening the dropped .pfx. */
+  cancelRenewalPfx: () => void;
   /** A request kept in this browser (completed or not): its plan as it was, for a new key. */
   renewFromKept: (id: string) => void;
 }
 
 export type RenewalSlice = RenewalState & RenewalActions;
 
-export const initialRenewalState = (): RenewalState => ({ renewal: null, renewalError: null, renewalPfx: null });
+export const initialRenewalState = (): RenewalState => ({
+  renewal: null,
+  renewalError: null,
+  renewalPfx: null,
+  renewalOpening: false,
+});
+
+/** Stops the .pfx opening under way, if any. */
+let cancelRenewalOpening: (() => void) | null = null;
 
 const isSettings = (name: string) => /\.json$/i.test(name);
 
@@ -137,17 +150,28 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
     renewFromPfx: async (password) => {
       const pending = get().renewalPfx;
       if (!pending) return;
-      const { openPfx, pfxOpenError } = await import("../pki/pfx-reader");
+      const { pfxOpenError } = await import("../pki/pfx-reader");
+      const abort = new AbortController();
+      cancelRenewalOpening = () => abort.abort();
+      set({ renewalOpening: true, renewalError: null });
       try {
-        const opened = await openPfx({ der: pending.bytes, password });
+        const opened = await openPfxOffThread({ der: pending.bytes, password, signal: abort.signal });
         const index = opened.contents.items.filter((i) => i.kind === "certificate").findIndex((i) => i.matchesKey);
         const leaf = opened.certificates[index >= 0 ? index : 0];
         if (!leaf) return set({ renewalError: "This .pfx holds no certificate to renew." });
         // Only the certificate is used: the old key is not reused, and leaves memory with this function.
         await renewFromBytes(pending.name, leaf.der, opened.friendlyName);
       } catch (e) {
-        set({ renewalError: pfxOpenError(e) });
+        set({
+          renewalError: abort.signal.aborted
+            ? "Opening the .pfx was cancelled: nothing was read from it."
+            : pfxOpenError(e),
+        });
+      } finally {
+        cancelRenewalOpening = null;
+        set({ renewalOpening: false });
       }
     },
+    cancelRenewalPfx: () => cancelRenewalOpening?.(),
   };
 };
