@@ -401,7 +401,7 @@ export async function openPfx(params: {
     keySpki = await spkiOfPrivateKeyInfo({ pkcs8: key.der, crypto });
   } catch {
     throw new UnsupportedPfxError(
-      "The private key in this .pfx is of a kind this page cannot read (RSA and ECDSA are).",
+      "The private key in this .pfx is of a kind this page does not read: it reads RSA and ECDSA keys.",
     );
   }
   const fingerprint = await spkiSha256({ spki: keySpki, crypto });
@@ -421,12 +421,15 @@ export async function openPfx(params: {
   let keyCertificate: PfxBag | undefined;
   for (const bag of read.bags.filter((b) => b.kind === "certificate")) {
     let cert: InstanceType<typeof x509.X509Certificate>;
+    let matchesKey: boolean;
     try {
+      // The certificate's fields are decoded when first read: the subject and key are read inside this try.
       cert = new x509.X509Certificate(bag.der);
+      matchesKey = (await spkiSha256({ spki: cert.publicKey.rawData, crypto })) === fingerprint;
+      void cert.subject;
     } catch {
       throw new UnsupportedPfxError("A certificate in this .pfx is damaged: it cannot be read.");
     }
-    const matchesKey = (await spkiSha256({ spki: cert.publicKey.rawData, crypto })) === fingerprint;
     if (matchesKey && !keyCertificate) keyCertificate = bag;
     certificates.push({ der: new Uint8Array(bag.der), subject: cert.subject });
     items.push({
