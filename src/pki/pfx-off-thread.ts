@@ -39,12 +39,22 @@ function allowBlobWorkers(): void {
   });
 }
 
-/** readPfx run in a Worker; `signal` cancels it (PfxCancelledError). */
+/** A Worker started ahead, while the admin types the password, so its code is compiled by the time it is asked. */
+let spare: Worker | null = null;
+
+/** Starts the Worker ahead of the opening; it holds nothing until readPfxOffThread sends it the file. */
+export function warmPfxWorker(): void {
+  allowBlobWorkers();
+  spare ??= new PfxWorker();
+}
+
+/** readPfx run in a Worker (used once, then ended: nothing of the file or password outlives it); `signal` cancels it. */
 export function readPfxOffThread(params: Parameters<PfxBagReader>[0] & { signal?: AbortSignal }): Promise<ReadPfx> {
   allowBlobWorkers();
   return new Promise<ReadPfx>((resolve, reject) => {
     if (params.signal?.aborted) return reject(new PfxCancelledError());
-    const worker = new PfxWorker();
+    const worker = spare ?? new PfxWorker();
+    spare = null;
     const end = () => {
       worker.terminate();
       params.signal?.removeEventListener("abort", cancel);

@@ -17,7 +17,7 @@ import type { OpenedKey } from "../pki/private-key";
 import type { PfxContents } from "../pki/pfx-reader";
 import { friendlyNameProblem, type KeySpec } from "../pki/request";
 import { deletePendingRequest, listPendingRequests, type PendingRequest } from "./pending-requests";
-import { openPfxOffThread } from "./pfx-opening";
+import { openPfxOffThread, warmPfxOpening } from "./pfx-opening";
 import { chosenPendingRequest, keptRequestForKey, keyFingerprint } from "./selectors";
 import type { WizardStore } from "./store";
 import { measureSince } from "./user-timing";
@@ -81,9 +81,21 @@ export interface CompleteState {
   match: AnswerMatch;
   pfx: PfxChoices;
   exportError: string | null;
+  /**
+   * Secret, held on purpose: the generated password of the file the last Export wrote, shown beside its
+   * confirmation so that the admin can copy it. Gone on "Forget this password", on leaving the page, when idle,
+   * and at the next export. Never a typed password or the key's passphrase: those the admin already has.
+   */
+  exportedPassword: string | null;
+  /** The kept request chosen for the admin because it alone holds the loaded certificate's key, said on the page. */
+  keyChosenFor: string | null;
   /** What the last Export wrote, for the confirmation; its secrets are already dropped. */
   lastExport: {
+    /** Counts the exports of this page: the confirmation takes the focus anew for each. */
+    count: number;
     fileName: string;
+    /** What protects the file: the password generated here (shown), one the admin typed, or the key's passphrase. */
+    protectedBy: "generated" | "typed" | "key-passphrase";
     profile: PfxProfile;
     certificates: number;
     keptId?: string;
@@ -116,6 +128,14 @@ export interface CompleteActions {
   generatePfxPassword: () => void;
   /** Drops the opened key and every password of this page (after export, on leaving it, when idle). */
   dropCompleteSecrets: () => void;
+  /** "Forget this password": the shown password of the last export leaves the page. */
+  forgetExportedPassword: () => void;
+  /**
+   * "Export another format": the admin starts a new export of the same certificate and key source. The key is
+   * opened again (the caller focuses its passphrase); a password is generated for this export unless the key's
+   * passphrase protects it.
+   */
+  startAnotherExport: () => void;
   /** Writes the .pfx from the matched certificate, its chain and the opened key; null (with exportError) when it cannot. */
   exportPfx: () => Promise<{ fileName: string; der: Uint8Array<ArrayBuffer> } | null>;
   /** Writes the PEM files of an NGINX, HAProxy or Apache target, the key encrypted under the export password. */
@@ -155,6 +175,8 @@ export const initialCompleteState = (): CompleteState => ({
     passwordStored: false,
   },
   exportError: null,
+  exportedPassword: null,
+  keyChosenFor: null,
   lastExport: null,
 });
 
@@ -329,9 +351,11 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     void get().examine();
   },
   chooseKey: (source) => {
+    if (source.kind === "pfx") warmPfxOpening();
     const plan = source.kind === "pending" ? get().pending.find((p) => p.id === source.id)?.plan : undefined;
     set((s) => ({
       keySource: source,
+      keyChosenFor: null,
       keyError: null,
       openedKey: null,
       pfxContents: null,
@@ -399,6 +423,20 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
   },
   examine: async () => {
     const run = ++examination;
+    if (!get().keySource && get().certificates.length > 0 && get().pending.length > 0) {
+      // The admin has not chosen a key: when exactly one kept request holds the certificate's key, it is the one.
+      const { keptRequestOfCertificates } = await import("../pki/kept-match");
+      const kept = await keptRequestOfCertificates({
+        certificates: get().certificates.map((c) => c.der),
+        kept: get().pending,
+      });
+      if (run !== examination) return;
+      if (kept && !get().keySource) {
+        get().chooseKey({ kind: "pending", id: kept.id });
+        set({ keyChosenFor: kept.id });
+        return;
+      }
+    }
     const s = get();
     // Nothing to match yet (as on Certificate Enrollment, which lists the kept requests): the answer is
     // "waiting", and the x509 code need not load for it.
@@ -422,16 +460,15 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     set((s) => ({ pfx: { ...s.pfx, password, confirm: password, generated: true, passwordStored: false } }));
   },
   dropCompleteSecrets: () => {
-    cancelOpening?.();
     const had = get().openedKey !== null;
-    set((s) => ({
-      keyPassphrase: "",
-      openedKey: null,
-      pfx: { ...s.pfx, password: "", confirm: "", generated: false, passwordStored: false },
-      secretsGeneration: s.secretsGeneration + 1,
-    }));
+    dropSecrets(set);
     // A key file's certificate was matched through the opened key: without it, the match waits again.
     if (had) void get().examine();
+  },
+  forgetExportedPassword: () => set({ exportedPassword: null }),
+  startAnotherExport: () => {
+    set({ exportError: null });
+    if (!get().pfx.useKeyPassphrase) get().generatePfxPassword();
   },
   exportPfx: async () => {
     const ready = await readyToExport(get, set);
@@ -457,12 +494,22 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       const fileName = `${exportStem(s)}.pfx`;
       const certificates = 1 + exportChain(match, pfx.includeRoot).length;
       const keptId = keptRequestForKey(s)?.id;
-      set({
+      // Why now: the key and the passwords have done their job; another export opens the key again. The match
+      // stays: the certificate and the key source have not changed, only the opened key has gone.
+      dropSecrets(set);
+      set((now) => ({
         exportError: null,
-        lastExport: { fileName, profile: pfx.profile, certificates, keptId, target: pfx.target },
-      });
-      // Why now: the key and the passwords have done their job; another export opens the key again.
-      get().dropCompleteSecrets();
+        exportedPassword: shownPassword(pfx),
+        lastExport: {
+          count: (now.lastExport?.count ?? 0) + 1,
+          fileName,
+          protectedBy: protectedBy(pfx),
+          profile: pfx.profile,
+          certificates,
+          keptId,
+          target: pfx.target,
+        },
+      }));
       return { fileName, der: new Uint8Array(der) };
     } catch (e) {
       set({ exportError: `The .pfx could not be written: ${errorText(e)}` });
@@ -494,18 +541,22 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
         chain: chain.map((c) => new Uint8Array(c.rawData)),
         encryptedKeyPem: encryptedKeyPem(encrypted),
       });
-      set({
+      const keptId = keptRequestForKey(s)?.id;
+      dropSecrets(set);
+      set((now) => ({
         exportError: null,
+        exportedPassword: shownPassword(pfx),
         lastExport: {
+          count: (now.lastExport?.count ?? 0) + 1,
           fileName: bundle.files.map((f) => f.name).join(", "),
+          protectedBy: protectedBy(pfx),
           profile: pfx.profile,
           certificates: 1 + chain.length,
-          keptId: keptRequestForKey(s)?.id,
+          keptId,
           target: pfx.target,
           bundle,
         },
-      });
-      get().dropCompleteSecrets();
+      }));
       return bundle;
     } catch (e) {
       set({ exportError: `The files could not be written: ${errorText(e)}` });
@@ -513,6 +564,29 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     }
   },
 });
+
+/**
+ * Drops the opened key and every password, the shown one of the last export too; the inputs that held them
+ * are remounted (secretsGeneration). The match is left as it is: the caller examines again when it must.
+ */
+function dropSecrets(set: (partial: (s: WizardStore) => Partial<WizardStore>) => void): void {
+  cancelOpening?.();
+  set((s) => ({
+    keyPassphrase: "",
+    openedKey: null,
+    exportedPassword: null,
+    pfx: { ...s.pfx, password: "", confirm: "", generated: false, passwordStored: false },
+    secretsGeneration: s.secretsGeneration + 1,
+  }));
+}
+
+/** What protects an exported file, from the choices it was written with. */
+const protectedBy = (pfx: PfxChoices): "generated" | "typed" | "key-passphrase" =>
+  pfx.useKeyPassphrase ? "key-passphrase" : pfx.generated ? "generated" : "typed";
+
+/** The password shown after an export: only one generated here, which the admin may not have yet. */
+const shownPassword = (pfx: PfxChoices): string | null =>
+  !pfx.useKeyPassphrase && pfx.generated ? pfx.password : null;
 
 /**
  * What every export needs, checked in one place: Export pressed while the key is still being opened waits

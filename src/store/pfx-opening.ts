@@ -23,3 +23,8 @@ export async function openPfxOffThread(params: {
     read: offThread ? (p) => offThread.readPfxOffThread({ ...p, signal: params.signal }) : undefined,
   });
 }
+
+/** Starts the .pfx reader's Worker while the admin types the password (nothing happens in Node's tests). */
+export function warmPfxOpening(): void {
+  if (typeof Worker !== "undefined") void import("../pki/pfx-off-thread").then((m) => m.warmPfxWorker());
+}

@@ -8,7 +8,7 @@
  */
 import type { StateCreator } from "zustand";
 import { isPfxFileName } from "../pki/file-names";
-import { openPfxOffThread } from "./pfx-opening";
+import { openPfxOffThread, warmPfxOpening } from "./pfx-opening";
 import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { WizardStore } from "./store";
 
@@ -111,7 +111,10 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
       const read = await readInputFile(file);
       if (!read.ok) return set({ renewalError: read.error });
       set({ renewalError: null, renewalPfx: null });
-      if (isPfxFileName(file.name)) return set({ renewalPfx: { name: file.name, bytes: read.bytes } });
+      if (isPfxFileName(file.name)) {
+        warmPfxOpening();
+        return set({ renewalPfx: { name: file.name, bytes: read.bytes } });
+      }
       if (isSettings(file.name)) {
         if (!get().openSettings(new TextDecoder().decode(read.bytes)))
           return set({ renewalError: get().settingsError });
