@@ -163,8 +163,18 @@ function dsaPrimeBits(parameters: ArrayBuffer): number | null {
   const { result } = asn1js.fromBER(parameters);
   const p = result instanceof asn1js.Sequence ? result.valueBlock.value[0] : undefined;
   if (!(p instanceof asn1js.Integer)) return null;
-  const bytes = p.valueBlock.valueHexView;
-  return (bytes.length - (bytes[0] === 0 ? 1 : 0)) * 8;
+  return bitLength(p.valueBlock.valueHexView);
+}
+
+/**
+ * The bit length of an unsigned big-endian integer: its highest set bit, not its byte count times 8. Why: a
+ * 2049-bit modulus fills 257 bytes, and the Baseline Requirements (6.1.5) ask for a size divisible by 8.
+ */
+function bitLength(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length && bytes[i] === 0) i++;
+  if (i === bytes.length) return 0;
+  return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!));
 }
 
 async function keyOf(spki: ArrayBuffer, crypto: Crypto): Promise<Inspection["key"]> {
@@ -173,7 +183,7 @@ async function keyOf(spki: ArrayBuffer, crypto: Crypto): Promise<Inspection["key
   if (info.algorithm.algorithm === "1.2.840.113549.1.1.1") {
     const rsa = AsnConvert.parse(info.subjectPublicKey, RSAPublicKey);
     const modulus = new Uint8Array(rsa.modulus);
-    const bits = (modulus.length - (modulus[0] === 0 ? 1 : 0)) * 8;
+    const bits = bitLength(modulus);
     return { description: `RSA (${bits} bits)`, spkiSha256: fingerprint, facts: { algorithm: "rsa", bits } };
   }
   if (info.algorithm.algorithm === "1.2.840.10045.2.1" && info.algorithm.parameters) {

@@ -44,6 +44,18 @@ const CASES: [rule: string, fires: Partial<RequestFacts>, quiet: Partial<Request
     { altNames: [...dns("webext.contoso.com"), { type: "ipv6", value: "2a00:1450::1" }] },
   ],
   ["rsa-size", { key: { algorithm: "rsa", bits: 1024 } }, { key: { algorithm: "rsa", bits: 2048 } }],
+  ["rsa-size-multiple-of-8", { key: { algorithm: "rsa", bits: 2049 } }, { key: { algorithm: "rsa", bits: 3072 } }],
+  [
+    "reverse-dns-zones",
+    { altNames: dns("webext.contoso.com", "5.0.0.10.in-addr.arpa") },
+    { altNames: dns("webext.contoso.com", "arpa-gateway.contoso.com") },
+  ],
+  [
+    "reverse-dns-zones",
+    { altNames: dns("webext.contoso.com", "1.0.0.0.8.b.d.0.1.0.0.2.IP6.ARPA") },
+    { altNames: dns("webext.contoso.com", "1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa") },
+    "internal",
+  ],
   [
     "ecdsa-curve",
     { key: { algorithm: "ecdsa", curve: "P-521" } },
@@ -167,6 +179,7 @@ describe("applyFix", () => {
       "remove-private-ips",
       plan({ altNames: [...reverseProxyPlan().altNames, { type: "ipv4", value: "192.168.1.5" }] }),
     ],
+    ["remove-reverse-dns-names", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("5.0.0.10.in-addr.arpa")] })],
     ["remove-duplicates", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("meet.contoso.com")] })],
     ["lower-case-names", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("Meet.contoso.com")] })],
     ["remove-covered", plan({ altNames: [...reverseProxyPlan().altNames, ...dns("*.contoso.com")] })],
@@ -192,6 +205,43 @@ describe("applyFix", () => {
       "remove-covered",
     );
     expect(withWildcard.altNames.map((n) => n.value)).toEqual(["webext.contoso.com", "*.contoso.com"]);
+  });
+
+  it("refuses a SHA-1-signed request for a public CA and says that certreq signs with SHA-1 by default", () => {
+    const sha1 = (target: CaTarget) => preflight({ ...article(), hash: "sha1" }, target).find((f) => f.id === "sha1");
+    expect(sha1("public")).toMatchObject({ severity: "error", message: expect.stringMatching(/certreq/) });
+    expect(sha1("public")?.source).toMatch(/certreq reference \(HashAlgorithm, default sha1\)/);
+    expect(sha1("internal")?.severity).toBe("warning");
+  });
+
+  it("refuses an RSA key whose size is not divisible by 8 for a public CA, and warns for an internal one", () => {
+    const odd = (bits: number, target: CaTarget) =>
+      preflight({ ...article(), key: { algorithm: "rsa", bits } }, target).find(
+        (f) => f.id === "rsa-size-multiple-of-8",
+      );
+    expect(odd(2049, "public")).toMatchObject({ severity: "error", source: expect.stringMatching(/6\.1\.5/) });
+    expect(odd(4092, "internal")?.severity).toBe("warning");
+    for (const bits of [2048, 3072, 4096, 8192]) expect(odd(bits, "public")).toBeUndefined();
+  });
+
+  it("removes only the reverse-DNS names with its fix", () => {
+    const plan = {
+      ...reverseProxyPlan(),
+      altNames: [...reverseProxyPlan().altNames, ...dns("5.0.0.10.in-addr.arpa", "*.8.b.d.0.1.0.0.2.ip6.arpa")],
+    };
+    const finding = preflight(factsFromPlan(plan), "public").find((f) => f.id === "reverse-dns-zones");
+    expect(finding?.message).toMatch(/^5\.0\.0\.10\.in-addr\.arpa, \*\.8\.b\.d\.0\.1\.0\.0\.2\.ip6\.arpa:/);
+    expect(applyFix(plan, "remove-reverse-dns-names").altNames).toEqual(reverseProxyPlan().altNames);
+  });
+
+  it("dates the end of Client Authentication as public-ca-rules.md does: Chrome 2027-03-15, DigiCert 2027-03-01", () => {
+    const f = preflight(article(), "public").find((x) => x.id === "client-auth");
+    expect(f?.message).toContain("server-only leaf certificates from 2027-03-15");
+    expect(f?.message).toContain("DigiCert stopped adding it by default on 2025-10-01");
+    expect(f?.message).toContain("from 2027-03-01");
+    expect(f?.message).toContain("Sectigo from 2025-09-15, fully by 2026-05-15");
+    expect(f?.message).not.toMatch(/2026-05-01/);
+    expect(f?.source).toMatch(/Chrome Root Program Policy 1\.8/);
   });
 
   it("client authentication is selectable and explained, never a blocker", () => {

@@ -46,6 +46,7 @@ export type FixId =
   | "lower-case-names"
   | "remove-internal-names"
   | "remove-private-ips"
+  | "remove-reverse-dns-names"
   | "rsa-2048"
   | "pkcs1-signature"
   | "remove-ou"
@@ -198,6 +199,9 @@ const uniqueNames = (names: readonly AltName[]) => {
   return names.filter((n) => !seen.has(nameKey(n)) && seen.add(nameKey(n)));
 };
 const isInternalDns = (n: AltName) => n.type === "dns" && isInternalName(n.value);
+/** A DNS name in a reverse-DNS zone (RFC 1035 3.5 in-addr.arpa, RFC 3596 2.5 ip6.arpa), the zone itself included. */
+const isReverseDnsName = (n: AltName) =>
+  n.type === "dns" && /(^|\.)(in-addr|ip6)\.arpa\.?$/i.test(n.value.replace(/^\*\./, ""));
 const isReservedIp = (n: AltName) =>
   (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value));
 /**
@@ -387,6 +391,29 @@ export const RULES: Record<string, Rule> = {
     },
     fixes: { "remove-private-ips": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isReservedIp(n)) }) },
   },
+  "reverse-dns-zones": {
+    check: (f, target) => {
+      const bad = target === "public" ? f.altNames.filter(isReverseDnsName).map((n) => n.value) : [];
+      return bad.length
+        ? [
+            {
+              id: "reverse-dns-zones",
+              severity: "error",
+              message: `${bad.join(", ")}: names under the reverse-DNS zones in-addr.arpa and ip6.arpa are refused by public CAs since 2026-03-15. Use the server's own name, or your own CA.`,
+              source: BR("2.2.x (reverse-DNS zones, from 2026-03-15)"),
+              fix: { id: "remove-reverse-dns-names", label: "Remove the reverse-DNS names" },
+              field: "altNames",
+            },
+          ]
+        : [];
+    },
+    fixes: {
+      "remove-reverse-dns-names": (plan) => ({
+        ...plan,
+        altNames: plan.altNames.filter((n) => !isReverseDnsName(n)),
+      }),
+    },
+  },
   "rsa-size": {
     check: (f, target) =>
       f.key.algorithm === "rsa" && f.key.bits < 2048
@@ -402,6 +429,21 @@ export const RULES: Record<string, Rule> = {
           ]
         : [],
     fixes: { "rsa-2048": (plan) => ({ ...plan, key: { ...plan.key, algorithm: "rsa", rsaKeySize: 2048 } }) },
+  },
+  "rsa-size-multiple-of-8": {
+    // The page makes 2048, 3072, 4096 or 8192 only; a request read on the Open page may carry any size.
+    check: (f, target) =>
+      f.key.algorithm === "rsa" && f.key.bits >= 2048 && f.key.bits % 8 !== 0
+        ? [
+            {
+              id: "rsa-size-multiple-of-8",
+              severity: target === "public" ? "error" : "warning",
+              message: `An RSA key of ${f.key.bits} bits: public CAs accept only a modulus whose size in bits is divisible by 8, such as 2048 or 3072. Make a new key of one of those sizes.`,
+              source: BR("6.1.5"),
+              field: "key",
+            },
+          ]
+        : [],
   },
   "ecdsa-curve": {
     check: (f, target) =>
@@ -451,8 +493,13 @@ export const RULES: Record<string, Rule> = {
             {
               id: "sha1",
               severity: target === "public" ? "error" : "warning",
-              message: "The request is signed with SHA-1, which public CAs refuse: use sha256.",
-              source: BR("7.1.3.2"),
+              message:
+                target === "public"
+                  ? "The request is signed with SHA-1, which public CAs refuse. certreq signs with SHA-1 unless its INF sets HashAlgorithm: make the request again with sha256."
+                  : "The request is signed with SHA-1, which certreq uses unless its INF sets HashAlgorithm; your own CA may accept it, but sha256 is safer.",
+              // Why say certreq: its reference documents sha1 as HashAlgorithm's default, so a request made
+              // from an INF that omits the line is SHA-1-signed without the admin having chosen it.
+              source: `${BR("7.1.3.2")}; ballot SC-097; Microsoft, certreq reference (HashAlgorithm, default sha1)`,
               field: "key",
             },
           ]
@@ -482,9 +529,11 @@ export const RULES: Record<string, Rule> = {
               id: "client-auth",
               severity: "warning",
               message:
-                "Public TLS CAs are dropping Client Authentication: Chrome Root Program Policy 1.8 requires server-only certificates for new intermediates from 2026-06-15 and for every new leaf from 2027-03-15, and DigiCert, Sectigo and Let's Encrypt already stopped issuing it by default in 2025-2026. The CA may leave it out or refuse. The article adds Client Authentication; the reverse proxy needs Server Authentication only (the server and client pair comes from the Edge certificate), while your own CA may keep it.",
-              // v1.8 (2026-02-05) set 2027-03-15 for leaf certificates; v1.6 had set 2026-06-15.
-              source: "Chrome Root Program Policy 1.8; Microsoft, Certificate summary - Reverse proxy",
+                "Public CAs are removing Client Authentication from TLS certificates: Chrome Root Program Policy 1.8 requires server-only leaf certificates from 2027-03-15; DigiCert stopped adding it by default on 2025-10-01 and removes it from all public TLS certificates from 2027-03-01; Sectigo from 2025-09-15, fully by 2026-05-15; Let's Encrypt removed it in 2026; Google Trust Services rejects it since April 2026. The CA may leave it out or refuse the request. The reverse proxy needs Server Authentication only (the article's server and client pair belongs to the Edge certificate); your own CA may keep it.",
+              // Dates as shared/docs/public-ca-rules.md gives them: Chrome 1.8 (2026-02-05) set 2026-06-15 for
+              // new intermediates and 2027-03-15 for leaves; DigiCert's earlier "2026-05-01" was superseded.
+              source:
+                "Chrome Root Program Policy 1.8; DigiCert's and Sectigo's announcements as summarised by third parties (Sectigo's not rechecked); Microsoft, Certificate summary - Reverse proxy",
               fix: { id: "remove-client-auth", label: "Remove Client Authentication" },
               field: "extendedKeyUsage",
             },
