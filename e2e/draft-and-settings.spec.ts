@@ -146,3 +146,32 @@ for (const [width, height] of [
     expect(heights.size).toBe(1);
   });
 }
+
+test("a settings file whose name or usage ends in a line break or an invisible character is refused whole", async ({
+  page,
+  browser,
+}) => {
+  const dir = tempDir();
+  await startAndReachInformation(page, ARTICLE_EXAMPLE);
+  await next(page, "Where do you want to save the offline request?");
+  const saved = await download(page, page.getByRole("button", { name: "Save request settings" }), dir);
+  const json = readFileSync(saved.path, "utf8");
+  expect(json).toContain('"webext.contoso.com"');
+  expect(json).toContain('"1.3.6.1.5.5.7.3.1"');
+  const fresh = await browser.newPage();
+  await fresh.goto("/");
+  for (const [what, from, to] of [
+    ["CN + LF", '"webext.contoso.com"', '"webext.contoso.com\\n"'],
+    ["CN + CR LF", '"webext.contoso.com"', '"webext.contoso.com\\r\\n"'],
+    ["DNS + U+2028", '"meet.contoso.com"', '"meet.contoso.com\\u2028"'],
+    ["name + U+FEFF", '"webext.contoso.com"', '"webext.contoso.com\\ufeff"'],
+    ["EKU + LF", '"1.3.6.1.5.5.7.3.1"', '"1.3.6.1.5.5.7.3.1\\n"'],
+  ] as const) {
+    expect(json, what).toContain(from);
+    const file = join(dir, `${what.replace(/\W+/g, "-")}.json`);
+    writeFileSync(file, json.split(from).join(to));
+    await fresh.getByLabel("Open saved request settings…").setInputFiles(file);
+    await expect(fresh.getByText(/This settings file is damaged: .*Nothing was loaded\./), what).toBeVisible();
+    await expect(heading(fresh, "Certificate Enrollment")).toBeVisible();
+  }
+});
