@@ -7,7 +7,7 @@ export const CA_TARGETS: RadioOption<CaTarget>[] = [
   {
     value: "public",
     label: "A public CA",
-    hint: "The article asks for a public certificate: the CA/Browser Forum rules apply.",
+    hint: "The article asks for a public certificate: the CA/Browser Forum rules apply, and the request asks for Server Authentication only.",
   },
   {
     value: "internal",

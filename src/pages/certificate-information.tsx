@@ -3,7 +3,7 @@ import { useId, useMemo } from "react";
 import type { PlanField } from "../pki/request";
 import { SUBJECT_IN_SAN } from "../pki/names";
 import { summarisePlan } from "../pki/summary";
-import { planProblemsOf } from "../store/selectors";
+import { offersClientAuthentication, planProblemsOf } from "../store/selectors";
 import { useWizard, type PropertiesTab } from "../store/store";
 import { fieldAnchor } from "../ui/field-anchor";
 import { HostName } from "../ui/host-name";
@@ -27,6 +27,8 @@ export function CertificateInformationPage() {
   const openProperties = useWizard((s) => s.openProperties);
   const summary = useMemo(() => summarisePlan(plan), [plan]);
   const problems = useWizard((s) => planProblemsOf(s.plan));
+  const offerClientAuth = useWizard(offersClientAuthentication);
+  const addClientAuthentication = useWizard((s) => s.addClientAuthentication);
   return (
     <>
       <p>
@@ -53,6 +55,14 @@ export function CertificateInformationPage() {
             </ul>
           ) : (
             " (any: no Extended Key Usage)"
+          )}
+          {offerClientAuth && (
+            <p className="hint">
+              Server Authentication only: public CAs are removing Client Authentication. The article also adds it.{" "}
+              <button type="button" className="link" onClick={addClientAuthentication}>
+                Add Client Authentication
+              </button>
+            </p>
           )}
         </div>
         <dl className="summary">

@@ -12,7 +12,7 @@ const STARTS: RadioOption<StartFrom>[] = [
   {
     value: "reverse-proxy",
     label: "Reverse proxy for Lync Server 2013 / Skype for Business",
-    hint: "Plan names asks for your SIP domains and pools and works out the names; usages and key as the article asks.",
+    hint: "Plan names asks for your SIP domains and pools and works out the names; usages and key as the article asks (Client Authentication only for your own CA).",
   },
   {
     value: "article-example",

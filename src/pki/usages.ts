@@ -85,6 +85,25 @@ export const EXTENDED_KEY_USAGES = [
 export const SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 export const CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
+/** What a request starts as: the article's reverse proxy, a web server, or nothing. */
+export type UsageProfile = "article" | "web-server" | "blank";
+
+/**
+ * The Extended Key Usage a new request starts with, for where it goes. For a public CA: Server Authentication
+ * only, since public CAs are removing Client Authentication from TLS certificates (Chrome Root Program Policy
+ * 1.8: server-only leaves from 2027-03-15; shared/docs/public-ca-rules.md). For the admin's own CA: the article's
+ * Server + Client Authentication ("Request and Configure a Certificate for Your Reverse HTTP Proxy", step 8).
+ * A web server needs Server Authentication only wherever the request goes; a blank request starts with none.
+ */
+export function defaultExtendedKeyUsage(params: { profile: UsageProfile; target: "public" | "internal" }): string[] {
+  if (params.profile === "blank") return [];
+  return params.profile === "article" && params.target === "internal" ? [SERVER_AUTH, CLIENT_AUTH] : [SERVER_AUTH];
+}
+
+/** True when two EKU lists hold the same OIDs in the same order. */
+export const sameUsages = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((oid, i) => oid === b[i]);
+
 /** The MMC label of an EKU, or the OID itself for a custom one. */
 export function extendedKeyUsageLabel(oid: string): string {
   return EXTENDED_KEY_USAGES.find((u) => u.oid === oid)?.label ?? oid;

@@ -100,6 +100,8 @@ describe("runFinish", () => {
     ];
     for (const [name, change] of changes) {
       resetStore();
+      // The article's step, so that the "fix" case has Client Authentication to remove (a public CA's default is without it).
+      state().addClientAuthentication();
       state().setKeepPending(false);
       state().setPassphrase("correct horse battery", "correct horse battery");
       await state().runFinish(FAST);

@@ -15,6 +15,7 @@ import {
 import { blankPlan, reverseProxyPlan, reverseProxyStartPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, writeSettings } from "../pki/settings";
 import { hasErrors } from "../pki/finding";
+import { CLIENT_AUTH, defaultExtendedKeyUsage, sameUsages, type UsageProfile } from "../pki/usages";
 import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { WizardStore } from "./store";
 
@@ -32,6 +33,22 @@ export const START_PLANS: Record<StartChoice, () => RequestPlan> = {
   "web-server": webServerPlan,
   blank: blankPlan,
 };
+
+/** Which default Extended Key Usage each start takes (usages.ts defaultExtendedKeyUsage). */
+const START_USAGES: Record<StartChoice, UsageProfile> = {
+  "reverse-proxy": "article",
+  "article-example": "article",
+  "web-server": "web-server",
+  blank: "blank",
+};
+
+/** A start's plan for where the request goes: its Extended Key Usage is the default for that CA. */
+function startPlan(start: StartChoice, target: CaTarget): RequestPlan {
+  return {
+    ...START_PLANS[start](),
+    extendedKeyUsage: defaultExtendedKeyUsage({ profile: START_USAGES[start], target }),
+  };
+}
 
 /** True for the starts that walk Plan names: the reverse proxy, empty or with the article's example. */
 export const plansNames = (startFrom: StartFrom) => startFrom === "reverse-proxy" || startFrom === "article-example";
@@ -51,6 +68,11 @@ export interface PlanState {
   appliedTopology: string | null;
   /** Where the request goes: a public CA (the article asks for a public certificate) or the admin's own CA. */
   caTarget: CaTarget;
+  /**
+   * True once the admin chose the Extended Key Usage (Properties, a fix, a file): from then on a change of
+   * where the request goes leaves it alone. Until then it follows the CA's default.
+   */
+  usagesChosen: boolean;
   settingsError: string | null;
 }
 
@@ -67,18 +89,27 @@ export interface PlanActions {
   openSettingsFile: (file: InputFile) => Promise<boolean>;
   updatePlan: (change: (plan: RequestPlan) => RequestPlan) => void;
   fix: (fix: FixId) => void;
+  /** Where the request goes; the Extended Key Usage follows the new CA's default while the admin has not chosen it. */
   setCaTarget: (target: CaTarget) => void;
+  /** The article's step: Client Authentication added to the Extended Key Usage (the preflight warns for a public CA). */
+  addClientAuthentication: () => void;
 }
 
 export type PlanSlice = PlanState & PlanActions;
 
 export const initialPlanState = (): PlanState => ({
-  plan: reverseProxyStartPlan(),
+  plan: startPlan("reverse-proxy", "public"),
   startFrom: "reverse-proxy",
   ...startTopology("reverse-proxy"),
   caTarget: "public",
+  usagesChosen: false,
   settingsError: null,
 });
+
+/** The state after a change of the plan: the Extended Key Usage counts as chosen once the change touched it. */
+export function withPlan(s: Pick<PlanState, "plan" | "usagesChosen">, plan: RequestPlan) {
+  return { plan, usagesChosen: s.usagesChosen || !sameUsages(s.plan.extendedKeyUsage, plan.extendedKeyUsage) };
+}
 
 /** True when the topology changed since its names were last put into the plan. */
 export const topologyChanged = (s: Pick<PlanState, "topology" | "appliedTopology">) =>
@@ -88,7 +119,8 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
   chooseStart: (startFrom) =>
     set({
       startFrom,
-      plan: START_PLANS[startFrom](),
+      plan: startPlan(startFrom, get().caTarget),
+      usagesChosen: false,
       ...startTopology(startFrom),
       settingsError: null,
       renewal: null,
@@ -111,7 +143,13 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
     // A plan read from a file meets the same checks as a typed one, and is refused whole if it fails one.
     const checked = validatePlan(plan);
     if (!checked.ok) return `This cannot be used as a starting point: ${checked.error}`;
-    set({ plan: checked.plan, startFrom: "settings", page: "certificate-information", settingsError: null });
+    set({
+      plan: checked.plan,
+      startFrom: "settings",
+      usagesChosen: true,
+      page: "certificate-information",
+      settingsError: null,
+    });
     return null;
   },
   openSettings: (text) => {
@@ -127,7 +165,7 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
           appliedTopology: JSON.stringify(read.topology),
         }
       : { startFrom: "settings" as const };
-    set({ plan: read.plan, ...names, settingsError: null });
+    set({ plan: read.plan, ...names, usagesChosen: true, settingsError: null });
     return true;
   },
   openSettingsFile: async (file) => {
@@ -138,7 +176,24 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
     }
     return get().openSettings(new TextDecoder().decode(read.bytes));
   },
-  updatePlan: (change) => set((s) => ({ plan: change(s.plan) })),
-  fix: (fix) => set((s) => ({ plan: applyFix(s.plan, fix) })),
-  setCaTarget: (caTarget) => set({ caTarget }),
+  updatePlan: (change) => set((s) => withPlan(s, change(s.plan))),
+  fix: (fix) => set((s) => withPlan(s, applyFix(s.plan, fix))),
+  setCaTarget: (caTarget) =>
+    set((s) => {
+      if (s.usagesChosen || s.startFrom === "settings") return { caTarget };
+      const profile = START_USAGES[s.startFrom];
+      // Why compare as well: Properties' OK replaces the whole plan, so a usage changed there shows only here.
+      if (!sameUsages(s.plan.extendedKeyUsage, defaultExtendedKeyUsage({ profile, target: s.caTarget })))
+        return { caTarget, usagesChosen: true };
+      return {
+        caTarget,
+        plan: { ...s.plan, extendedKeyUsage: defaultExtendedKeyUsage({ profile, target: caTarget }) },
+      };
+    }),
+  addClientAuthentication: () =>
+    set((s) =>
+      s.plan.extendedKeyUsage.includes(CLIENT_AUTH)
+        ? {}
+        : withPlan(s, { ...s.plan, extendedKeyUsage: [...s.plan.extendedKeyUsage, CLIENT_AUTH] }),
+    ),
 });

@@ -1,6 +1,7 @@
 /** The Certificate Properties dialog: it edits a copy of the plan; OK keeps it, Cancel drops it, as in MMC. */
 import type { StateCreator } from "zustand";
 import type { RequestPlan } from "../pki/request";
+import { withPlan } from "./plan-slice";
 import type { WizardStore } from "./store";
 
 export type PropertiesTab = "general" | "subject" | "extensions" | "private-key";
@@ -26,5 +27,7 @@ export const createPropertiesSlice: StateCreator<WizardStore, [], [], Properties
     set((s) => (s.properties ? { properties: { ...s.properties, draft: change(s.properties.draft) } } : {})),
   selectTab: (tab) => set((s) => (s.properties ? { properties: { ...s.properties, tab } } : {})),
   closeProperties: (keep) =>
-    set((s) => (keep && s.properties ? { plan: s.properties.draft, properties: null } : { properties: null })),
+    set((s) =>
+      keep && s.properties ? { ...withPlan(s, s.properties.draft), properties: null } : { properties: null },
+    ),
 });

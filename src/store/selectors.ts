@@ -8,7 +8,8 @@ import { factsFromPlan, preflight, type CaTarget, type PreflightFinding } from "
 import { applyNamesPlan, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
 import { planProblems, type RequestPlan } from "../pki/request";
 import type { PendingRequest } from "./pending-requests";
-import { topologyChanged } from "./plan-slice";
+import { CLIENT_AUTH, SERVER_AUTH } from "../pki/usages";
+import { plansNames, topologyChanged } from "./plan-slice";
 import type { WizardStore } from "./store";
 
 /** One reason an action cannot run, and the input it belongs beside. */
@@ -149,6 +150,16 @@ export function finishBlockers(s: WizardStore): readonly Blocker[] {
 
 /** The request's own errors (plan problems and preflight errors), without the passphrase. */
 export const requestErrors = (s: WizardStore) => requestBlockers(s.plan, s.caTarget);
+
+/**
+ * True when the article's step "add Client Authentication" is one click away: a reverse-proxy request for a
+ * public CA that carries Server Authentication without it (the public CA's default; the article adds it).
+ */
+export const offersClientAuthentication = (s: WizardStore) =>
+  plansNames(s.startFrom) &&
+  s.caTarget === "public" &&
+  s.plan.extendedKeyUsage.includes(SERVER_AUTH) &&
+  !s.plan.extendedKeyUsage.includes(CLIENT_AUTH);
 
 /** True when the planner's findings hold an error. */
 export const namesPlanHasErrors = (s: WizardStore) => hasErrors(namesPlanOf(s.topology).findings);

@@ -242,8 +242,14 @@ describe("applyNamesPlan", () => {
     expect(plan.altNames.map((n) => n.value)).toEqual(names(reference));
     expect(plan.keyUsage).toEqual(["digitalSignature", "keyEncipherment"]);
     expect(plan.keyUsageCritical).toBe(true);
-    expect(plan.extendedKeyUsage).toEqual(["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"]);
     expect(plan.extendedKeyUsageCritical).toBe(false);
     expect(plan.key).toMatchObject({ algorithm: "rsa", rsaKeySize: 2048, keySpec: "exchange" });
+  });
+
+  it("leaves the Extended Key Usage as the plan has it: its default follows the CA, and the admin's choice stays", () => {
+    for (const extendedKeyUsage of [["1.3.6.1.5.5.7.3.1"], ["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"], []]) {
+      const plan = applyNamesPlan({ ...reverseProxyPlan(), extendedKeyUsage }, planReverseProxyNames(reference));
+      expect(plan.extendedKeyUsage).toEqual(extendedKeyUsage);
+    }
   });
 });

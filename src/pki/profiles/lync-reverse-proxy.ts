@@ -7,7 +7,6 @@
 import type { Finding } from "../finding";
 import { checkDnsName, commonNameMissingFromSan, subjectNotInSanMessage, wildcardCovers } from "../names";
 import type { RequestPlan } from "../request";
-import { CLIENT_AUTH, SERVER_AUTH } from "../usages";
 
 export type SimpleUrlFormat = "dedicated" | "common";
 
@@ -544,9 +543,11 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
 }
 
 /**
- * "Use these names": the subject and alternative names from the plan, and usages and key as the article
- * asks (Digital signature + Key encipherment critical; Server + Client Authentication not critical; RSA
- * 2048, Exchange). Everything stays editable in Certificate Properties.
+ * "Use these names": the subject and alternative names from the plan, and key usage and key as the article
+ * asks (Digital signature + Key encipherment critical; RSA 2048, Exchange). The Extended Key Usage is left as
+ * the plan has it: its default depends on where the request goes (usages.ts defaultExtendedKeyUsage), and
+ * once the admin chose it, using the names again must not change it. Everything stays editable in
+ * Certificate Properties.
  */
 export function applyNamesPlan(plan: RequestPlan, names: NamesPlan): RequestPlan {
   return {
@@ -556,7 +557,6 @@ export function applyNamesPlan(plan: RequestPlan, names: NamesPlan): RequestPlan
     altNames: names.names.map((n) => ({ type: "dns" as const, value: n.name })),
     keyUsage: ["digitalSignature", "keyEncipherment"],
     keyUsageCritical: true,
-    extendedKeyUsage: [SERVER_AUTH, CLIENT_AUTH],
     extendedKeyUsageCritical: false,
     key: { ...plan.key, algorithm: "rsa", rsaKeySize: 2048, keySpec: "exchange" },
   };
