@@ -9,7 +9,8 @@ const SERVICE: Record<TopologyField, string> = {
   dialInUrl: "Dial-in (simple URL)",
   officeWebApps: "Office Web Apps Server",
   autodiscoverPort: "Mobile clients (Autodiscover)",
-  exchange: "Exchange",
+  exchangeAutodiscover: "Exchange Autodiscover",
+  exchangeWebServices: "Outlook on the web and EWS",
   wildcard: "Simple URLs and Autodiscover",
   sipDomains: "SIP domain",
 };

@@ -1,6 +1,7 @@
 /** Plan names: the Lync / Skype for Business topology in, the reverse proxy certificate's names out, with reasons and findings. */
 import type { ReactNode } from "react";
-import type { LyncTopology, PlannerFinding, TopologyField } from "../pki/profiles/lync-reverse-proxy";
+import type { Finding } from "../pki/finding";
+import type { LyncTopology, TopologyField } from "../pki/profiles/lync-reverse-proxy";
 import { showHiddenCharacters } from "../pki/visible-text";
 import { namesPlanOf, plannedNamesPreflightOf, topologyAnchor } from "../store/selectors";
 import { useWizard } from "../store/store";
@@ -16,7 +17,7 @@ function PlanField(props: {
   label: string;
   anchor: string;
   hint?: ReactNode;
-  findings: PlannerFinding[];
+  findings: readonly Finding[];
   children: (control: { id: string; "aria-describedby": string; "aria-invalid"?: boolean }) => ReactNode;
 }) {
   const id = fieldAnchor(props.anchor);
@@ -55,8 +56,14 @@ export function PlanNamesPage() {
   const result = useWizard((s) => namesPlanOf(s.topology));
   const preflight = useWizard((s) => plannedNamesPreflightOf(s.plan, s.topology, s.caTarget));
   const findings = tried ? result.findings : result.findings.filter((f) => f.id !== "missing");
-  const at = (field: TopologyField, sipDomain?: string) =>
-    findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain));
+  // No verdict before there is something to judge: while a required input is empty, "None" would be a false
+  // all-clear just before Next says what is missing.
+  const judged = !result.findings.some((f) => f.id === "missing");
+  /** The planner's findings for an input, and the preflight's about the names typed in it: one message beside it. */
+  const at = (field: TopologyField, sipDomain?: string): Finding[] => [
+    ...findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain)),
+    ...preflight.filter((f) => f.anchor === topologyAnchor({ field, sipDomain })),
+  ];
   const set = <K extends keyof LyncTopology>(key: K, value: LyncTopology[K]) => update((t) => ({ ...t, [key]: value }));
 
   return (
@@ -235,44 +242,55 @@ export function PlanNamesPage() {
       </RadioChoices>
       <fieldset>
         <legend>Exchange</legend>
+        <p className="hint">
+          Tick each Exchange name this listener publishes; leave the others to another certificate.
+        </p>
         <Checkbox
-          label="Publish Exchange through this proxy"
-          checked={topology.exchange.publish}
-          onChange={(publish) => set("exchange", { ...topology.exchange, publish })}
+          label="Exchange Autodiscover"
+          checked={topology.exchange.publishAutodiscover}
+          onChange={(publishAutodiscover) => set("exchange", { ...topology.exchange, publishAutodiscover })}
+          hint="autodiscover.<smtpdomain>, for Outlook and mobile mail clients."
         />
-        {topology.exchange.publish && (
-          <>
-            <PlanField
-              label="Exchange Autodiscover names"
-              anchor="exchangeAutodiscover"
-              hint={`One per line; left empty: ${result.defaults.exchangeAutodiscover.join(", ") || "autodiscover.<sipdomain>"}.`}
-              findings={[]}
-            >
-              {(control) => (
-                <textarea
-                  {...control}
-                  rows={1}
-                  value={topology.exchange.autodiscover.join("\n")}
-                  placeholder={result.defaults.exchangeAutodiscover.join("\n")}
-                  onChange={(e) => set("exchange", { ...topology.exchange, autodiscover: lines(e.target.value) })}
-                />
-              )}
-            </PlanField>
-            <PlanField
-              label="Exchange web services name"
-              anchor="exchange"
-              hint="Outlook on the web and Exchange Web Services, such as mail.contoso.com."
-              findings={at("exchange")}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  value={topology.exchange.webServices}
-                  onChange={(e) => set("exchange", { ...topology.exchange, webServices: e.target.value })}
-                />
-              )}
-            </PlanField>
-          </>
+        {topology.exchange.publishAutodiscover && (
+          <PlanField
+            label="Exchange Autodiscover names"
+            anchor="exchangeAutodiscover"
+            hint={`Optional: one per line. Left empty: ${result.defaults.exchangeAutodiscover.join(", ") || "autodiscover.<sipdomain>"}.`}
+            findings={at("exchangeAutodiscover")}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                value={topology.exchange.autodiscover.join("\n")}
+                // One line: the defaults in force are listed in the hint below, however many there are.
+                placeholder={`e.g. ${result.defaults.exchangeAutodiscover[0] ?? "autodiscover.contoso.com"}`}
+                onChange={(e) => set("exchange", { ...topology.exchange, autodiscover: lines(e.target.value) })}
+              />
+            )}
+          </PlanField>
+        )}
+        <Checkbox
+          label="Outlook on the web and Exchange Web Services"
+          checked={topology.exchange.publishWebServices}
+          onChange={(publishWebServices) => set("exchange", { ...topology.exchange, publishWebServices })}
+          hint="One name for OWA, EWS, ActiveSync and the offline address book, such as mail.contoso.com."
+        />
+        {topology.exchange.publishWebServices && (
+          <PlanField
+            label="Exchange web services name"
+            anchor="exchangeWebServices"
+            findings={at("exchangeWebServices")}
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={topology.exchange.webServices}
+                placeholder="e.g. mail.contoso.com"
+                onChange={(e) => set("exchange", { ...topology.exchange, webServices: e.target.value })}
+              />
+            )}
+          </PlanField>
         )}
       </fieldset>
       <fieldset>
@@ -316,15 +334,19 @@ export function PlanNamesPage() {
           </tbody>
         </table>
         <NamesDiagram plan={result} />
-        <h3 id={fieldAnchor("planned-names")} tabIndex={-1}>
-          Findings
-        </h3>
-        {/* The planner's rules and the preflight's name rules for where the request goes: one verdict. */}
-        <Findings
-          findings={[...findings, ...preflight]}
-          label="Findings"
-          empty="None: the names follow the rules, for where the request goes."
-        />
+        {(judged || findings.length > 0) && (
+          <>
+            <h3 id={fieldAnchor("planned-names")} tabIndex={-1}>
+              Findings
+            </h3>
+            {/* The planner's rules and the preflight's name rules for where the request goes: one verdict. */}
+            <Findings
+              findings={[...findings, ...preflight]}
+              label="Findings"
+              empty="None: the names follow the rules, for where the request goes."
+            />
+          </>
+        )}
       </section>
       <details>
         <summary>What the proxy needs besides this certificate</summary>
@@ -346,10 +368,17 @@ export function PlanNamesPage() {
         </p>
       </details>
       <div className="inline">
-        {/* A refusal shows in the error summary at the top of the page, with the focus there, as Next's does. */}
-        <button type="button" className="primary" onClick={useNames}>
+        {/*
+          Next is the page's one primary action: it uses the names whenever they changed. This button puts them
+          in again after names were edited in Properties. A refusal shows in the error summary at the top of the
+          page, with the focus there, as Next's does.
+        */}
+        <button type="button" onClick={useNames} aria-describedby="use-names-hint">
           Use these names
         </button>
+        <p className="hint" id="use-names-hint">
+          Next uses them too. This puts them in again, replacing names changed in Properties.
+        </p>
       </div>
     </>
   );

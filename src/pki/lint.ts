@@ -727,6 +727,31 @@ export function preflight(facts: RequestFacts, target: CaTarget): PreflightFindi
   return bySeverity(Object.values(RULES).flatMap((rule) => rule.check(facts, target)));
 }
 
+/** The rules that judge each name on its own (not names against each other): Plan names shows them beside the input the name came from. */
+export const PER_NAME_RULES: ReadonlySet<string> = new Set([
+  "internal-names",
+  "example-names",
+  "private-ips",
+  "reverse-dns-zones",
+]);
+
+/** The per-name rules' findings for some DNS names alone: what the preflight will say of them, for where the request goes. */
+export function preflightNames(names: readonly string[], target: CaTarget): PreflightFinding[] {
+  const facts: RequestFacts = {
+    subject: [],
+    altNames: names.map((value) => ({ type: "dns", value })),
+    sanCritical: false,
+    keyUsage: null,
+    keyUsageCritical: true,
+    extendedKeyUsage: null,
+    extendedKeyUsageCritical: false,
+    basicConstraints: null,
+    key: { algorithm: "rsa", bits: 2048 },
+    hash: "sha256",
+  };
+  return bySeverity([...PER_NAME_RULES].flatMap((id) => RULES[id]!.check(facts, target)));
+}
+
 /** Applies a one-click fix to the plan: the fix kept beside the rule whose findings offer it. */
 export function applyFix(plan: RequestPlan, fix: FixId): RequestPlan {
   const apply = Object.values(RULES).find((rule) => rule.fixes?.[fix])?.fixes?.[fix];

@@ -60,6 +60,24 @@ describe("request settings file", () => {
     expect(readSettings(file)).toEqual({ ok: true, plan: reverseProxyPlan(), topology: articleTopology() });
   });
 
+  it('reads a file from before each Exchange name was its own choice: its one "publish" applies to both', () => {
+    const file = (publish: boolean) => {
+      const data = JSON.parse(writeSettings({ plan: reverseProxyPlan(), topology: articleTopology() }));
+      data.topology.exchange = { publish, autodiscover: [], webServices: "mail.contoso.com" };
+      return JSON.stringify(data);
+    };
+    expect(file(true)).toContain('"publish":true');
+    const read = readSettings(file(true));
+    expect(read.ok && read.topology?.exchange).toEqual({
+      publishAutodiscover: true,
+      autodiscover: [],
+      publishWebServices: true,
+      webServices: "mail.contoso.com",
+    });
+    const off = readSettings(file(false));
+    expect(off.ok && off.topology?.exchange).toMatchObject({ publishAutodiscover: false, publishWebServices: false });
+  });
+
   it.each([
     ["not JSON", "{", "not valid JSON"],
     ["another tool's JSON", JSON.stringify({ hello: 1 }), "not a request settings file"],

@@ -128,8 +128,18 @@ function topologyFrom(data: unknown): LyncTopology {
     officeWebApps: field(data, "officeWebApps", isString),
     autodiscoverPort: field(data, "autodiscoverPort", oneOf([443, 80] as const)),
     exchange: {
-      publish: field(exchange, "publish", isBoolean),
+      // Why the fallback: files written before each Exchange name was its own choice hold one "publish" for both.
+      publishAutodiscover: field(
+        exchange,
+        exchange.publishAutodiscover === undefined ? "publish" : "publishAutodiscover",
+        isBoolean,
+      ),
       autodiscover: field(exchange, "autodiscover", isStringArray),
+      publishWebServices: field(
+        exchange,
+        exchange.publishWebServices === undefined ? "publish" : "publishWebServices",
+        isBoolean,
+      ),
       webServices: field(exchange, "webServices", isString),
     },
     wildcard: field(data, "wildcard", isBoolean),

@@ -124,7 +124,16 @@ describe("the reverse-proxy start", () => {
     expect(plannedNamesPreflightOf(state().plan, state().topology, "public").map((f) => f.severity)).toContain("error");
     state().next();
     expect(state().page).toBe("plan-names");
-    expect(state().nextRefused?.some((b) => b.field === "planned-names" && /internal/i.test(b.message))).toBe(true);
+    // Each internal name is said beside the input it was typed in: the pool's, and the SIP domain's for the names made from it.
+    expect(state().nextRefused).toEqual([
+      { field: "pools", message: expect.stringMatching(/^lyncweb\.fabrikam\.local: internal names/) },
+      {
+        field: "sipDomains",
+        message: expect.stringMatching(
+          /^meet\.fabrikam\.local, dialin\.fabrikam\.local, lyncdiscover\.fabrikam\.local:/,
+        ),
+      },
+    ]);
     state().setCaTarget("internal");
     expect(refusedBlockers(state())).toEqual([]);
     state().next();

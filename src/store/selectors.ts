@@ -4,7 +4,14 @@
  * so a page subscribed to it re-renders only when the answer changes.
  */
 import { hasErrors } from "../pki/finding";
-import { factsFromPlan, preflight, type CaTarget, type PreflightFinding } from "../pki/lint";
+import {
+  factsFromPlan,
+  PER_NAME_RULES,
+  preflight,
+  preflightNames,
+  type CaTarget,
+  type PreflightFinding,
+} from "../pki/lint";
 import { applyNamesPlan, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
 import { planProblems, type RequestPlan } from "../pki/request";
 import type { PendingRequest } from "./pending-requests";
@@ -66,22 +73,38 @@ function errorsAsBlockers<F extends { severity: string; message: string }>(
 /** Name rules are preflight rules whose findings are about the subject or the alternative names. */
 const NAME_FIELDS = new Set(["subject", "altNames"]);
 
+/** A preflight finding on Plan names, with the anchor of the input it shows beside. */
+export type PlannedNameFinding = PreflightFinding & { anchor: string };
+
 /**
  * The preflight's findings about the names Plan names would put into the plan, for where the request goes:
- * the same rule engine as Certificate Information and Finish, so the pages cannot disagree. None while the
- * planner itself has errors (its own messages say what is missing).
+ * the same rule engine as Certificate Information and Finish, so the pages cannot disagree. A rule about each
+ * name on its own (an internal or example name) is run on the names of each input and shown beside that input;
+ * a rule about names together is shown under Findings. None while the planner itself has errors (its own
+ * messages say what is missing).
  */
 export const plannedNamesPreflightOf = lastResult(
-  (plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly PreflightFinding[] => {
+  (plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly PlannedNameFinding[] => {
     const names = namesPlanOf(topology);
     if (hasErrors(names.findings)) return [];
-    return preflightOf(applyNamesPlan(plan, names), target).filter((f) => f.field && NAME_FIELDS.has(f.field));
+    const byInput = new Map<string, string[]>();
+    for (const n of names.names) {
+      const anchor = topologyAnchor(n.input);
+      byInput.set(anchor, [...(byInput.get(anchor) ?? []), n.name]);
+    }
+    const beside = [...byInput].flatMap(([anchor, values]) =>
+      preflightNames(values, target).map((f) => ({ ...f, anchor })),
+    );
+    const together = preflightOf(applyNamesPlan(plan, names), target)
+      .filter((f) => f.field && NAME_FIELDS.has(f.field) && !PER_NAME_RULES.has(f.id))
+      .map((f) => ({ ...f, anchor: "planned-names" }));
+    return [...beside, ...together];
   },
 );
 
 const plannerErrors = lastResult((plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly Blocker[] => [
   ...errorsAsBlockers(namesPlanOf(topology).findings, topologyAnchor),
-  ...errorsAsBlockers(plannedNamesPreflightOf(plan, topology, target), () => "planned-names"),
+  ...errorsAsBlockers(plannedNamesPreflightOf(plan, topology, target), (f) => f.anchor),
 ]);
 
 const requestBlockers = lastResult((plan: RequestPlan, target: CaTarget): readonly Blocker[] => [

@@ -69,7 +69,14 @@ describe("planReverseProxyNames", () => {
     ],
     [
       "Exchange published: Autodiscover per domain and web services",
-      topology({ exchange: { publish: true, autodiscover: [], webServices: "Mail.Contoso.com." } }),
+      topology({
+        exchange: {
+          publishAutodiscover: true,
+          autodiscover: [],
+          publishWebServices: true,
+          webServices: "Mail.Contoso.com.",
+        },
+      }),
       "webext.contoso.com",
       [
         "webext.contoso.com",
@@ -143,8 +150,8 @@ describe("planReverseProxyNames", () => {
     ["an Office Web Apps name that is not one", { officeWebApps: "owa_01.contoso.com" }, "officeWebApps", /underscore/],
     [
       "Exchange without its web services name",
-      { exchange: { publish: true, autodiscover: [], webServices: "" } },
-      "exchange",
+      { exchange: { publishAutodiscover: false, autodiscover: [], publishWebServices: true, webServices: "" } },
+      "exchangeWebServices",
       /web services/,
     ],
   ])("puts %s beside its field", (_what, change, field, message) => {
@@ -152,6 +159,41 @@ describe("planReverseProxyNames", () => {
       (f) => f.severity === "error" && f.field === field,
     );
     expect(found.map((f) => f.message).join(" ")).toMatch(message);
+  });
+});
+
+describe("Exchange, each name its own choice", () => {
+  const exchange = (change: Partial<LyncTopology["exchange"]>) =>
+    topology({
+      sipDomains: ["contoso.com", "fabrikam.com"],
+      exchange: { ...articleTopology().exchange, ...change },
+    });
+  it("adds Autodiscover alone without asking for the Outlook on the web name", () => {
+    const plan = planReverseProxyNames(exchange({ publishAutodiscover: true }));
+    expect(plan.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(plan.names.filter((n) => n.source === "exchangeAutodiscover").map((n) => n.name)).toEqual([
+      "autodiscover.contoso.com",
+      "autodiscover.fabrikam.com",
+    ]);
+  });
+  it("adds the Outlook on the web name alone, and asks for it only when that choice is ticked", () => {
+    expect(ids(exchange({ publishWebServices: true }))).toContain("missing");
+    const plan = planReverseProxyNames(exchange({ publishWebServices: true, webServices: "mail.contoso.com" }));
+    expect(plan.names.filter((n) => n.source.startsWith("exchange")).map((n) => n.name)).toEqual(["mail.contoso.com"]);
+  });
+});
+
+describe("the input each name was typed in", () => {
+  it("gives names made from a default to the SIP domains, and typed ones to their own input", () => {
+    const plan = planReverseProxyNames(
+      topology({ meetingUrls: { "contoso.com": "https://meeting.contoso.com" }, officeWebApps: "owa01.contoso.com" }),
+    );
+    const input = (name: string) => plan.names.find((n) => n.name === name)?.input;
+    expect(input("webext.contoso.com")).toEqual({ field: "pools" });
+    expect(input("meeting.contoso.com")).toEqual({ field: "meetingUrls", sipDomain: "contoso.com" });
+    expect(input("dialin.contoso.com")).toEqual({ field: "sipDomains" });
+    expect(input("lyncdiscover.contoso.com")).toEqual({ field: "sipDomains" });
+    expect(input("owa01.contoso.com")).toEqual({ field: "officeWebApps" });
   });
 });
 

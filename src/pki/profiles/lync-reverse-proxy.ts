@@ -24,7 +24,12 @@ export interface LyncTopology {
   officeWebApps: string;
   /** 443: mobile clients' Autodiscover is published on 443 and needs lyncdiscover.<sipdomain>; 80: it does not. */
   autodiscoverPort: 443 | 80;
-  exchange: { publish: boolean; autodiscover: string[]; webServices: string };
+  /**
+   * Exchange published through the same proxy, each name its own choice: Autodiscover (autodiscover.<domain>)
+   * and Outlook on the web / Exchange Web Services (one name such as mail.contoso.com). An admin may need one
+   * without the other.
+   */
+  exchange: { publishAutodiscover: boolean; autodiscover: string[]; publishWebServices: boolean; webServices: string };
   wildcard: boolean;
 }
 
@@ -39,7 +44,7 @@ export function articleTopology(): LyncTopology {
     dialInUrl: null,
     officeWebApps: "",
     autodiscoverPort: 443,
-    exchange: { publish: false, autodiscover: [], webServices: "" },
+    exchange: { publishAutodiscover: false, autodiscover: [], publishWebServices: false, webServices: "" },
     wildcard: false,
   };
 }
@@ -57,7 +62,8 @@ export type TopologyField =
   | "dialInUrl"
   | "officeWebApps"
   | "autodiscoverPort"
-  | "exchange"
+  | "exchangeAutodiscover"
+  | "exchangeWebServices"
   | "wildcard";
 
 export type FindingId =
@@ -82,8 +88,13 @@ export type PlannerFinding = Finding<TopologyField> & { id: FindingId };
 export interface PlannedName {
   name: string;
   reasons: string[];
-  /** The input the name came from, so a finding about it shows beside that input. */
+  /** The service the name came from, as the diagram draws it. */
   source: TopologyField;
+  /**
+   * The input the admin typed it in, so a finding about it shows beside that input: a name made from a default
+   * (meet.<sipdomain>, lyncdiscover.<sipdomain>, …) belongs to the SIP domains.
+   */
+  input: { field: TopologyField; sipDomain?: string };
 }
 
 export interface PublishingRule {
@@ -363,28 +374,41 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     findings.push({ id: "bad-value", severity: "error", message: officeWebApps.error, field: "officeWebApps" });
 
   const exchange: PlannedName[] = [];
-  if (t.exchange.publish) {
-    const typed = t.exchange.autodiscover.some((a) => a.trim())
-      ? t.exchange.autodiscover
-      : defaults.exchangeAutodiscover;
-    for (const name of parseFqdnList(typed, "Exchange Autodiscover", "exchange", findings)) {
-      exchange.push({ name, reasons: ["Exchange Autodiscover"], source: "exchange" });
+  if (t.exchange.publishAutodiscover) {
+    const typed = t.exchange.autodiscover.some((a) => a.trim());
+    const autodiscover = parseFqdnList(
+      typed ? t.exchange.autodiscover : defaults.exchangeAutodiscover,
+      "Exchange Autodiscover",
+      typed ? "exchangeAutodiscover" : "sipDomains",
+      findings,
+    );
+    for (const name of autodiscover) {
+      exchange.push({
+        name,
+        reasons: ["Exchange Autodiscover"],
+        source: "exchangeAutodiscover",
+        input: { field: typed ? "exchangeAutodiscover" : "sipDomains" },
+      });
     }
+  }
+  if (t.exchange.publishWebServices) {
     if (!t.exchange.webServices.trim()) {
       findings.push({
         id: "missing",
         severity: "error",
-        message: "Enter the Exchange web services (OWA) name, such as mail.contoso.com.",
-        field: "exchange",
+        message: "Enter the Exchange web services name (Outlook on the web, EWS), such as mail.contoso.com.",
+        field: "exchangeWebServices",
       });
     } else {
       const web = parseFqdn(t.exchange.webServices, "Exchange web services");
-      if (!web.ok) findings.push({ id: "bad-value", severity: "error", message: web.error, field: "exchange" });
+      if (!web.ok)
+        findings.push({ id: "bad-value", severity: "error", message: web.error, field: "exchangeWebServices" });
       else
         exchange.push({
           name: web.value,
           reasons: ["Exchange web services and Outlook on the web"],
-          source: "exchange",
+          source: "exchangeWebServices",
+          input: { field: "exchangeWebServices" },
         });
     }
   }
@@ -422,11 +446,13 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
             : `External web services of Front End pool ${i + 1}`,
         ],
         source: "pools" as const,
+        input: { field: "pools" as const },
       })),
     ...directors.map((d) => ({
       name: d,
       reasons: ["External web services of the Director"],
       source: "directors" as const,
+      input: { field: "directors" as const },
     })),
   ];
   const coverable: PlannedName[] = [
@@ -434,8 +460,20 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
       name: m.url.host,
       reasons: [`Meeting simple URL of ${m.domain}`],
       source: "meetingUrls" as const,
+      input: Object.hasOwn(t.meetingUrls, m.domain)
+        ? { field: "meetingUrls" as const, sipDomain: m.domain }
+        : { field: "sipDomains" as const },
     })),
-    ...(dialIn ? [{ name: dialIn.host, reasons: ["Dial-in simple URL"], source: "dialInUrl" as const }] : []),
+    ...(dialIn
+      ? [
+          {
+            name: dialIn.host,
+            reasons: ["Dial-in simple URL"],
+            source: "dialInUrl" as const,
+            input: { field: t.dialInUrl === null ? ("sipDomains" as const) : ("dialInUrl" as const) },
+          },
+        ]
+      : []),
   ];
   const lyncdiscover =
     t.autodiscoverPort === 443
@@ -443,6 +481,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
           name: `lyncdiscover.${d}`,
           reasons: [`Autodiscover for mobile clients of ${d}`],
           source: "autodiscoverPort" as const,
+          input: { field: "sipDomains" as const },
         }))
       : [];
   if (t.autodiscoverPort === 80 && sipDomains.length > 0) {
@@ -454,7 +493,14 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     });
   }
   const owa: PlannedName[] = officeWebApps?.ok
-    ? [{ name: officeWebApps.value, reasons: ["Office Web Apps Server for conferencing"], source: "officeWebApps" }]
+    ? [
+        {
+          name: officeWebApps.value,
+          reasons: ["Office Web Apps Server for conferencing"],
+          source: "officeWebApps",
+          input: { field: "officeWebApps" },
+        },
+      ]
     : [];
 
   // The wildcard option: one *.<sipdomain> in place of the meeting, dial-in and lyncdiscover names it covers.
@@ -468,6 +514,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
           name: star,
           reasons: [`Wildcard for ${[...new Set(covered.map((n) => label1(n.name)))].join(", ")} of ${domain}`],
           source: "wildcard",
+          input: { field: "sipDomains" },
         });
       }
     }
