@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkAltName,
   checkDnsName,
+  hostOfPastedUrl,
   checkSubjectPart,
   effectiveAltNames,
   parseDirectoryName,
@@ -9,6 +10,16 @@ import {
   recheckSubjectPart,
 } from "./names";
 import { validateOid } from "./usages";
+
+describe("hostOfPastedUrl", () => {
+  it("offers the host alone for a URL pasted as a DNS name, and nothing for what is not one", () => {
+    expect(hostOfPastedUrl("https://Meet.Contoso.com/meet?x=1")).toBe("meet.contoso.com");
+    expect(hostOfPastedUrl(" http://webext.contoso.com ")).toBe("webext.contoso.com");
+    expect(hostOfPastedUrl("webext.contoso.com")).toBeNull();
+    expect(hostOfPastedUrl("https://meet.contoso.com:444/")).toBeNull();
+    expect(hostOfPastedUrl("https:///meet")).toBeNull();
+  });
+});
 
 describe("checkDnsName", () => {
   it.each([

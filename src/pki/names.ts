@@ -182,6 +182,20 @@ function toAscii(host: string): string | null {
   }
 }
 
+/** A URL where a host name belongs: scheme, host (with any port or user), the rest. */
+const PASTED_URL = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i;
+
+/**
+ * The one fix for a URL pasted where a DNS name belongs (https://host/path): the host alone, when it is a DNS
+ * name checkDnsName accepts; null otherwise (not a URL, or a host that is not a name, such as one with a port).
+ */
+export function hostOfPastedUrl(input: string): string | null {
+  const url = PASTED_URL.exec(input.trim());
+  if (!url?.[2]) return null;
+  const host = checkDnsName(url[2]);
+  return host.ok ? host.name.unicode : null;
+}
+
 /**
  * Checks a DNS name for a certificate (RFC 5280 4.2.1.6, RFC 1034 preferred syntax, CA/B Forum wildcard
  * form): letters, digits and inner hyphens, labels of 1-63, at most 253 in all, and a `*` only as the
@@ -195,7 +209,7 @@ export function checkDnsName(input: string): { ok: true; name: DnsName } | { ok:
   if (hasControlOrBrokenText(input)) return { ok: false, error: hiddenMessage("A DNS name", input) };
   if (value.endsWith(".") && !value.endsWith("..")) value = value.slice(0, -1);
   // A URL pasted where a host name belongs: say what to remove rather than which character is wrong.
-  const url = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(value);
+  const url = PASTED_URL.exec(value);
   if (url) {
     return {
       ok: false,

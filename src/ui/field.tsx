@@ -8,9 +8,17 @@ export interface ControlProps {
   "aria-invalid"?: boolean;
 }
 
+/** The one fix for an error, offered beside it as a button: "Use meet.contoso.com". */
+export interface ErrorFix {
+  label: string;
+  onFix: () => void;
+}
+
 export function Field(props: {
   label: ReactNode;
   error?: string | null;
+  /** The error's one fix, where there is exactly one. */
+  fix?: ErrorFix | null;
   hint?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }) {
@@ -27,17 +35,28 @@ export function Field(props: {
           {props.hint}
         </p>
       )}
-      <ErrorText id={errorId} error={props.error} />
+      <ErrorText id={errorId} error={props.error} fix={props.fix} />
     </div>
   );
 }
 
-/** The error beside a field; the live region is always there so that a new error is announced. */
-export function ErrorText(props: { id?: string; error?: string | null }) {
+/**
+ * The error beside a field, with its one fix as a button when there is one; the live region is always there so
+ * that a new error is announced. The same message goes into the page's error summary when an action stays.
+ */
+export function ErrorText(props: { id?: string; error?: string | null; fix?: ErrorFix | null }) {
   return (
     <p className="error" id={props.id} aria-live="polite">
       {/* A message may quote a value from a file: its hidden characters are written out, not obeyed. */}
       {props.error ? showHiddenCharacters(props.error) : ""}
+      {props.error && props.fix && (
+        <>
+          {" "}
+          <button type="button" className="link" onClick={props.fix.onFix}>
+            {props.fix.label}
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -15,6 +15,8 @@ export function TypeValueList<T extends string>(props: {
   entries: readonly ListEntry[];
   /** Adds the value, or returns what is wrong with it. */
   onAdd: (type: T, value: string) => string | null;
+  /** The one value that fixes a refused one (a pasted URL's host), offered as "Use …"; null when there is none. */
+  fixFor?: (type: T, value: string) => string | null;
   onRemove: (keys: string[]) => void;
   placeholder: (type: T) => string;
   note?: React.ReactNode;
@@ -25,11 +27,12 @@ export function TypeValueList<T extends string>(props: {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
-  const add = () => {
-    const problem = props.onAdd(type, value);
+  const add = (text = value) => {
+    const problem = props.onAdd(type, text);
     setError(problem);
-    if (!problem) setValue("");
+    setValue(problem ? text : "");
   };
+  const fixed = error ? (props.fixFor?.(type, value) ?? null) : null;
   return (
     <fieldset className="type-value">
       <legend>{props.legend}</legend>
@@ -70,10 +73,14 @@ export function TypeValueList<T extends string>(props: {
               }
             }}
           />
-          <ErrorText id={`${id}-error`} error={error} />
+          <ErrorText
+            id={`${id}-error`}
+            error={error}
+            fix={fixed === null ? null : { label: `Use ${fixed}`, onFix: () => add(fixed) }}
+          />
         </div>
         <div className="picker-buttons">
-          <button type="button" aria-label={`Add > ${props.legend}`} onClick={add}>
+          <button type="button" aria-label={`Add > ${props.legend}`} onClick={() => add()}>
             Add &gt;
           </button>
           <button

@@ -2,6 +2,7 @@
 import {
   ALT_NAME_TYPES,
   checkAltName,
+  hostOfPastedUrl,
   checkSubjectPart,
   dnsDisplay,
   impliedAltName,
@@ -91,6 +92,7 @@ export function SubjectTab() {
         legend="Alternative name"
         types={ALT_NAME_TYPES}
         placeholder={(t) => ALT_EXAMPLES[t]}
+        fixFor={(type, input) => (type === "dns" ? hostOfPastedUrl(input) : null)}
         entries={[
           ...(implied
             ? [
