@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { browserPath } from "./scripts/browser-setup.mjs";
 
-/** Debian's Chromium: Playwright cannot download its own browser here. */
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** CHROMIUM_PATH, else the system's Chromium or Chrome, else Playwright's own download: as `npm test` finds it. */
+const executablePath = browserPath();
 const port = 4174;
 
 export default defineConfig({
