@@ -1,7 +1,8 @@
 // `npm run bench`: how long Finish takes in headless Chromium (from dist/), beside OpenSSL doing the same work
 // on the same machine in the same run, and the longest main-thread task while the key is made; the .pfx
 // export beside `openssl pkcs12`; and the first load of dist/ and of the single file beside the same first
-// page as static HTML (first-load.mjs).
+// page as static HTML (first-load.mjs); and the interactions four everyday tasks take, beside the last release's
+// (interactions.mjs; `BENCH_ONLY=interactions` runs only those).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -11,9 +12,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { preview } from "vite";
+import { browserPath } from "../scripts/browser-setup.mjs";
 import { CHROMIUM_ARGS, firstLoads } from "./first-load.mjs";
+import { countInteractions, interactionTable } from "./interactions.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** `BENCH_ONLY=interactions npm run bench`: only the interaction counts (bench/interactions.mjs), in about a minute. */
+const ONLY = process.env.BENCH_ONLY;
 const ITERATIONS = 600_000;
 const PASSPHRASE = "bench passphrase, not a secret";
 // The article's example: a complete request without typing a name (the reverse-proxy start has none).
@@ -350,12 +355,8 @@ async function staticFirstPage(browser, single, dir) {
 }
 
 const server = await preview({ preview: { port: 4175, strictPort: true, host: "127.0.0.1" }, logLevel: "warn" });
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: CHROMIUM_ARGS,
-});
-try {
+/** Finish, the .pfx export and conversion beside OpenSSL, first loads and code sizes. */
+async function timingsAndSizes() {
   const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/" });
   // Long tasks (over 50 ms on the main thread) from the moment Finish is clicked.
   await context.addInitScript(() => {
@@ -455,6 +456,16 @@ try {
   console.log(
     `\nCode, gzip: first page ${(size.first / 1024).toFixed(1)} KiB (${size.firstFiles.join(", ")}); loaded when Complete the request opens ${(size.lazy / 1024).toFixed(1)} KiB (${size.lazyFiles.join(", ")})`,
   );
+}
+
+const CHROMIUM = browserPath();
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
+});
+try {
+  if (ONLY !== "interactions") await timingsAndSizes();
+  console.log(`\n${interactionTable(await countInteractions(browser, "http://127.0.0.1:4175/"))}`);
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));

@@ -2,5 +2,11 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["bench/*.measure.ts"], setupFiles: ["test/setup.ts"], testTimeout: 300_000 },
+  test: {
+    // BENCH_ONLY=interactions runs none of them.
+    include: process.env.BENCH_ONLY === "interactions" ? [] : ["bench/*.measure.ts"],
+    passWithNoTests: true,
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 300_000,
+  },
 });
