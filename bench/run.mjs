@@ -15,6 +15,7 @@ import { preview } from "vite";
 import { browserPath } from "../scripts/browser-setup.mjs";
 import { CHROMIUM_ARGS, firstLoads } from "./first-load.mjs";
 import { countInteractions, interactionTable } from "./interactions.mjs";
+import { printWorstPfx, worstPfxRuns } from "./worst-pfx.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 /** `BENCH_ONLY=interactions npm run bench`: only the interaction counts (bench/interactions.mjs), in about a minute. */
@@ -409,6 +410,10 @@ async function timingsAndSizes() {
   );
   console.log(
     `| page: open + export ${conversion.page.toFixed(1)} ms | OpenSSL ${conversion.openssl.toFixed(1)} ms | ratio ${(conversion.page / conversion.openssl).toFixed(2)}x |`,
+  );
+  printWorstPfx(
+    await worstPfxRuns({ browser, baseURL: "http://127.0.0.1:4175/", dir, runs: Math.min(RUNS, 3) }),
+    Math.min(RUNS, 3),
   );
   const single = resolve("dist/certificate-request-wizard.html");
   const singleGz = gzipSync(readFileSync(single)).length;
