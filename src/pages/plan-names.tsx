@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { Finding } from "../pki/finding";
 import type { LyncTopology, TopologyField } from "../pki/profiles/lync-reverse-proxy";
 import { showHiddenCharacters } from "../pki/visible-text";
-import { namesPlanOf, plannedNamesPreflightOf, topologyAnchor } from "../store/selectors";
+import { namesPlanOf, plannedNamesByInputOf, plannedNamesPreflightOf, topologyAnchor } from "../store/selectors";
 import { useWizard } from "../store/store";
 import { Findings } from "../ui/findings";
 import { HostName } from "../ui/host-name";
@@ -55,6 +55,7 @@ export function PlanNamesPage() {
   const tried = useWizard((s) => s.nextRefused !== null);
   const result = useWizard((s) => namesPlanOf(s.topology));
   const preflight = useWizard((s) => plannedNamesPreflightOf(s.plan, s.topology, s.caTarget));
+  const byInput = useWizard((s) => plannedNamesByInputOf(s.topology, s.caTarget));
   const findings = tried ? result.findings : result.findings.filter((f) => f.id !== "missing");
   // No verdict before there is something to judge: while a required input is empty, "None" would be a false
   // all-clear just before Next says what is missing.
@@ -62,7 +63,7 @@ export function PlanNamesPage() {
   /** The planner's findings for an input, and the preflight's about the names typed in it: one message beside it. */
   const at = (field: TopologyField, sipDomain?: string): Finding[] => [
     ...findings.filter((f) => f.field === field && (sipDomain === undefined || f.sipDomain === sipDomain)),
-    ...preflight.filter((f) => f.anchor === topologyAnchor({ field, sipDomain })),
+    ...byInput.filter((f) => f.anchor === topologyAnchor({ field, sipDomain })),
   ];
   const set = <K extends keyof LyncTopology>(key: K, value: LyncTopology[K]) => update((t) => ({ ...t, [key]: value }));
 

@@ -73,18 +73,29 @@ function errorsAsBlockers<F extends { severity: string; message: string }>(
 /** Name rules are preflight rules whose findings are about the subject or the alternative names. */
 const NAME_FIELDS = new Set(["subject", "altNames"]);
 
+/**
+ * The preflight's findings about the names Plan names would put into the plan, for where the request goes:
+ * the same rule engine as Certificate Information and Finish, so the pages cannot disagree; Plan names lists
+ * them as its verdict. None while the planner itself has errors (its own messages say what is missing).
+ */
+export const plannedNamesPreflightOf = lastResult(
+  (plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly PreflightFinding[] => {
+    const names = namesPlanOf(topology);
+    if (hasErrors(names.findings)) return [];
+    return preflightOf(applyNamesPlan(plan, names), target).filter((f) => f.field && NAME_FIELDS.has(f.field));
+  },
+);
+
 /** A preflight finding on Plan names, with the anchor of the input it shows beside. */
 export type PlannedNameFinding = PreflightFinding & { anchor: string };
 
 /**
- * The preflight's findings about the names Plan names would put into the plan, for where the request goes:
- * the same rule engine as Certificate Information and Finish, so the pages cannot disagree. A rule about each
- * name on its own (an internal or example name) is run on the names of each input and shown beside that input;
- * a rule about names together is shown under Findings. None while the planner itself has errors (its own
- * messages say what is missing).
+ * The per-name preflight rules (an internal or example name: PER_NAME_RULES) run on the names of each input,
+ * to be shown beside the input the names were typed in; a name made from a default (meet.<sipdomain>) belongs
+ * to the SIP domains. Rules about names together stay in the verdict only.
  */
-export const plannedNamesPreflightOf = lastResult(
-  (plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly PlannedNameFinding[] => {
+export const plannedNamesByInputOf = lastResult(
+  (topology: LyncTopology, target: CaTarget): readonly PlannedNameFinding[] => {
     const names = namesPlanOf(topology);
     if (hasErrors(names.findings)) return [];
     const byInput = new Map<string, string[]>();
@@ -92,19 +103,18 @@ export const plannedNamesPreflightOf = lastResult(
       const anchor = topologyAnchor(n.input);
       byInput.set(anchor, [...(byInput.get(anchor) ?? []), n.name]);
     }
-    const beside = [...byInput].flatMap(([anchor, values]) =>
-      preflightNames(values, target).map((f) => ({ ...f, anchor })),
-    );
-    const together = preflightOf(applyNamesPlan(plan, names), target)
-      .filter((f) => f.field && NAME_FIELDS.has(f.field) && !PER_NAME_RULES.has(f.id))
-      .map((f) => ({ ...f, anchor: "planned-names" }));
-    return [...beside, ...together];
+    return [...byInput].flatMap(([anchor, values]) => preflightNames(values, target).map((f) => ({ ...f, anchor })));
   },
 );
 
 const plannerErrors = lastResult((plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly Blocker[] => [
   ...errorsAsBlockers(namesPlanOf(topology).findings, topologyAnchor),
-  ...errorsAsBlockers(plannedNamesPreflightOf(plan, topology, target), (f) => f.anchor),
+  // Each name's error beside its input; the errors about names together lead to the verdict.
+  ...errorsAsBlockers(plannedNamesByInputOf(topology, target), (f) => f.anchor),
+  ...errorsAsBlockers(
+    plannedNamesPreflightOf(plan, topology, target).filter((f) => !PER_NAME_RULES.has(f.id)),
+    () => "planned-names",
+  ),
 ]);
 
 const requestBlockers = lastResult((plan: RequestPlan, target: CaTarget): readonly Blocker[] => [
