@@ -61,6 +61,8 @@ test("a keyboard-only run of the whole wizard produces a valid request", async (
   await page.keyboard.type("officewebapps01.contoso.com");
   await press(page, "button:Use these names");
   await expect(heading(page, "Certificate Information")).toBeVisible();
+  // For a public CA the request starts with Server Authentication only; the article's step adds the other.
+  await press(page, "button:Add Client Authentication");
 
   await press(page, "button:Properties");
   const dialog = page.getByRole("dialog", { name: "Certificate Properties" });

@@ -33,11 +33,14 @@ test("the reference topology gives a request carrying exactly the planned names"
     "Autodiscover for mobile clients of contoso.com",
   );
   // The planner's rules pass; the preflight, the same one Finish runs, warns that a public CA cannot validate
-  // the article's names.
+  // the article's names, and (issue 19) says so beside the input each was typed in as well.
   const findings = page.getByRole("list", { name: "Findings" });
   await expect(findings.getByRole("listitem")).toHaveCount(1);
   await expect(findings).toContainText("Warning: webext.contoso.com");
   await expect(findings).toContainText("the article's example or a documentation name");
+  await expect(page.getByLabel("SIP domains")).toHaveAccessibleDescription(
+    /meet\.contoso\.com, dialin\.contoso\.com, lyncdiscover\.contoso\.com: the article's example/,
+  );
 
   await page.getByRole("button", { name: "Use these names" }).click();
   await expect(heading(page, "Certificate Information")).toBeVisible();

@@ -81,12 +81,17 @@ test("the article's example has no preflight error for a public CA; its names an
   await startAndReachInformation(page, ARTICLE_EXAMPLE);
   await expect(page.getByText("Checked for: A public CA.")).toBeVisible();
   const findings = page.getByRole("list", { name: "Preflight findings" });
+  // Issue 19: for a public CA the request starts with Server Authentication only; the article's step is one click.
+  await expect(findings.getByRole("listitem")).toHaveCount(1);
+  await page.getByRole("button", { name: "Add Client Authentication" }).click();
   await expect(findings.getByRole("listitem")).toHaveCount(2);
-  await expect(findings).toContainText("Warning: Public TLS CAs are dropping Client Authentication");
-  // Policy 1.8's dates, and the article's own step kept in view.
+  await expect(findings).toContainText("Warning: Public CAs are removing Client Authentication");
+  // Policy 1.8's date, the CAs' dates as public-ca-rules.md gives them, and the article's own step kept in view.
   await expect(findings).toContainText("Chrome Root Program Policy 1.8");
-  await expect(findings).toContainText("new intermediates from 2026-06-15 and for every new leaf from 2027-03-15");
-  await expect(findings).toContainText("The article adds Client Authentication");
+  await expect(findings).toContainText("server-only leaf certificates from 2027-03-15");
+  await expect(findings).toContainText("DigiCert stopped adding it by default on 2025-10-01");
+  await expect(findings).toContainText("removes it from all public TLS certificates from 2027-03-01");
+  await expect(findings).toContainText("the article's server and client pair belongs to the Edge certificate");
   await expect(findings).toContainText("your own CA may keep it");
   // The article's contoso.com names would reach a public CA only to be refused after the admin has paid.
   await expect(findings).toContainText("the article's example or a documentation name. A public CA cannot validate it");
@@ -223,6 +228,8 @@ test("a certificate used as a starting point gives a request with the same names
 test("the certreq INF and the OpenSSL config reproduce the request natively", async ({ page }) => {
   const dir = tempDir();
   await startAndReachInformation(page, ARTICLE_EXAMPLE);
+  // The article's usages whole: for a public CA Client Authentication is its own step (issue 19).
+  await page.getByRole("button", { name: "Add Client Authentication" }).click();
   await next(page, "Where do you want to save the offline request?");
   await page.getByText("Reproduce on Windows or with OpenSSL").click();
   const stem = "Reverse-Proxy-Listener-for-Lync-Server";
