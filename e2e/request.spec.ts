@@ -143,6 +143,8 @@ test("the article's reverse-proxy example, typed into Certificate Properties, gi
 test("the reverse-proxy start in Binary format gives a DER request OpenSSL verifies", async ({ page }) => {
   const dir = tempDir();
   await startAndReachInformation(page, ARTICLE_EXAMPLE);
+  // The article's usages whole: for a public CA Client Authentication is its own step (issue 19).
+  await page.getByRole("button", { name: "Add Client Authentication" }).click();
   await next(page, "Where do you want to save the offline request?");
   await page.getByLabel("Binary").check();
   await page.getByRole("button", { name: "Generate a passphrase" }).click();
