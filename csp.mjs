@@ -7,7 +7,9 @@
  * Workers: blob: only, and only through the "default" Trusted Types policy the .pfx reader makes, which passes
  * blob: script URLs and nothing else (src/pki/pfx-off-thread.ts): the .pfx key derivation runs off the page's
  * thread in a Worker the build inlines. A Worker inherits this policy, connect-src 'none' included.
- * @param {{ script: string; style: string; img: string; trustedTypes?: string }} sources
+ * The ACME page (acme.html, "Get it issued") is the one exception, opted into by the admin: `connect` widens
+ * connect-src to `https:` so that it can reach the CA directory the admin chooses; nothing else is widened.
+ * @param {{ script: string; style: string; img: string; trustedTypes?: string; connect?: string }} sources
  * @returns {string[]}
  */
 export function policyDirectives(sources) {
@@ -17,7 +19,7 @@ export function policyDirectives(sources) {
     `style-src ${sources.style}`,
     `img-src ${sources.img}`,
     "font-src 'none'",
-    "connect-src 'none'",
+    `connect-src ${sources.connect ?? "'none'"}`,
     "worker-src blob:",
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,23 +1,48 @@
-import type { Plugin } from "vite";
+import { build as viteBuild, type Plugin, type UserConfig } from "vite";
 import { defineConfig } from "vitest/config";
 import { policyDirectives } from "./csp.mjs";
 
 export const contentSecurityPolicy = policyDirectives({ script: "'self'", style: "'self'", img: "'self' data:" }).join(
   "; ",
 );
+/** The ACME page's policy: the same, except that it may connect to the https: CA the admin chooses. */
+export const acmeContentSecurityPolicy = policyDirectives({
+  script: "'self'",
+  style: "'self'",
+  img: "'self' data:",
+  connect: "https:",
+}).join("; ");
+const isAcmePage = (path: string) => /^\/acme(\.html)?$/.test(path.replace(/[?#].*$/, ""));
 
-/** Writes the CSP into the built index.html, so it holds on any static web server. */
+/** Writes the CSP into each built HTML file (acme.html its own), so it holds on any static web server. */
 function cspMeta(): Plugin {
   return {
     name: "csp-meta",
     apply: "build",
-    transformIndexHtml: () => [
+    transformIndexHtml: (_html, ctx) => [
       {
         tag: "meta",
-        attrs: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy },
+        attrs: {
+          "http-equiv": "Content-Security-Policy",
+          content: isAcmePage(ctx.path) ? acmeContentSecurityPolicy : contentSecurityPolicy,
+        },
         injectTo: "head-prepend",
       },
     ],
+  };
+}
+
+/** `npm start`'s header repeats each page's meta tag (and adds frame-ancestors): the ACME page's for acme.html only. */
+function cspHeader(): Plugin {
+  return {
+    name: "csp-header",
+    configurePreviewServer: (server) => {
+      server.middlewares.use((req, res, next) => {
+        const policy = isAcmePage(req.url ?? "/") ? acmeContentSecurityPolicy : contentSecurityPolicy;
+        res.setHeader("Content-Security-Policy", `${policy}; frame-ancestors 'none'`);
+        next();
+      });
+    },
   };
 }
 
@@ -44,9 +69,9 @@ function forgePkcs12KdfOnly(): Plugin {
   };
 }
 
-export default defineConfig({
+/** What both pages are built with. */
+const pageConfig = {
   base: "./",
-  plugins: [cspMeta(), forgePkcs12KdfOnly()],
   oxc: { jsx: { runtime: "automatic" } },
   // The .pfx reader's Worker (src/pki/pfx-worker.ts) is bundled on its own: it gets the same node-forge trim.
   worker: { plugins: () => [forgePkcs12KdfOnly()] },
@@ -56,11 +81,57 @@ export default defineConfig({
     // Why ASCII: one "…" makes a whole script two-byte text, which the browser decodes and V8 scans more slowly.
     rolldownOptions: { output: { charset: "ascii" } },
   },
-  // `npm start` serves the production build; the header repeats the meta tag (and adds frame-ancestors).
-  preview: {
-    port: 4173,
-    headers: { "Content-Security-Policy": `${contentSecurityPolicy}; frame-ancestors 'none'` },
-  },
+} satisfies UserConfig;
+
+/**
+ * The ACME page (acme.html) is built apart, into the same folder, once the wizard's build is written. Why apart:
+ * as a second input of one build it would share chunks with the wizard (React, the store), which splits the
+ * first page's script into several files and adds ACME's imports to them; apart, the wizard's files are exactly
+ * what they were, and no ACME code can reach them. Not for the single file's build (write: false).
+ */
+function acmePage(): Plugin {
+  let outDir = "dist";
+  let write = true;
+  return {
+    name: "acme-page",
+    apply: "build",
+    configResolved: (config) => {
+      outDir = config.build.outDir;
+      write = config.build.write;
+    },
+    closeBundle: async () => {
+      if (!write) return;
+      await viteBuild({
+        ...pageConfig,
+        configFile: false,
+        logLevel: "warn",
+        plugins: [cspMeta(), forgePkcs12KdfOnly()],
+        build: {
+          ...pageConfig.build,
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          // Its own folder: the wizard's chunk names (pfx-*, des3-*…) stay one file each in assets/.
+          rolldownOptions: {
+            input: "acme.html",
+            output: {
+              ...pageConfig.build.rolldownOptions.output,
+              entryFileNames: "assets/acme/[name]-[hash].js",
+              chunkFileNames: "assets/acme/[name]-[hash].js",
+              assetFileNames: "assets/acme/[name]-[hash][extname]",
+            },
+          },
+        },
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  ...pageConfig,
+  plugins: [cspMeta(), cspHeader(), forgePkcs12KdfOnly(), acmePage()],
+  // `npm start` serves the production build; cspHeader() sets each page's policy as a header.
+  preview: { port: 4173 },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",

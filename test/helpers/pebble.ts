@@ -11,7 +11,6 @@ import { request as httpsRequest } from "node:https";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-// @ts-expect-error a plain .mjs script without types
 import { CHALLTESTSRV, PEBBLE, ensurePebble } from "../../scripts/ensure-pebble.mjs";
 
 export const PEBBLE_DIRECTORY = "https://127.0.0.1:14000/dir";

@@ -12,11 +12,12 @@ export function requestDnsNames(der: Uint8Array<ArrayBuffer>): string[] {
   } catch {
     throw new Error("This file is not a certificate request (PKCS #10).");
   }
-  const san = csr.getExtension(x509.SubjectAlternativeNameExtension);
+  const raw = csr.getExtension("2.5.29.17");
+  const san = raw ? new x509.SubjectAlternativeNameExtension(raw.rawData) : null;
   const fromSan = san?.names.items.filter((n) => n.type === "dns").map((n) => n.value) ?? [];
   const cn = csr.subjectName.getField("CN");
   const names = fromSan.length ? fromSan : cn;
-  const unique = [...new Set(names.map((n) => n.toLowerCase()))];
+  const unique = [...new Set(names.map((n: string) => n.toLowerCase()))];
   if (!unique.length) throw new Error("The request names no DNS name for the CA to issue for.");
   return unique;
 }
