@@ -270,3 +270,27 @@ test("a reload mid-order resumes it with the account file", async ({ page }) => 
   }
   await checkChain(page, dir, ordered);
 });
+
+test("a CA the browser cannot reach gets one sentence and the commands for command-line clients", async ({ page }) => {
+  const dir = tempDir();
+  await keptRequest(page);
+  await page.goto("/acme.html");
+  // Nothing listens on port 9: the fetch fails as it does for a CA that sends no CORS headers.
+  await page.getByLabel("Another ACME directory").check();
+  await page.getByLabel("Directory URL").fill("https://127.0.0.1:9/directory");
+  await page.getByRole("button", { name: "Contact the CA" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    /^The browser could not reach https:\/\/127\.0\.0\.1:9, or the CA does not let a web page read its answers \(CORS\): certbot, acme\.sh and Posh-ACME take this page's request instead, with the commands below\.$/,
+  );
+  const commands = page.getByRole("region", { name: "Command-line clients" });
+  const csr = await download(page, commands.getByRole("button", { name: /^Download the request/ }), dir);
+  expect(csr.name).toMatch(/^[A-Za-z0-9._-]+\.csr$/);
+  expect(readFileSync(csr.path, "utf8")).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n/);
+  const verified = opensslStatus("req", "-in", csr.path, "-noout", "-verify");
+  expect(verified.ok && /verify OK/i.test(verified.out), verified.out).toBe(true);
+  await expect(
+    commands.getByText(`certbot certonly --manual --server 'https://127.0.0.1:9/directory' --csr ${csr.name}`),
+  ).toBeVisible();
+  await expect(commands.getByText(`acme.sh --sign-csr --csr ${csr.name}`, { exact: false })).toBeVisible();
+  await expect(commands.getByText(`New-PACertificate -CSRPath .\\${csr.name}`, { exact: false })).toBeVisible();
+});

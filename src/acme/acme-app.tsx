@@ -25,6 +25,7 @@ export function AcmeApp() {
   const unreachable = useAcme((s) => s.unreachable);
   const chain = useAcme((s) => s.chainPem);
   const cancel = useAcme((s) => s.cancel);
+  const waiting = useAcme((s) => s.waiting);
   useEffect(() => {
     void init(window.location.hash);
   }, [init]);
@@ -38,9 +39,11 @@ export function AcmeApp() {
         {busy && (
           <p role="status">
             {busy}{" "}
-            <button type="button" className="link" onClick={cancel}>
-              Stop waiting
-            </button>
+            {waiting && (
+              <button type="button" className="link" onClick={cancel}>
+                Stop waiting
+              </button>
+            )}
           </p>
         )}
       </div>

@@ -1,7 +1,7 @@
 /** When the CA refuses a browser (no CORS) or needs what the page cannot do: the same request by a command-line client. */
 import { commandFileStem } from "../pki/file-names";
 import { cliCommands } from "../pki/acme/problem";
-import { toWindowsRequestBase64 } from "../pki/pem";
+import { toPem } from "../pki/pem";
 import { chosenDirectoryUrl, requestDer, useAcme } from "../store/acme-store";
 import { CopyButton } from "../ui/copy-button";
 import { saveFile } from "../ui/download";
@@ -20,7 +20,9 @@ export function CommandLineFallback() {
       <p>
         <button
           type="button"
-          onClick={() => saveFile({ name: file, content: toWindowsRequestBase64(der), type: "application/pkcs10" })}
+          onClick={() =>
+            saveFile({ name: file, content: toPem({ label: "CERTIFICATE REQUEST", der }), type: "application/pkcs10" })
+          }
         >
           Download the request ({file})
         </button>

@@ -123,6 +123,8 @@ export interface AcmeState {
   accountFileOut: string | null;
   accountFileSaved: boolean;
   busy: string | null;
+  /** True while the page polls the CA: Stop waiting can end it. */
+  waiting: boolean;
   error: string | null;
   unreachable: boolean;
   order: { url: string; status: AcmeOrder["status"]; finalize: string; certificate: string | null } | null;
@@ -168,6 +170,7 @@ export const initialAcmeState = (): AcmeState => ({
   accountFileOut: null,
   accountFileSaved: false,
   busy: null,
+  waiting: false,
   error: null,
   unreachable: false,
   order: null,
@@ -288,6 +291,7 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
     const controller = new AbortController();
     polling = controller;
     const started = Date.now();
+    set({ waiting: true });
     try {
       for (;;) {
         const r = await withLocation(busy, () => postAsGet<T>(url));
@@ -304,7 +308,10 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
       set({ busy: null, error: "Stopped waiting for the CA. Click Check to ask again." });
       return null;
     } finally {
-      if (polling === controller) polling = null;
+      if (polling === controller) {
+        polling = null;
+        set({ waiting: false });
+      }
     }
   }
 
