@@ -20,6 +20,8 @@ import {
 } from "./helpers";
 
 const NAME = "Reverse Proxy Listener for Lync Server";
+/** Every download is named after the friendly name with its spaces as hyphens (src/pki/file-names.ts). */
+const FILE = "Reverse-Proxy-Listener-for-Lync-Server";
 
 /** Runs the wizard with the reverse-proxy example and returns the downloaded request and key. */
 async function requestFromWizard(page: Page, dir: string) {
@@ -96,7 +98,7 @@ test("a kept request, its issued certificate and the intermediate export to both
   await page.getByLabel("Protect the .pfx with the key's passphrase").check();
   await expect(page.getByText("only 2,048 iterations")).toBeVisible();
   const legacy = await download(page, page.getByRole("button", { name: "Export" }), dir);
-  expect(legacy.name).toBe(`${NAME}.pfx`);
+  expect(legacy.name).toBe(`${FILE}.pfx`);
   const info = pfxInfo(legacy.path);
   expect(info).toMatch(/MAC: sha1, Iteration 2048/);
   expect(info).toMatch(/PKCS7 Encrypted data: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2048/);
@@ -108,7 +110,7 @@ test("a kept request, its issued certificate and the intermediate export to both
   expect(info).toMatch(/subject=CN = Contoso Test Issuing CA/);
   keyOfPfxMatches(legacy.path, leaf);
   // The key and the passwords leave memory once exported: the next export opens the key again.
-  await expect(page.getByRole("status").filter({ hasText: `Exported ${NAME}.pfx` })).toContainText(
+  await expect(page.getByRole("status").filter({ hasText: `Exported ${FILE}.pfx` })).toContainText(
     "the private key and 2 certificates, TripleDES-SHA1",
   );
   await expect(page.getByLabel("Passphrase of the private key")).toHaveValue("");
@@ -163,7 +165,7 @@ test("with the root loaded too, the chain is complete and the root goes in only 
   await expect(page.getByText("The .pfx passwords differ")).toBeVisible();
   await page.getByLabel("Confirm .pfx password").fill("new pfx password 1");
   const pfx = await download(page, page.getByRole("button", { name: "Export" }), dir);
-  expect(pfx.name).toBe("Edge farm listener.pfx");
+  expect(pfx.name).toBe("Edge-farm-listener.pfx");
   const info = pfxInfo(pfx.path, "new pfx password 1");
   expect(info).toMatch(/subject=CN = Contoso Test Root CA/);
   expect(info.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(3);
@@ -306,7 +308,7 @@ test("after Export, the page says what was written and the next steps on the pro
   const before = await rows.count();
   await download(page, page.getByRole("button", { name: "Export" }), dir);
   const done = page.getByRole("region", { name: "Exported" });
-  await expect(done.getByRole("status")).toContainText(`Exported ${NAME}.pfx: the private key and 2 certificates`);
+  await expect(done.getByRole("status")).toContainText(`Exported ${FILE}.pfx: the private key and 2 certificates`);
   await expect(done.getByRole("heading", { name: "Next steps on the proxy" })).toBeVisible();
   await expect(done).toContainText("Local Computer\\Personal");
   await expect(done).toContainText("IIS ARR");
@@ -315,7 +317,7 @@ test("after Export, the page says what was written and the next steps on the pro
     page.getByText(/A lifetime of \d+ days\. A public TLS certificate issued today lives at most \d+ days/),
   ).toBeVisible();
   const ics = await download(page, done.getByRole("button", { name: "Add a renewal reminder" }), dir);
-  expect(ics.name).toBe(`renew ${NAME}.ics`);
+  expect(ics.name).toBe(`renew-${FILE}.ics`);
   const text = readFileSync(ics.path, "utf8");
   expect(text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
   const unfolded = text.replace(/\r\n /g, "");
@@ -417,7 +419,9 @@ for (const [target, count, config] of [
     // No .pfx profile for a PEM target; the key is said to be written encrypted.
     await expect(page.getByRole("group", { name: "Profile" })).toHaveCount(0);
     await expect(page.getByText(/this page never writes a key in the clear/)).toBeVisible();
-    const password = await page.getByLabel(".pfx password", { exact: true }).inputValue();
+    // A PEM target has no .pfx: its password is the export password.
+    await expect(page.getByLabel(".pfx password", { exact: true })).toHaveCount(0);
+    const password = await page.getByLabel("Export password", { exact: true }).inputValue();
     await page.getByLabel("I have stored this password").check();
     const files = collectDownloads(page, dir);
     await page.getByRole("button", { name: "Export" }).click();

@@ -74,7 +74,7 @@ test("Save request settings writes a .json with no secret that Open saved reques
   await next(page, "Where do you want to save the offline request?");
   await page.getByLabel("Passphrase", { exact: true }).fill("never in the file 123");
   const saved = await download(page, page.getByRole("button", { name: "Save request settings" }), dir);
-  expect(saved.name).toBe("Exchange OWA.json");
+  expect(saved.name).toBe("Exchange-OWA.json");
   const json = readFileSync(saved.path, "utf8");
   expect(json).not.toContain("never in the file");
   const summaryBefore = await (async () => {

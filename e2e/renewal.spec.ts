@@ -91,7 +91,7 @@ test("from the .pfx with its password: the friendly name comes too, and only its
   await page.getByLabel("Confirm passphrase").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Finish" }).click();
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
-  expect(req.name).toBe("Reverse Proxy Listener for Lync Server.req");
+  expect(req.name).toBe("Reverse-Proxy-Listener-for-Lync-Server.req");
   expect(openssl("req", "-in", req.path, "-noout", "-subject")).toContain("CN = webext.contoso.com");
   expect(pubkeyOfRequest(req.path)).not.toBe(
     openssl("x509", "-in", join("test", "vectors", "webext.crt"), "-noout", "-pubkey"),

@@ -119,8 +119,8 @@ test("the article's reverse-proxy example, typed into Certificate Properties, gi
 
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
   const key2 = await download(page, page.getByRole("button", { name: "Download encrypted private key" }), dir);
-  expect(req.name).toBe("Reverse Proxy Listener for Lync Server.req");
-  expect(key2.name).toBe("Reverse Proxy Listener for Lync Server.key");
+  expect(req.name).toBe("Reverse-Proxy-Listener-for-Lync-Server.req");
+  expect(key2.name).toBe("Reverse-Proxy-Listener-for-Lync-Server.key");
 
   const base64 = readFileSync(req.path, "latin1");
   expect(base64.startsWith("-----BEGIN NEW CERTIFICATE REQUEST-----\r\n")).toBe(true);
@@ -155,7 +155,9 @@ test("the reverse-proxy start in Binary format gives a DER request OpenSSL verif
   await expect(page.getByLabel("Passphrase", { exact: true })).toHaveAccessibleDescription("Strong.");
   // A generated passphrase exists nowhere else: Finish waits until the admin says it is stored.
   await page.getByRole("button", { name: "Finish" }).click();
-  await expect(page.getByText('then tick "I have stored this passphrase"')).toBeVisible();
+  // Said beside the checkbox, and in the summary at the top that links to it.
+  await expect(page.locator("p.error").filter({ hasText: 'then tick "I have stored this passphrase"' })).toBeVisible();
+  await expect(page.getByRole("link", { name: /then tick "I have stored this passphrase"/ })).toBeVisible();
   await page.getByLabel("I have stored this passphrase").check();
   await page.getByRole("button", { name: "Finish" }).click();
   await expect(page.getByRole("heading", { name: "Your request and key are ready" })).toBeVisible({ timeout: 60_000 });

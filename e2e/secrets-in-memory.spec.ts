@@ -37,8 +37,8 @@ test("after a .pfx is converted to NGINX files, neither its password nor the exp
   await page.getByRole("button", { name: "Open the .pfx" }).click();
   await expect(page.getByText("The certificate matches the private key.")).toBeVisible();
   await page.getByLabel("NGINX").check();
-  await page.getByLabel(".pfx password", { exact: true }).fill("Export-secret 4f1d9");
-  await page.getByLabel("Confirm .pfx password").fill("Export-secret 4f1d9");
+  await page.getByLabel("Export password", { exact: true }).fill("Export-secret 4f1d9");
+  await page.getByLabel("Confirm export password").fill("Export-secret 4f1d9");
   // The test can see a held secret: before Export both are in memory.
   expect(await heapHolds(page, ["correct horse battery staple", "Export-secret 4f1d9"])).toHaveLength(2);
   await page.getByRole("button", { name: "Export" }).click();
@@ -57,6 +57,11 @@ test("after a key file is exported to a .pfx under a generated password, neither
   expect(generated).toMatch(/^(\w{5}-){4}\w{5}$/);
   await page.getByLabel("I have stored this password").check();
   await page.getByRole("button", { name: "Export" }).click();
-  await expect(page.getByRole("region", { name: "Exported" })).toBeVisible();
+  const done = page.getByRole("region", { name: "Exported" });
+  await expect(done).toBeVisible();
+  // The generated password is shown on purpose after Export, until "Forget this password".
+  await expect(done.getByRole("group", { name: "Password of the exported file" })).toContainText(generated);
+  await done.getByRole("button", { name: "Forget this password" }).click();
+  await expect(done.getByRole("group", { name: "Password of the exported file" })).toHaveCount(0);
   expect(await heapHolds(page, ["correct horse battery staple", generated])).toEqual([]);
 });

@@ -162,7 +162,7 @@ test("Renew from a .pfx Windows exported with no password and its key container'
   await page.getByLabel("Confirm passphrase").fill("Renewal passphrase 2026!");
   await page.getByRole("button", { name: "Finish" }).click();
   const req = await download(page, page.getByRole("button", { name: "Download request" }), dir);
-  expect(req.name).toBe("webext.contoso.com 2026.req");
+  expect(req.name).toBe("webext.contoso.com-2026.req");
   expect(openssl("req", "-in", req.path, "-noout", "-subject")).toContain("CN = webext.contoso.com");
 });
 

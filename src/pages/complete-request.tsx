@@ -22,6 +22,8 @@ export function CompleteRequestPage() {
   const refreshPending = useWizard((s) => s.refreshPending);
   const pendingChosen = useWizard(chosenPendingRequest);
   const lastExport = useWizard((s) => s.lastExport);
+  // The confirmation sits under the Export button; without a matched certificate (one removed since), here.
+  const matched = useWizard((s) => s.match.state === "matched");
   useEffect(() => {
     void refreshPending();
   }, [refreshPending]);
@@ -36,7 +38,7 @@ export function CompleteRequestPage() {
       <CertificateInput />
       <CertificateCard headingId={`${id}-result`} />
       <ExportForm headingId={`${id}-export`} />
-      {lastExport && <ExportDone />}
+      {lastExport && !matched && <ExportDone />}
       {pendingChosen && (
         <p className="hint">
           Request kept with it:{" "}

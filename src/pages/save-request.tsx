@@ -1,14 +1,16 @@
 /** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
-import { lazy, Suspense, useEffect, useId, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
-import { fileNameProblem, fileStem, requestFileName, type RequestFormat } from "../pki/request";
-import { finishBlockers, keyAtRisk, requestErrors } from "../store/selectors";
+import { fileNameProblem, fileStem, friendlyNameProblem, requestFileName, type RequestFormat } from "../pki/request";
+import { finishBlockers, keyAtRisk, preflightOf, requestErrors } from "../store/selectors";
 import { onSharedOrigin, SHARED_ORIGIN_WARNING } from "../store/shared-origin";
 import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
 import { ShownText } from "../ui/shown-text";
 import { CopyButton } from "../ui/copy-button";
+import { AnchoredField } from "../ui/anchored-field";
+import { ErrorSummary } from "../ui/error-summary";
 import { ErrorText, Field } from "../ui/field";
 import { fieldAnchor } from "../ui/field-anchor";
 import { saveFile } from "../ui/download";
@@ -63,9 +65,30 @@ export function SaveRequestPage() {
     refused || (confirm && confirm.length >= passphrase.length) ? blockerOf("passphraseConfirm") : null;
   const stem = fileStem(plan);
   const busy = finish.status === "working";
+  const done = finish.status === "done";
+  const summary = useRef<HTMLDivElement>(null);
+  const ready = useRef<HTMLHeadingElement>(null);
+  // Finish refused: the focus goes to the summary at the top, which says why, each reason a link to its field.
+  // Each refusal is a new Finish object, so a second refused click moves the focus there again.
+  useEffect(() => {
+    if (finish.status === "refused") summary.current?.focus();
+  }, [finish]);
+  // Finish done: the focus goes to its result, so the downloads are the next Tab, not sixteen away.
+  const previous = useRef(finish.status);
+  useEffect(() => {
+    if (previous.current === "working" && finish.status === "done") {
+      ready.current?.focus({ preventScroll: true });
+      // The whole result in view, its downloads included, not only its heading.
+      ready.current?.parentElement?.scrollIntoView({ block: "nearest" });
+    }
+    previous.current = finish.status;
+  }, [finish.status]);
 
   return (
     <>
+      {refused && blockers.length > 0 && (
+        <ErrorSummary ref={summary} title="Finish cannot make the request yet:" blockers={blockers} />
+      )}
       {renewal && (
         <section className="cert-card" aria-label="Renewal">
           <p>
@@ -73,7 +96,9 @@ export function SaveRequestPage() {
               Renewal of <ShownText text={renewal.subject || "(empty subject)"} />
             </strong>
             , from <ShownText text={renewal.from} />: the same subject, {renewal.names} alternative name
-            {renewal.names === 1 ? "" : "s"}, usages and key choice; Finish makes a new key. Today's preflight is below.{" "}
+            {renewal.names === 1 ? "" : "s"}, usages and key algorithm
+            {renewal.notes.length > 0 ? " (what could not be carried over is listed below)" : ""}; Finish makes a new
+            key. Today&apos;s preflight is below.{" "}
             <button type="button" className="link" onClick={() => goTo("certificate-information")}>
               Review the request
             </button>
@@ -88,12 +113,35 @@ export function SaveRequestPage() {
             </ul>
           )}
           {renewal.notes.length > 0 && (
-            <ul className="hint" aria-label="Not carried over">
-              {renewal.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
+            <>
+              <p className="warning">Not carried over:</p>
+              <ul className="warning" aria-label="Not carried over">
+                {renewal.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </>
           )}
+          <Field
+            label="Friendly name"
+            error={friendlyNameProblem(plan.friendlyName)}
+            hint={
+              renewal.friendlyNameFrom && plan.friendlyName
+                ? `From ${renewal.friendlyNameFrom}. Windows shows it beside the certificate; the files are named after it.`
+                : "Windows shows it beside the certificate, and the files are named after it: e.g. Reverse Proxy Listener for Lync Server."
+            }
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={plan.friendlyName}
+                onChange={(e) => {
+                  const friendlyName = e.target.value;
+                  updatePlan((p) => ({ ...p, friendlyName }));
+                }}
+              />
+            )}
+          </Field>
         </section>
       )}
       <Field
@@ -144,7 +192,13 @@ export function SaveRequestPage() {
           </button>
           <Checkbox label="Show passphrase" checked={show} onChange={setShow} />
         </div>
-        <Field label="Passphrase" error={passphraseError} hint={passphrase ? strength.hint : undefined}>
+        {/* One message beside the field: the refusal when there is one, else the strength. */}
+        <AnchoredField
+          anchor="passphrase"
+          label="Passphrase"
+          error={passphraseError}
+          hint={passphrase && !passphraseError ? strength.hint : undefined}
+        >
           {(control) => (
             <input
               {...control}
@@ -154,8 +208,8 @@ export function SaveRequestPage() {
               onChange={(e) => setPassphrase(e.target.value, confirm)}
             />
           )}
-        </Field>
-        <Field label="Confirm passphrase" error={confirmError}>
+        </AnchoredField>
+        <AnchoredField anchor="passphraseConfirm" label="Confirm passphrase" error={confirmError}>
           {(control) => (
             <input
               {...control}
@@ -165,18 +219,25 @@ export function SaveRequestPage() {
               onChange={(e) => setPassphrase(passphrase, e.target.value)}
             />
           )}
-        </Field>
+        </AnchoredField>
         {generated ? (
           <>
             <div className="inline">
               <CopyButton text={passphrase} label="Copy the passphrase" what="The passphrase" />
             </div>
-            <Checkbox
-              label="I have stored this passphrase"
-              checked={passphraseStored}
-              onChange={setPassphraseStored}
-              hint="Without it the key file cannot be opened, by you or anyone: keep it in your password manager."
-            />
+            <div className="choice">
+              <input
+                type="checkbox"
+                id={fieldAnchor("passphraseStored")}
+                checked={passphraseStored}
+                aria-describedby={`${id}-stored-hint`}
+                onChange={(e) => setPassphraseStored(e.target.checked)}
+              />
+              <label htmlFor={fieldAnchor("passphraseStored")}>I have stored this passphrase</label>
+              <p className="hint" id={`${id}-stored-hint`}>
+                Without it the key file cannot be opened, by you or anyone: keep it in your password manager.
+              </p>
+            </div>
             <ErrorText error={refused ? blockerOf("passphraseStored") : null} />
           </>
         ) : (
@@ -206,12 +267,15 @@ export function SaveRequestPage() {
         onChange={setKeepPending}
         hint="Kept like Windows' Certificate Enrollment Requests store: the request, its settings and the private key encrypted under the same passphrase. Complete the request lists it."
       />
-      <Preflight />
+      <FocusAfterFix>
+        <Preflight />
+      </FocusAfterFix>
       <div className="finish">
         <button
           type="button"
           id={fieldAnchor("finish")}
-          className="primary"
+          // Until the request exists Finish is the one primary action; then the downloads are.
+          className={done ? undefined : "primary"}
           disabled={busy}
           aria-describedby={`${id}-finish-status`}
           onClick={() => void runFinish()}
@@ -234,7 +298,9 @@ export function SaveRequestPage() {
       </div>
       {finish.status === "done" && (
         <section className="result" aria-labelledby={`${id}-done`}>
-          <h3 id={`${id}-done`}>Your request and key are ready</h3>
+          <h3 id={`${id}-done`} ref={ready} tabIndex={-1}>
+            Your request and key are ready
+          </h3>
           {finish.madeOn && (
             <p>Made on {new Date(finish.madeOn).toLocaleString()} and kept in this browser: shown again from there.</p>
           )}
@@ -261,6 +327,7 @@ export function SaveRequestPage() {
           <div className="inline">
             <button
               type="button"
+              className="primary"
               onClick={() =>
                 plan.output.format === "base64"
                   ? saveFile({
@@ -275,6 +342,7 @@ export function SaveRequestPage() {
             </button>
             <button
               type="button"
+              className="primary"
               onClick={() => {
                 saveFile({ name: `${stem}.key`, content: finish.result.encryptedKey, type: "application/pkcs8" });
                 markKeyDownloaded();
@@ -295,5 +363,34 @@ export function SaveRequestPage() {
         <NativeRequest />
       </Suspense>
     </>
+  );
+}
+
+/**
+ * After a one-click fix in the preflight, the fix's button is gone with its finding: the focus goes to the fix
+ * now in its place (the next finding's), or to Finish when none is left, never back to the page's top.
+ */
+function FocusAfterFix(props: { children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const fixedAt = useRef<number | null>(null);
+  const findings = useWizard((s) => preflightOf(s.plan, s.caTarget));
+  const fixButtons = () => [...(box.current?.querySelectorAll<HTMLButtonElement>(".findings button") ?? [])];
+  useEffect(() => {
+    const at = fixedAt.current;
+    fixedAt.current = null;
+    if (at === null || (document.activeElement && document.activeElement !== document.body)) return;
+    const buttons = fixButtons();
+    (buttons[Math.min(at, buttons.length - 1)] ?? document.getElementById(fieldAnchor("finish")))?.focus();
+  }, [findings]);
+  return (
+    <div
+      ref={box}
+      onClickCapture={(e) => {
+        const button = (e.target as HTMLElement).closest<HTMLButtonElement>(".findings button");
+        if (button) fixedAt.current = fixButtons().indexOf(button);
+      }}
+    >
+      {props.children}
+    </div>
   );
 }

@@ -12,13 +12,18 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
  * bidi and zero-width characters go; no trailing dot or space; at most 100 characters; a reserved device
  * name (CON, COM1, …) gets a "_" in front. Why: the name is saved on the admin's machine and shown to them,
  * and a path separator or a reordering character must never decide where the file goes or what it looks like.
+ *
+ * The one naming rule of every download (request, key, settings, .pfx, certificates, PEM files, reminder):
+ * spaces become "-". Why hyphens rather than Windows' spaces: the same names appear in the commands and
+ * configuration lines the pages give (certreq, openssl, nginx, Apache, HAProxy), where a space needs quoting.
  */
 export function safeFileStem(text: string, fallback: string): string {
   const stem = withoutHiddenCharacters(text)
     .replace(/[\\/:*?"<>|]+/g, "-")
     .trim()
+    .replace(/\s+/g, "-")
     .slice(0, MAX_STEM)
-    .replace(/[. ]+$/, "");
+    .replace(/[. -]+$/, "");
   if (!stem) return fallback;
   return RESERVED.test(stem) ? `_${stem}` : stem;
 }

@@ -45,8 +45,8 @@ describe("NGINX: fullchain.pem and an encrypted privkey.pem", () => {
   it("OpenSSL verifies the fullchain with -untrusted and opens the key with the export password", () => {
     const bundle = write("nginx");
     expect(bundle.files.map((f) => f.name)).toEqual([
-      "webext-contoso-rm--rf.fullchain.pem",
-      "webext-contoso-rm--rf.privkey.pem",
+      "webext-contoso--rm--rf.fullchain.pem",
+      "webext-contoso--rm--rf.privkey.pem",
     ]);
     const fullchain = join(dir, bundle.files[0]!.name);
     expect(openssl("verify", "-CAfile", ca.root, "-untrusted", fullchain, fullchain)).toContain(": OK");
@@ -86,6 +86,9 @@ describe("HAProxy: one PEM, key first", () => {
       "CERTIFICATE",
     ]);
     expect(openssl("verify", "-CAfile", ca.root, "-untrusted", combined, combined)).toContain(": OK");
-    expect(bundle.steps[0]).toContain(`openssl pkey -in webext.haproxy.pem -out /etc/haproxy/certs/webext.pem`);
+    expect(bundle.steps[0]!.run).toEqual([
+      "(umask 077 && openssl pkey -in webext.haproxy.pem -out /etc/haproxy/certs/webext.pem)",
+      "sed -n '/BEGIN CERTIFICATE/,/END CERTIFICATE/p' webext.haproxy.pem >> /etc/haproxy/certs/webext.pem",
+    ]);
   });
 });

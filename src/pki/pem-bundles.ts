@@ -19,7 +19,14 @@ export interface Bundle {
   /** Configuration lines for the proxy, pointing at the files (paths as examples). */
   config: string[];
   /** What to do on the server, in order. */
-  steps: string[];
+  steps: BundleStep[];
+}
+
+/** One step on the server: what to do, and the shell commands that do it (shown apart, each block with Copy). */
+export interface BundleStep {
+  say: string;
+  /** Lines to run in a shell on the server, in order; file names in them need no quoting (commandFileStem). */
+  run?: string[];
 }
 
 const certificatePem = (der: Uint8Array) => toPem({ label: "CERTIFICATE", der });
@@ -53,8 +60,14 @@ export function pemBundle(params: {
           `ssl_password_file   /etc/nginx/ssl/${stem}.pass;`,
         ],
         steps: [
-          `Copy both files to /etc/nginx/ssl/, and put the export password alone on the one line of /etc/nginx/ssl/${stem}.pass (chmod 600, owned by root).`,
-          "Add the lines below to the server block, then run nginx -t and reload nginx.",
+          {
+            say: `Copy both files to /etc/nginx/ssl/, and put the export password alone on the one line of ${stem}.pass there, readable by root only:`,
+            run: [`cd /etc/nginx/ssl && (umask 077 && cat > ${stem}.pass)`, `chmod 600 ${stem}.privkey.pem`],
+          },
+          {
+            say: "Add the configuration lines below to the server block, then check them and reload:",
+            run: ["nginx -t && nginx -s reload"],
+          },
         ],
       };
     case "apache":
@@ -71,9 +84,15 @@ export function pemBundle(params: {
           `SSLPassPhraseDialog     exec:/etc/ssl/${stem}.pass.sh`,
         ],
         steps: [
-          "Copy the three files to /etc/ssl/.",
-          `Write /etc/ssl/${stem}.pass.sh (chmod 700, owned by root) to print the export password: #!/bin/sh, then echo 'the password'.`,
-          "Add the lines below to the VirtualHost (SSLPassPhraseDialog in the server config), then run apachectl configtest and reload.",
+          { say: "Copy the three files to /etc/ssl/." },
+          {
+            say: `Write ${stem}.pass.sh there, owned by root and runnable by root only, to print the export password: its lines are #!/bin/sh, then echo 'the password'.`,
+            run: [`chmod 700 /etc/ssl/${stem}.pass.sh`, `chmod 600 /etc/ssl/${stem}.key.pem`],
+          },
+          {
+            say: "Add the configuration lines below to the VirtualHost (SSLPassPhraseDialog in the server config), then check them and reload:",
+            run: ["apachectl configtest && apachectl graceful"],
+          },
         ],
       };
     case "haproxy":
@@ -81,8 +100,17 @@ export function pemBundle(params: {
         files: [{ name: `${stem}.haproxy.pem`, content: key + leaf + chain }],
         config: [`bind :443 ssl crt /etc/haproxy/certs/${stem}.pem`],
         steps: [
-          `HAProxy cannot read an encrypted key, and this page never writes one in the clear: on the server, run openssl pkey -in ${stem}.haproxy.pem -out /etc/haproxy/certs/${stem}.pem (it asks for the export password), then sed -n '/BEGIN CERTIFICATE/,/END CERTIFICATE/p' ${stem}.haproxy.pem >> /etc/haproxy/certs/${stem}.pem, and chmod 600 it.`,
-          "Point the frontend's bind line at it as below, then check with haproxy -c -f /etc/haproxy/haproxy.cfg and reload.",
+          {
+            say: "HAProxy cannot read an encrypted key, and this page never writes one in the clear: on the server, in the folder holding the file, decrypt the key into HAProxy's file (openssl asks for the export password), readable by root only, then add the certificates after it:",
+            run: [
+              `(umask 077 && openssl pkey -in ${stem}.haproxy.pem -out /etc/haproxy/certs/${stem}.pem)`,
+              `sed -n '/BEGIN CERTIFICATE/,/END CERTIFICATE/p' ${stem}.haproxy.pem >> /etc/haproxy/certs/${stem}.pem`,
+            ],
+          },
+          {
+            say: "Point the frontend's bind line at it as below, then check the configuration and reload:",
+            run: ["haproxy -c -f /etc/haproxy/haproxy.cfg && systemctl reload haproxy"],
+          },
         ],
       };
   }

@@ -91,7 +91,7 @@ export interface CompleteState {
   keyChosenFor: string | null;
   /** What the last Export wrote, for the confirmation; its secrets are already dropped. */
   lastExport: {
-    /** Counts the exports of this page: the confirmation takes the focus anew for each. */
+    /** Which export of this page it was (never reused): the confirmation takes the focus anew for each. */
     count: number;
     fileName: string;
     /** What protects the file: the password generated here (shown), one the admin typed, or the key's passphrase. */
@@ -131,7 +131,7 @@ export interface CompleteActions {
   /** "Forget this password": the shown password of the last export leaves the page. */
   forgetExportedPassword: () => void;
   /**
-   * "Export another format": the admin starts a new export of the same certificate and key source. The key is
+   * "Another format…" after an export: the admin starts a new export of the same certificate and key source. The key is
    * opened again (the caller focuses its passphrase); a password is generated for this export unless the key's
    * passphrase protects it.
    */
@@ -256,6 +256,8 @@ export function exportStem(s: WizardStore): string {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Exports made by this page since it loaded, across Start over: each confirmation is told apart by it. */
+let exportsMade = 0;
 /** Which examination is the latest: an older one that finishes later must not overwrite it. */
 let examination = 0;
 /** The key being opened, for Export to wait on. */
@@ -465,7 +467,8 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
     // A key file's certificate was matched through the opened key: without it, the match waits again.
     if (had) void get().examine();
   },
-  forgetExportedPassword: () => set({ exportedPassword: null }),
+  // The generation too: the component that showed the password is remounted, and lets go of it.
+  forgetExportedPassword: () => set((s) => ({ exportedPassword: null, secretsGeneration: s.secretsGeneration + 1 })),
   startAnotherExport: () => {
     set({ exportError: null });
     if (!get().pfx.useKeyPassphrase) get().generatePfxPassword();
@@ -497,11 +500,11 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       // Why now: the key and the passwords have done their job; another export opens the key again. The match
       // stays: the certificate and the key source have not changed, only the opened key has gone.
       dropSecrets(set);
-      set((now) => ({
+      set({
         exportError: null,
         exportedPassword: shownPassword(pfx),
         lastExport: {
-          count: (now.lastExport?.count ?? 0) + 1,
+          count: ++exportsMade,
           fileName,
           protectedBy: protectedBy(pfx),
           profile: pfx.profile,
@@ -509,7 +512,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
           keptId,
           target: pfx.target,
         },
-      }));
+      });
       return { fileName, der: new Uint8Array(der) };
     } catch (e) {
       set({ exportError: `The .pfx could not be written: ${errorText(e)}` });
@@ -543,11 +546,11 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
       });
       const keptId = keptRequestForKey(s)?.id;
       dropSecrets(set);
-      set((now) => ({
+      set({
         exportError: null,
         exportedPassword: shownPassword(pfx),
         lastExport: {
-          count: (now.lastExport?.count ?? 0) + 1,
+          count: ++exportsMade,
           fileName: bundle.files.map((f) => f.name).join(", "),
           protectedBy: protectedBy(pfx),
           profile: pfx.profile,
@@ -556,7 +559,7 @@ export const createCompleteSlice: StateCreator<WizardStore, [], [], CompleteActi
           target: pfx.target,
           bundle,
         },
-      }));
+      });
       return bundle;
     } catch (e) {
       set({ exportError: `The files could not be written: ${errorText(e)}` });
@@ -620,8 +623,8 @@ async function readyToExport(
   if (!pfx.useKeyPassphrase && (!pfx.password || pfx.password !== pfx.confirm))
     return refuse(
       pfx.password
-        ? "The .pfx passwords differ: type the same password in both fields."
-        : "Enter a password for the .pfx.",
+        ? `The ${takesPfx(pfx.target) ? ".pfx" : "export"} passwords differ: type the same password in both fields.`
+        : `Enter ${takesPfx(pfx.target) ? "a password for the .pfx" : "an export password"}.`,
     );
   return { s, openedKey, match };
 }

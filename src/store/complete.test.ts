@@ -39,6 +39,8 @@ beforeEach(() => {
     exportError: null,
     pfx: initialCompleteState().pfx,
     lastExport: null,
+    exportedPassword: null,
+    keyChosenFor: null,
   });
 });
 
@@ -53,7 +55,7 @@ describe("Complete the request", () => {
     expect(match.chain.map((c) => c.subject)).toEqual(["CN=webext.contoso.com", "CN=Contoso Test Issuing CA"]);
     expect(match.comparison?.droppedNames).toEqual([]);
     expect(state().pfx.friendlyName).toBe("Reverse Proxy Listener for Lync Server");
-    expect(exportStem(state())).toBe("Reverse Proxy Listener for Lync Server");
+    expect(exportStem(state())).toBe("Reverse-Proxy-Listener-for-Lync-Server");
   });
 
   it("refuses to export before the key is opened, then exports a .pfx OpenSSL opens with the key's passphrase", async () => {
@@ -71,7 +73,7 @@ describe("Complete the request", () => {
     expect(await state().openKey()).toBe(true);
     state().updatePfx({ useKeyPassphrase: true });
     const pfx = await state().exportPfx();
-    expect(pfx?.fileName).toBe("Reverse Proxy Listener for Lync Server.pfx");
+    expect(pfx?.fileName).toBe("Reverse-Proxy-Listener-for-Lync-Server.pfx");
     const path = join(ca.dir, "out.pfx");
     writeFileSync(path, pfx!.der);
     const info = execFileSync("openssl", ["pkcs12", "-in", path, "-passin", `pass:${PASSPHRASE}`, "-nokeys"], {
@@ -98,7 +100,9 @@ describe("Complete the request", () => {
     writeFileSync(path, pfx!.der);
     execFileSync("openssl", ["pkcs12", "-in", path, "-passin", `pass:${password}`, "-nokeys"], { stdio: "pipe" });
     expect(state().lastExport).toEqual({
+      count: expect.any(Number),
       fileName: pfx!.fileName,
+      protectedBy: "generated",
       profile: "TripleDES-SHA1",
       certificates: 2,
       keptId: state().pending[0]!.id,
@@ -110,12 +114,49 @@ describe("Complete the request", () => {
       "",
       null,
     ]);
+    // The generated password of the file just written is kept to be shown, and it alone.
+    expect(state().exportedPassword).toBe(password);
     // The kept request still matches the certificate, but no new password is made up beside the confirmation,
     // where it would read as the one protecting the file just written.
     await state().examine();
     expect(state().match.state).toBe("matched");
     expect(state().pfx.password).toBe("");
     expect(state().secretsGeneration).toBeGreaterThan(0);
+    const generation = state().secretsGeneration;
+    state().forgetExportedPassword();
+    expect(state().exportedPassword).toBeNull();
+    expect(state().secretsGeneration).toBe(generation + 1);
+    // A new password only for a new export the admin starts.
+    state().startAnotherExport();
+    expect(state().pfx.password).toMatch(/^(\w{5}-){4}\w{5}$/);
+    expect(state().pfx.password).not.toBe(password);
+  });
+
+  it("shows no password after an export under a typed one, and the next export drops the shown one", async () => {
+    await state().refreshPending();
+    state().chooseKey({ kind: "pending", id: state().pending[0]!.id });
+    await state().addFiles([file(leaf), file(ca.intermediate)]);
+    state().setKeyPassphrase(PASSPHRASE);
+    expect(await state().openKey()).toBe(true);
+    useWizard.setState({ exportedPassword: "an earlier export's" });
+    state().updatePfx({ password: "typed one", confirm: "typed one", generated: false });
+    expect(await state().exportPfx()).not.toBeNull();
+    expect(state().exportedPassword).toBeNull();
+    expect(state().lastExport?.protectedBy).toBe("typed");
+  });
+
+  it("chooses the kept request whose key is the loaded certificate's, when it alone is", async () => {
+    await state().refreshPending();
+    expect(state().pending.filter((p) => p.spkiSha256 === state().pending[0]!.spkiSha256)).toHaveLength(1);
+    await state().addFiles([file(leaf), file(ca.intermediate)]);
+    expect(state().keySource).toEqual({ kind: "pending", id: state().pending[0]!.id });
+    expect(state().keyChosenFor).toBe(state().pending[0]!.id);
+    await state().examine();
+    expect(state().match.state).toBe("matched");
+    // A certificate of another key chooses nothing.
+    useWizard.setState({ certificates: [], keySource: null, keyChosenFor: null });
+    await state().addFiles([file(ca.intermediate)]);
+    expect(state().keySource).toBeNull();
   });
 
   it("drops the opened key and the passwords when the admin leaves the page", async () => {
@@ -141,7 +182,7 @@ describe("Complete the request", () => {
     expect(state().keyOpening).toBe(true);
     const pfx = await state().exportPfx();
     expect(await opened).toBe(true);
-    expect(pfx?.fileName).toBe("Reverse Proxy Listener for Lync Server.pfx");
+    expect(pfx?.fileName).toBe("Reverse-Proxy-Listener-for-Lync-Server.pfx");
     expect(state().exportError).toBeNull();
   });
 

@@ -10,6 +10,7 @@ import type { StateCreator } from "zustand";
 import { isPfxFileName } from "../pki/file-names";
 import { openPfxOffThread, warmPfxOpening } from "./pfx-opening";
 import { readInputFile, type InputFile } from "../pki/input-limits";
+import type { KeySpec } from "../pki/request";
 import type { WizardStore } from "./store";
 
 export interface Renewal {
@@ -20,6 +21,8 @@ export interface Renewal {
   names: number;
   /** What could not be carried over, said rather than dropped. */
   notes: string[];
+  /** Where the friendly name came from (the .pfx, a kept request with the same key), or null when none knew it. */
+  friendlyNameFrom: string | null;
   /** What changed since last time: the old certificate's lifetime beside today's public maximum. */
   changes: string[];
 }
@@ -59,7 +62,12 @@ const isSettings = (name: string) => /\.json$/i.test(name);
 
 export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalActions> = (set, get) => {
   /** The plan from a certificate or request's DER or PEM, and the page that makes its new key. */
-  async function renewFromBytes(name: string, bytes: Uint8Array<ArrayBuffer>, friendlyName?: string) {
+  async function renewFromBytes(
+    name: string,
+    bytes: Uint8Array<ArrayBuffer>,
+    fromPfx?: { friendlyName?: string; legacyCsp: boolean; keySpec?: KeySpec },
+  ) {
+    const friendlyName = fromPfx?.friendlyName;
     // Why dynamic imports: the decoders are needed once a file is dropped, not to show the first page.
     const [{ inspect, planFromInspection, InspectError }, { readCertificates, CertificateInputError }] =
       await Promise.all([import("../pki/inspect"), import("../pki/certificates")]);
@@ -85,7 +93,39 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
           `Today a public CA issues at most ${today.days} days${today.next ? `, and from ${today.next.from} at most ${today.next.days}` : ""} (CA/Browser Forum SC-081v3).`,
         );
       }
-      const renewed = { ...plan, friendlyName: friendlyName ?? plan.friendlyName };
+      // A request kept here with the certificate's key knows what the certificate does not say.
+      const keptForKey = get().pending.find((p) => p.spkiSha256 === seen.key.spkiSha256);
+      const named = friendlyName || keptForKey?.plan.friendlyName || plan.friendlyName;
+      const friendlyNameFrom = friendlyName
+        ? `the .pfx ${name}`
+        : keptForKey?.plan.friendlyName
+          ? `the request kept in this browser on ${keptForKey.created.slice(0, 10)}`
+          : null;
+      // The template and key type: from a kept request with this key, else from the .pfx's Windows attributes.
+      const renewed = keptForKey
+        ? {
+            ...plan,
+            friendlyName: named,
+            template: keptForKey.plan.template,
+            key: { ...plan.key, keySpec: keptForKey.plan.key.keySpec },
+          }
+        : fromPfx
+          ? {
+              ...plan,
+              friendlyName: named,
+              template: fromPfx.legacyCsp ? plan.template : ("cng" as const),
+              key: { ...plan.key, keySpec: fromPfx.keySpec ?? plan.key.keySpec },
+            }
+          : { ...plan, friendlyName: named };
+      const { notCarriedOver } = await import("../pki/renewal-notes");
+      notes.push(
+        ...notCarriedOver({
+          kind: seen.kind,
+          friendlyName: named,
+          kept: keptForKey !== undefined || fromPfx !== undefined,
+          plan: renewed,
+        }),
+      );
       const refused = get().startFromPlan(renewed);
       if (refused) return set({ renewalError: refused });
       set({
@@ -95,6 +135,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
           subject: seen.subject.map((s) => `${s.type}=${s.value}`).join(", "),
           names: plan.altNames.length,
           notes,
+          friendlyNameFrom,
           changes,
         },
         renewalError: null,
@@ -126,6 +167,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
             subject: plan.subject.map((p) => `${p.type}=${p.value}`).join(", "),
             names: plan.altNames.length,
             notes: [],
+            friendlyNameFrom: plan.friendlyName ? `the settings file ${file.name}` : null,
             changes: [],
           },
         });
@@ -144,6 +186,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
           subject: kept.subject,
           names: kept.plan.altNames.length,
           notes: [],
+          friendlyNameFrom: kept.plan.friendlyName ? "the kept request" : null,
           changes: [],
         },
         renewalError: null,
@@ -163,7 +206,11 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
         const leaf = opened.certificates[index >= 0 ? index : 0];
         if (!leaf) return set({ renewalError: "This .pfx holds no certificate to renew." });
         // Only the certificate is used: the old key is not reused, and leaves memory with this function.
-        await renewFromBytes(pending.name, leaf.der, opened.friendlyName);
+        await renewFromBytes(pending.name, leaf.der, {
+          friendlyName: opened.friendlyName,
+          legacyCsp: Boolean(opened.cspName),
+          keySpec: opened.keySpec,
+        });
       } catch (e) {
         set({
           renewalError: abort.signal.aborted

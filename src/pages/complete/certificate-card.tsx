@@ -7,6 +7,7 @@ import { ShownText } from "../../ui/shown-text";
 export function CertificateCard(props: { headingId: string }) {
   const match = useWizard((s) => s.match);
   const pending = useWizard((s) => s.pending);
+  const chosenFor = useWizard((s) => s.pending.find((p) => p.id === s.keyChosenFor));
   return (
     <section aria-live="polite" aria-labelledby={props.headingId}>
       <h3 id={props.headingId}>Certificate</h3>
@@ -37,6 +38,21 @@ export function CertificateCard(props: { headingId: string }) {
       {match.state === "matched" && (
         <>
           <p className="ok">The certificate matches the private key.</p>
+          {chosenFor && (
+            <p>
+              Its key was chosen for you: the request kept in this browser
+              {chosenFor.friendlyName ? (
+                <>
+                  {" "}
+                  &quot;
+                  <ShownText text={chosenFor.friendlyName} />
+                  &quot;
+                </>
+              ) : null}{" "}
+              on {new Date(chosenFor.created).toLocaleDateString()} is the only one with this certificate&apos;s public
+              key. Open its key with the passphrase to export.
+            </p>
+          )}
           <div className="cert-card">
             <dl className="summary">
               <dt>Issued to</dt>

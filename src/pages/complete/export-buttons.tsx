@@ -6,6 +6,7 @@ import { exportStem } from "../../store/complete-slice";
 import { useWizard } from "../../store/store";
 import { saveFile } from "../../ui/download";
 import { ErrorText } from "../../ui/field";
+import { ExportDone } from "./export-done";
 
 export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: "matched" }> }) {
   const exportPfx = useWizard((s) => s.exportPfx);
@@ -68,6 +69,8 @@ export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: 
         </button>
       </div>
       <ErrorText error={exportError} />
+      {/* Right under Export: where the admin looks after clicking it. */}
+      <ExportDone />
       <p className="hint">
         On the proxy, also install the root and intermediate certificates of the CA that issued this one, and those of
         your internal CA, in the computer's Trusted Root and Intermediate Certification Authorities stores.

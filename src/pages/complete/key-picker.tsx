@@ -93,6 +93,8 @@ function KeyPassphrase() {
         <div className="inline">
           <input
             {...control}
+            // "Another format…" focuses this field: the key opens again for the next export.
+            data-key-passphrase=""
             type="password"
             autoComplete="current-password"
             value={s.keyPassphrase}

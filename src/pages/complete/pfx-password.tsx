@@ -1,5 +1,6 @@
 /** The .pfx password: its own, generated, by default; the key's passphrase only with a plain word on what it costs. */
 import { useShallow } from "zustand/react/shallow";
+import { takesPfx } from "../../pki/export-targets";
 import { useWizard } from "../../store/store";
 import { Checkbox } from "../../ui/checkbox";
 import { CopyButton } from "../../ui/copy-button";
@@ -17,24 +18,29 @@ export function PfxPassword() {
     })),
   );
   const password = pfx.useKeyPassphrase ? keyPassphrase : pfx.password;
+  // A .pfx has a .pfx password; the PEM files of NGINX, Apache and HAProxy have an encrypted key file.
+  const isPfx = takesPfx(pfx.target);
+  const name = isPfx ? ".pfx password" : "Export password";
   return (
     <fieldset>
-      <legend>.pfx password</legend>
+      <legend>{name}</legend>
       <Checkbox
-        label="Protect the .pfx with the key's passphrase"
+        label={isPfx ? "Protect the .pfx with the key's passphrase" : "Protect the key file with the key's passphrase"}
         checked={pfx.useKeyPassphrase}
         onChange={(useKeyPassphrase) => updatePfx({ useKeyPassphrase })}
       />
       {pfx.useKeyPassphrase ? (
-        <p className="warning">
-          The .pfx protects the key with only 2,048 iterations, because Windows imports no more: anyone with the .pfx
-          can try passphrases about 300 times faster than against the .key file (600,000). Give the .pfx its own
-          password where you can.
-        </p>
+        isPfx && (
+          <p className="warning">
+            The .pfx protects the key with only 2,048 iterations, because Windows imports no more: anyone with the .pfx
+            can try passphrases about 300 times faster than against the .key file (600,000). Give the .pfx its own
+            password where you can.
+          </p>
+        )
       ) : (
         <>
           <Field
-            label=".pfx password"
+            label={name}
             hint={pfx.generated ? "Generated here: copy it into your password manager before you export." : undefined}
           >
             {(control) => (
@@ -47,7 +53,13 @@ export function PfxPassword() {
                   value={pfx.password}
                   onChange={(e) => updatePfx({ password: e.target.value, generated: false, passwordStored: false })}
                 />
-                {pfx.generated && <CopyButton text={pfx.password} label="Copy" what="The .pfx password" />}
+                {pfx.generated && (
+                  <CopyButton
+                    text={pfx.password}
+                    label="Copy"
+                    what={isPfx ? "The .pfx password" : "The export password"}
+                  />
+                )}
                 <button type="button" onClick={generatePfxPassword}>
                   Generate a password
                 </button>
@@ -61,7 +73,7 @@ export function PfxPassword() {
               onChange={(passwordStored) => updatePfx({ passwordStored })}
             />
           ) : (
-            <Field label="Confirm .pfx password">
+            <Field label={`Confirm ${name.replace(/^E/, "e")}`}>
               {(control) => (
                 <input
                   {...control}

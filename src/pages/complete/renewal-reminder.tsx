@@ -23,7 +23,7 @@ export function RenewalReminder() {
     <div className="inline">
       <button
         type="button"
-        onClick={() => saveFile({ name: `renew ${stem}.ics`, content: reminder().text, type: "text/calendar" })}
+        onClick={() => saveFile({ name: `renew-${stem}.ics`, content: reminder().text, type: "text/calendar" })}
       >
         Add a renewal reminder
       </button>
