@@ -54,9 +54,8 @@ test("for a public CA the request asks for Server Authentication only, and the a
   await page.getByRole("button", { name: "Add Client Authentication" }).click();
   await expect(purposes(page).getByRole("listitem")).toHaveText(["Server Authentication", "Client Authentication"]);
   await expect(findings(page)).toContainText("Warning: Public CAs are removing Client Authentication");
-  await expect(findings(page)).toContainText("DigiCert stopped adding it by default on 2025-10-01");
-  await expect(findings(page)).toContainText("from 2027-03-01");
-  await expect(findings(page)).toContainText("server-only leaf certificates from 2027-03-15");
+  await expect(findings(page)).toContainText("DigiCert removes it from 2027-03-01 (not by default since 2025-10-01)");
+  await expect(findings(page)).toContainText("server-only leaves from 2027-03-15");
   await page.getByRole("button", { name: "Remove Client Authentication" }).click();
   await next(page, "Where do you want to save the offline request?");
   await finish(page);

