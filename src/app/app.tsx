@@ -1,11 +1,8 @@
 /** The wizard inside the static shell of index.html: the list of pages, the current page, Back / Next, and the Properties dialog. */
 import { lazy, Suspense, useEffect, useRef } from "react";
-import { CertificateInformationPage } from "../pages/certificate-information";
 import { CustomRequestPage } from "../pages/custom-request";
 import { EnrollmentPage } from "../pages/enrollment";
 import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
-import { SaveRequestPage } from "../pages/save-request";
-import { PlanNamesPage } from "../pages/plan-names";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
 import { refusedBlockers } from "../store/selectors";
 import { ErrorSummary } from "../ui/error-summary";
@@ -22,6 +19,17 @@ const PropertiesDialog = lazy(() =>
   import("../pages/properties/properties-dialog").then((m) => ({ default: m.PropertiesDialog })),
 );
 const InspectPage = lazy(() => import("../pages/inspect").then((m) => ({ default: m.InspectPage })));
+// Why lazy: the first page is what every visit waits for; the later pages' code is fetched (or, in the single
+// file, compiled) once the first page is usable and the browser is idle, so Next does not wait for it.
+const laterPages = {
+  planNames: () => import("../pages/plan-names").then((m) => ({ default: m.PlanNamesPage })),
+  certificateInformation: () =>
+    import("../pages/certificate-information").then((m) => ({ default: m.CertificateInformationPage })),
+  saveRequest: () => import("../pages/save-request").then((m) => ({ default: m.SaveRequestPage })),
+};
+const PlanNamesPage = lazy(laterPages.planNames);
+const CertificateInformationPage = lazy(laterPages.certificateInformation);
+const SaveRequestPage = lazy(laterPages.saveRequest);
 
 const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   enrollment: EnrollmentPage,
@@ -65,6 +73,8 @@ export function App() {
     // A user-timing mark, so that `npm run bench` reads when the first page became usable from the page itself:
     // after the next frame, that is once the page has been laid out and painted.
     requestAnimationFrame(() => setTimeout(() => markNow("first-page-usable")));
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+    idle(() => void Promise.all(Object.values(laterPages).map((load) => load())), { timeout: 3000 });
   }, []);
   useEffect(() => {
     // Why: a wizard left open on an admin's desk should not hold a passphrase or an opened key for long.
