@@ -23,12 +23,6 @@ import {
 const ACCOUNT_PASSPHRASE = "acme account file, kept with the key";
 
 let pebble: Pebble;
-test.beforeAll(async () => {
-  pebble = await startPebble();
-});
-test.afterAll(async () => {
-  await pebble?.stop();
-});
 test.use({ ignoreHTTPSErrors: true });
 // Several key derivations (600,000 PBKDF2 iterations) and a whole order on a 2-core machine.
 test.setTimeout(240_000);
@@ -170,105 +164,163 @@ async function exportPfx(page: Page, user: Admin, dir: string, leaf: string, pro
   return info.out;
 }
 
-test("a kept request is issued by the CA over http-01 and completed into both .pfx profiles", async ({ page }) => {
-  const dir = tempDir();
-  const id = await keptRequest(page);
-  await page.goto(`/acme.html#request=${encodeURIComponent(id)}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Get it issued (ACME)" })).toBeVisible();
-  const names = page.getByText("The order asks for exactly these names:");
-  await expect(names).toBeVisible();
-  const user = admin(page);
-
-  await contactPebble(page, user);
-  await newAccount(page, user, dir);
-  await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
-  const ordered = await orderNames(page);
-  expect(ordered.length).toBeGreaterThan(1);
-  await expect(names).toContainText(ordered[0]!);
-  for (const name of ordered) {
-    await answerHttp01(page, user, name);
-    await proven(page, name);
-  }
-  const leaf = await checkChain(page, dir, ordered);
-  const legacy = await exportPfx(page, user, dir, leaf);
-  expect(legacy).toMatch(/pbeWithSHA1And3-KeyTripleDES-CBC/);
-  console.log(
-    `interactions on the ACME page, first click to the downloaded .pfx: ${user.count} (${ordered.length} names, one Check each)`,
-  );
-  const modern = await exportPfx(page, user, dir, leaf, "AES256-SHA256");
-  expect(modern).toMatch(/PBES2, PBKDF2, AES-256-CBC/);
-  // Issued and completed: nothing is left to resume.
-  expect(await page.evaluate(() => localStorage.getItem("certificate-request-wizard/acme-order"))).toBeNull();
-});
-
-test("dns-01: the TXT record per name, and the Check says when the CA is asked", async ({ page }) => {
-  const dir = tempDir();
-  await keptRequest(page);
-  // One kept request: it is chosen without the link's id.
-  await page.goto("/acme.html");
-  const user = admin(page);
-  await contactPebble(page, user);
-  await newAccount(page, user, dir);
-  await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
-  const ordered = await orderNames(page);
-  for (const name of ordered) {
-    await answerDns01(page, user, name);
-    await proven(page, name);
-  }
-  await checkChain(page, dir, ordered);
-});
-
-test("a wrong answer makes the order invalid, said in one sentence with the CA's own detail", async ({ page }) => {
-  const dir = tempDir();
-  await keptRequest(page);
-  await page.goto("/acme.html");
-  const user = admin(page);
-  await contactPebble(page, user);
-  await newAccount(page, user, dir);
-  await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
-  const [first] = await orderNames(page);
-  await answerHttp01(page, user, first!, true);
-  const article = page.getByRole("article", { name: first, exact: true });
-  const sentence = article.getByRole("alert");
-  await expect(sentence).toHaveText(/^The CA did not accept the proof of control of the name: the CA says ".+"\.$/, {
-    timeout: 60_000,
+test.describe("with Pebble", () => {
+  test.beforeAll(async () => {
+    pebble = await startPebble();
   });
-  await expect(page.getByText(/^Order: .* — invalid\./)).toBeVisible();
-  await expect(page.getByText(/at .*\.(ts|js):\d+/)).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Start a new order" })).toBeVisible();
-  expect(await page.evaluate(() => localStorage.getItem("certificate-request-wizard/acme-order"))).toBeNull();
+  test.afterAll(async () => {
+    await pebble?.stop();
+  });
+
+  test("a kept request is issued by the CA over http-01 and completed into both .pfx profiles", async ({ page }) => {
+    const dir = tempDir();
+    const id = await keptRequest(page);
+    await page.goto(`/acme.html#request=${encodeURIComponent(id)}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Get it issued (ACME)" })).toBeVisible();
+    const names = page.getByText("The order asks for exactly these names:");
+    await expect(names).toBeVisible();
+    const user = admin(page);
+
+    await contactPebble(page, user);
+    await newAccount(page, user, dir);
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    const ordered = await orderNames(page);
+    expect(ordered.length).toBeGreaterThan(1);
+    await expect(names).toContainText(ordered[0]!);
+    for (const name of ordered) {
+      await answerHttp01(page, user, name);
+      await proven(page, name);
+    }
+    const leaf = await checkChain(page, dir, ordered);
+    const legacy = await exportPfx(page, user, dir, leaf);
+    expect(legacy).toMatch(/pbeWithSHA1And3-KeyTripleDES-CBC/);
+    console.log(
+      `interactions on the ACME page, first click to the downloaded .pfx: ${user.count} (${ordered.length} names, one Check each)`,
+    );
+    const modern = await exportPfx(page, user, dir, leaf, "AES256-SHA256");
+    expect(modern).toMatch(/PBES2, PBKDF2, AES-256-CBC/);
+    // Issued and completed: nothing is left to resume.
+    expect(await page.evaluate(() => localStorage.getItem("certificate-request-wizard/acme-order"))).toBeNull();
+  });
+
+  test("dns-01: the TXT record per name, and the Check says when the CA is asked", async ({ page }) => {
+    const dir = tempDir();
+    await keptRequest(page);
+    // One kept request: it is chosen without the link's id.
+    await page.goto("/acme.html");
+    const user = admin(page);
+    await contactPebble(page, user);
+    await newAccount(page, user, dir);
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    const ordered = await orderNames(page);
+    for (const name of ordered) {
+      await answerDns01(page, user, name);
+      await proven(page, name);
+    }
+    await checkChain(page, dir, ordered);
+  });
+
+  test("a wrong answer makes the order invalid, said in one sentence with the CA's own detail", async ({ page }) => {
+    const dir = tempDir();
+    await keptRequest(page);
+    await page.goto("/acme.html");
+    const user = admin(page);
+    await contactPebble(page, user);
+    await newAccount(page, user, dir);
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    const [first] = await orderNames(page);
+    await answerHttp01(page, user, first!, true);
+    const article = page.getByRole("article", { name: first, exact: true });
+    const sentence = article.getByRole("alert");
+    await expect(sentence).toHaveText(/^The CA did not accept the proof of control of the name: the CA says ".+"\.$/, {
+      timeout: 60_000,
+    });
+    await expect(page.getByText(/^Order: .* — invalid\./)).toBeVisible();
+    await expect(page.getByText(/at .*\.(ts|js):\d+/)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Start a new order" })).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem("certificate-request-wizard/acme-order"))).toBeNull();
+  });
+
+  test("a reload mid-order resumes it with the account file", async ({ page }) => {
+    const dir = tempDir();
+    await keptRequest(page);
+    await page.goto("/acme.html");
+    const user = admin(page);
+    await contactPebble(page, user);
+    const accountFile = await newAccount(page, user, dir);
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    const ordered = await orderNames(page);
+    const orderUrl = (await page.getByText(/^Order: /).textContent())!.replace(/^Order: (\S+).*$/, "$1");
+    // One name proven before the reload, the others after.
+    await answerHttp01(page, user, ordered[0]!);
+    await proven(page, ordered[0]!);
+
+    await page.reload();
+    await expect(page.getByText(/An order placed from this page at .* is under way/)).toBeVisible();
+    await expect(page.getByLabel("Another ACME directory")).toBeChecked();
+    await expect(page.getByLabel("Directory URL")).toHaveValue(PEBBLE_DIRECTORY);
+    await user.click(page.getByRole("button", { name: "Contact the CA" }));
+    await expect(page.getByLabel("The account file this page gave you")).toBeChecked();
+    await user.setFiles(page.getByLabel("Choose the account file…"), accountFile);
+    await user.fill(page.getByLabel("Passphrase of the account file"), ACCOUNT_PASSPHRASE);
+    await user.click(page.getByRole("button", { name: "Open the account" }));
+    await expect(page.getByText(`Order: ${orderUrl}`)).toBeVisible({ timeout: 60_000 });
+    await proven(page, ordered[0]!);
+    for (const name of ordered.slice(1)) {
+      await answerHttp01(page, user, name);
+      await proven(page, name);
+    }
+    await checkChain(page, dir, ordered);
+  });
 });
 
-test("a reload mid-order resumes it with the account file", async ({ page }) => {
-  const dir = tempDir();
-  await keptRequest(page);
-  await page.goto("/acme.html");
-  const user = admin(page);
-  await contactPebble(page, user);
-  const accountFile = await newAccount(page, user, dir);
-  await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
-  const ordered = await orderNames(page);
-  const orderUrl = (await page.getByText(/^Order: /).textContent())!.replace(/^Order: (\S+).*$/, "$1");
-  // One name proven before the reload, the others after.
-  await answerHttp01(page, user, ordered[0]!);
-  await proven(page, ordered[0]!);
+test.describe("with Pebble requiring an external account binding", () => {
+  // Pebble's own example key (pebble-config-external-account-bindings.json).
+  const EAB = { "kid-1": "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W" };
+  test.beforeAll(async () => {
+    pebble = await startPebble({ eab: EAB });
+  });
+  test.afterAll(async () => {
+    await pebble?.stop();
+  });
 
-  await page.reload();
-  await expect(page.getByText(/An order placed from this page at .* is under way/)).toBeVisible();
-  await expect(page.getByLabel("Another ACME directory")).toBeChecked();
-  await expect(page.getByLabel("Directory URL")).toHaveValue(PEBBLE_DIRECTORY);
-  await user.click(page.getByRole("button", { name: "Contact the CA" }));
-  await expect(page.getByLabel("The account file this page gave you")).toBeChecked();
-  await user.setFiles(page.getByLabel("Choose the account file…"), accountFile);
-  await user.fill(page.getByLabel("Passphrase of the account file"), ACCOUNT_PASSPHRASE);
-  await user.click(page.getByRole("button", { name: "Open the account" }));
-  await expect(page.getByText(`Order: ${orderUrl}`)).toBeVisible({ timeout: 60_000 });
-  await proven(page, ordered[0]!);
-  for (const name of ordered.slice(1)) {
-    await answerHttp01(page, user, name);
-    await proven(page, name);
-  }
-  await checkChain(page, dir, ordered);
+  test("the account is bound with the CA's key ID and HMAC key, and a wrong HMAC key is refused in one sentence", async ({
+    page,
+  }) => {
+    const dir = tempDir();
+    await keptRequest(page);
+    await page.goto("/acme.html");
+    const user = admin(page);
+    await contactPebble(page, user);
+    await expect(page.getByRole("group", { name: "External account binding (this CA requires it)" })).toBeVisible();
+    await user.fill(page.getByLabel("Key ID from the CA"), "kid-1");
+    await user.fill(
+      page.getByLabel("HMAC key from the CA"),
+      "b10lLJs8l1GPIzsLP0s6pMt8O0XVGnfTaCeROxQM0BIt2XrJMDHJZBM5NuQmQJQH",
+    );
+    await user.check(page.getByLabel("I accept the CA's terms of service"));
+    await user.fill(page.getByLabel("Passphrase for the account file"), ACCOUNT_PASSPHRASE);
+    await user.fill(page.getByLabel("Confirm the passphrase"), ACCOUNT_PASSPHRASE);
+    await user.click(page.getByRole("button", { name: "Create the account" }));
+    await expect(page.getByRole("alert")).toHaveText(
+      /^The CA did not accept the external account binding \(check the key ID and the HMAC key\): the CA says ".+"\.$/,
+      {
+        timeout: 60_000,
+      },
+    );
+    // The HMAC key is not kept once used: typed again, the right one.
+    await expect(page.getByLabel("HMAC key from the CA")).toHaveValue("");
+    await user.fill(page.getByLabel("HMAC key from the CA"), EAB["kid-1"]);
+    await user.click(page.getByRole("button", { name: "Create the account" }));
+    await expect(page.getByText(/^Account: https:\/\/127\.0\.0\.1:14000\//)).toBeVisible({ timeout: 60_000 });
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    const ordered = await orderNames(page);
+    for (const name of ordered) {
+      await answerHttp01(page, user, name);
+      await proven(page, name);
+    }
+    await checkChain(page, dir, ordered);
+  });
 });
 
 test("a CA the browser cannot reach gets one sentence and the commands for command-line clients", async ({ page }) => {

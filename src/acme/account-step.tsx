@@ -95,6 +95,32 @@ export function AccountStep() {
               )}
             </div>
           )}
+          {s.directory?.meta?.externalAccountRequired && (
+            <fieldset>
+              <legend>External account binding (this CA requires it)</legend>
+              <div className="field">
+                <label htmlFor={`${id}-eab-kid`}>Key ID from the CA</label>
+                <input
+                  id={`${id}-eab-kid`}
+                  spellCheck={false}
+                  autoComplete="off"
+                  value={s.eabKeyId}
+                  onChange={(e) => s.update({ eabKeyId: e.target.value })}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-eab-key`}>HMAC key from the CA</label>
+                <input
+                  id={`${id}-eab-key`}
+                  type="password"
+                  spellCheck={false}
+                  autoComplete="off"
+                  value={s.eabHmacKey}
+                  onChange={(e) => s.update({ eabHmacKey: e.target.value })}
+                />
+              </div>
+            </fieldset>
+          )}
           <div className="field">
             <label htmlFor={`${id}-pass`}>Passphrase for the account file</label>
             <input

@@ -24,7 +24,8 @@ import {
   type AcmeOrder,
   type AcmeResult,
 } from "../pki/acme/client";
-import { dns01TxtValue, jwkThumbprint, keyAuthorization, publicJwk } from "../pki/acme/jws";
+import { dns01TxtValue, externalAccountBinding, jwkThumbprint, keyAuthorization, publicJwk } from "../pki/acme/jws";
+import { fromBase64url } from "../pki/acme/base64url";
 import { problemSentence } from "../pki/acme/problem";
 import { retryAfterMs, sleep } from "../pki/acme/retry-after";
 import { requestDnsNames } from "../pki/acme/request-names";
@@ -117,6 +118,9 @@ export interface AcmeState {
   termsAccepted: boolean;
   passphrase: string;
   confirm: string;
+  /** External Account Binding (RFC 8555 section 7.3.4), for a CA that requires it: what the CA gave the admin. */
+  eabKeyId: string;
+  eabHmacKey: string;
   accountFileIn: { name: string; text: string } | null;
   account: (AcmeAccountKey & { kid: string; thumbprint: string }) | null;
   /** The encrypted account file to save: the only way to use this account (or resume an order) again. */
@@ -140,7 +144,11 @@ export interface AcmeActions {
   chooseDirectory: (choice: DirectoryChoice) => void;
   setCustomUrl: (url: string) => void;
   contact: () => Promise<void>;
-  update: (change: Partial<Pick<AcmeState, "accountMode" | "termsAccepted" | "passphrase" | "confirm">>) => void;
+  update: (
+    change: Partial<
+      Pick<AcmeState, "accountMode" | "termsAccepted" | "passphrase" | "confirm" | "eabKeyId" | "eabHmacKey">
+    >,
+  ) => void;
   createAccount: () => Promise<void>;
   setAccountFile: (file: InputFile) => Promise<void>;
   openAccount: () => Promise<void>;
@@ -165,6 +173,8 @@ export const initialAcmeState = (): AcmeState => ({
   termsAccepted: false,
   passphrase: "",
   confirm: "",
+  eabKeyId: "",
+  eabHmacKey: "",
   accountFileIn: null,
   account: null,
   accountFileOut: null,
@@ -202,11 +212,25 @@ export function requestDer(s: AcmeState): Uint8Array<ArrayBuffer> | null {
 
 /** Why "Create the account" cannot run yet, or null. */
 export function accountBlocker(s: AcmeState): string | null {
+  if (s.directory?.meta?.externalAccountRequired) {
+    if (!s.eabKeyId.trim()) return "Type the key ID the CA gave you for the external account binding.";
+    if (!eabKey(s.eabHmacKey)) return "Type the HMAC key the CA gave you (base64url).";
+  }
   if (s.directory?.meta?.termsOfService && !s.termsAccepted)
     return "Tick \u201cI accept\u201d to agree to the CA's terms of service.";
   if (s.passphrase.length < 8) return "Type a passphrase of at least 8 characters for the account file.";
   if (s.passphrase !== s.confirm) return "The two passphrases differ.";
   return null;
+}
+
+/** The EAB HMAC key as CAs give it (base64url), or null when it is not that. */
+function eabKey(text: string): Uint8Array<ArrayBuffer> | null {
+  try {
+    const key = fromBase64url(text.trim());
+    return key.length >= 16 ? key : null;
+  } catch {
+    return null;
+  }
 }
 
 let client: AcmeClient | null = null;
@@ -447,14 +471,7 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
       set({ directoryUrl: chosen.url });
       const directory = await step("Contacting the CA…", () => client!.directory());
       if (!directory) return;
-      const eab = directory.meta?.externalAccountRequired === true;
-      set({
-        directory,
-        error: eab
-          ? "This CA needs an external account binding, which this page does not do yet: use one of the command-line clients below."
-          : null,
-        unreachable: eab,
-      });
+      set({ directory, error: null, unreachable: false });
     },
     update: (change) => set(change),
     createAccount: async () => {
@@ -465,14 +482,28 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
       set({ busy: "Making the account key…", error: null });
       const pair = await generateAccountKey();
       const jwk = await publicJwk({ key: pair.publicKey });
+      const s = get();
+      const binding = directory.meta?.externalAccountRequired
+        ? await externalAccountBinding({
+            keyId: s.eabKeyId.trim(),
+            hmacKey: eabKey(s.eabHmacKey)!,
+            url: directory.newAccount,
+            jwk,
+          })
+        : undefined;
       const r = await withLocation("Creating the account…", () =>
         client!.post<{ status: string }>({
           url: directory.newAccount,
-          payload: { termsOfServiceAgreed: true },
+          payload: { termsOfServiceAgreed: true, ...(binding ? { externalAccountBinding: binding } : {}) },
           key: { privateKey: pair.privateKey, jwk },
         }),
       );
-      if (!r.ok) return;
+      // The HMAC key has done its job: it is not kept.
+      set({ eabHmacKey: "" });
+      if (!r.ok) {
+        if (r.problem) set({ error: problemSentence(r.problem, r.problem.status, "account") });
+        return;
+      }
       if (!r.location) return set({ error: "The CA did not say the account's URL (no Location header)." });
       set({ busy: "Encrypting the account file…" });
       const accountFileOut = await writeAccountFile({

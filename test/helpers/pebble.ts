@@ -86,8 +86,13 @@ function stopped(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the challenge test server and Pebble, waits until both answer. `nonceReject` is the % of good nonces refused. */
-export async function startPebble(options: { nonceReject?: number } = {}): Promise<Pebble> {
+/**
+ * Starts the challenge test server and Pebble, waits until both answer. `nonceReject` is the % of good nonces
+ * refused; `eab` makes an external account binding required, with these key IDs and base64url HMAC keys.
+ */
+export async function startPebble(
+  options: { nonceReject?: number; eab?: Record<string, string> } = {},
+): Promise<Pebble> {
   ensurePebble();
   const dir = mkdtempSync(join(tmpdir(), "pebble-"));
   const p = (name: string) => join(dir, name);
@@ -125,7 +130,8 @@ export async function startPebble(options: { nonceReject?: number } = {}): Promi
         httpPort: 5002,
         tlsPort: 5001,
         ocspResponderURL: "",
-        externalAccountBindingRequired: false,
+        externalAccountBindingRequired: options.eab !== undefined,
+        ...(options.eab ? { externalAccountMACKeys: options.eab } : {}),
       },
     }),
   );

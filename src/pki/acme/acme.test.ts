@@ -34,6 +34,12 @@ describe("problem documents as one sentence", () => {
     );
   });
 
+  test("unauthorized on a new account is the external account binding, not a challenge", () => {
+    const problem = { type: E + "unauthorized", detail: "external account binding JWS verification error" };
+    expect(problemSentence(problem, 401, "account")).toMatch(/^The CA did not accept the external account binding/);
+    expect(problemSentence(problem, 401)).toMatch(/^The CA did not accept the proof of control/);
+  });
+
   test("subproblems' details are said too", () => {
     const s = problemSentence({
       type: E + "compound",

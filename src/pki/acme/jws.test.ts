@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { base64url, fromBase64url } from "./base64url";
-import { dns01TxtValue, ES256, jwkThumbprint, keyAuthorization, publicJwk, signJws } from "./jws";
+import {
+  dns01TxtValue,
+  ES256,
+  externalAccountBinding,
+  jwkThumbprint,
+  keyAuthorization,
+  publicJwk,
+  signJws,
+} from "./jws";
 
 // RFC 7515 Appendix A.3: the ES256 example.
 const A3 = {
@@ -113,5 +121,29 @@ describe("challenge answers (RFC 8555 section 8)", () => {
     expect(base64url(bytes)).toBe("-_-_AAE");
     expect(fromBase64url("-_-_AAE")).toEqual(bytes);
     expect(() => fromBase64url("a+b/")).toThrow();
+  });
+});
+
+describe("External Account Binding (RFC 8555 section 7.3.4)", () => {
+  test("the account's JWK signed with the CA's HMAC key: HS256, the key ID, the newAccount URL", async () => {
+    const { d: _d, ...pub } = A3.jwk;
+    const jwk = { crv: "P-256", kty: "EC", x: pub.x, y: pub.y } as const;
+    // Pebble's example MAC key for kid-1 (its pebble-config-external-account-bindings.json).
+    const hmacKey = fromBase64url("zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W");
+    const eab = await externalAccountBinding({ keyId: "kid-1", hmacKey, url: "https://ca.example/new-acct", jwk });
+    expect(JSON.parse(new TextDecoder().decode(fromBase64url(eab.protected)))).toEqual({
+      alg: "HS256",
+      kid: "kid-1",
+      url: "https://ca.example/new-acct",
+    });
+    expect(JSON.parse(new TextDecoder().decode(fromBase64url(eab.payload)))).toEqual(jwk);
+    const key = await crypto.subtle.importKey("raw", hmacKey, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    const input = new TextEncoder().encode(`${eab.protected}.${eab.payload}`);
+    expect(await crypto.subtle.verify("HMAC", key, fromBase64url(eab.signature), input)).toBe(true);
+    // Must fail: another key.
+    const other = await crypto.subtle.importKey("raw", new Uint8Array(48), { name: "HMAC", hash: "SHA-256" }, false, [
+      "verify",
+    ]);
+    expect(await crypto.subtle.verify("HMAC", other, fromBase64url(eab.signature), input)).toBe(false);
   });
 });

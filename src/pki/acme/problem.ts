@@ -55,10 +55,22 @@ function caText(text: string): string {
   return flat.length > 500 ? `${flat.slice(0, 500)}…` : flat;
 }
 
-/** One sentence for a problem document: what it means, then the CA's own detail. */
-export function problemSentence(problem: AcmeProblem, status?: number): string {
+/** What an error type means when the CA refuses a new account rather than a challenge's answer. */
+const ACCOUNT_LEADS: Record<string, string> = {
+  unauthorized: "The CA did not accept the external account binding (check the key ID and the HMAC key)",
+  malformed: "The CA could not read the account request",
+};
+
+/**
+ * One sentence for a problem document: what it means, then the CA's own detail. `during: "account"` reads the
+ * error types as a refusal of newAccount (unauthorized is then the external account binding, not a challenge).
+ */
+export function problemSentence(problem: AcmeProblem, status?: number, during?: "account"): string {
   const kind = problemKind(problem);
-  const lead = (kind && LEADS[kind]) || `The CA refused the request${status ? ` (HTTP ${status})` : ""}`;
+  const lead =
+    (kind && during === "account" && ACCOUNT_LEADS[kind]) ||
+    (kind && LEADS[kind]) ||
+    `The CA refused the request${status ? ` (HTTP ${status})` : ""}`;
   const details = [problem.detail, ...(problem.subproblems ?? []).map((s) => s.detail)]
     .filter((d): d is string => typeof d === "string" && d.trim() !== "")
     .map(caText);
