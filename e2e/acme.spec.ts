@@ -323,6 +323,38 @@ test.describe("with Pebble requiring an external account binding", () => {
   });
 });
 
+test.describe("with Pebble refusing every nonce", () => {
+  test.beforeAll(async () => {
+    pebble = await startPebble({ nonceReject: 100 });
+  });
+  test.afterAll(async () => {
+    await pebble?.stop();
+  });
+
+  test("a badNonce is retried once with the CA's fresh nonce, then said in one sentence", async ({ page }) => {
+    await keptRequest(page);
+    await page.goto("/acme.html");
+    const user = admin(page);
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().startsWith("https://127.0.0.1:14000/")) posts.push(r.url());
+    });
+    await contactPebble(page, user);
+    await user.check(page.getByLabel("I accept the CA's terms of service"));
+    await user.fill(page.getByLabel("Passphrase for the account file"), ACCOUNT_PASSPHRASE);
+    await user.fill(page.getByLabel("Confirm the passphrase"), ACCOUNT_PASSPHRASE);
+    await user.click(page.getByRole("button", { name: "Create the account" }));
+    await expect(page.getByRole("alert")).toHaveText(
+      /^The CA refused the request's nonce twice; try again: the CA says ".+"\.$/,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(posts).toHaveLength(2);
+    expect(new Set(posts).size).toBe(1);
+  });
+});
+
 test("a CA the browser cannot reach gets one sentence and the commands for command-line clients", async ({ page }) => {
   const dir = tempDir();
   await keptRequest(page);
