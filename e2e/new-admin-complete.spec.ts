@@ -143,6 +143,7 @@ test("a typed password or the key's passphrase is named, not shown again; a PEM 
 }) => {
   const dir = tempDir();
   const { leaf } = await issuedAndOnComplete(page, dir);
+  await page.getByRole("radio", { name: `Use ${NAME}` }).check();
   await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
   await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Open the key" }).click();
@@ -172,6 +173,7 @@ for (const [width, height] of [
     const { leaf } = await issuedAndOnComplete(page, dir);
     const caption = page.getByRole("table", { name: "Pending requests kept in this browser" }).locator("caption");
     expect((await caption.boundingBox())!.height).toBeLessThan(60);
+    await page.getByRole("radio", { name: `Use ${NAME}` }).check();
     await page.getByLabel("Load the certificate…").setInputFiles([leaf, ca.intermediate]);
     await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
     await page.getByRole("button", { name: "Open the key" }).click();
