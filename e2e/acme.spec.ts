@@ -206,7 +206,7 @@ test.describe("with Pebble", () => {
   test("dns-01: the TXT record per name, and the Check says when the CA is asked", async ({ page }) => {
     const dir = tempDir();
     await keptRequest(page);
-    // One kept request: it is chosen without the link's id.
+    // Without an id in the link, the newest kept request is chosen.
     await page.goto("/acme.html");
     const user = admin(page);
     await contactPebble(page, user);
@@ -271,6 +271,48 @@ test.describe("with Pebble", () => {
       await proven(page, name);
     }
     await checkChain(page, dir, ordered);
+  });
+
+  test("a request file dropped on the page is issued for exactly its names", async ({ page }) => {
+    const dir = tempDir();
+    const csr = join(dir, "www.csr");
+    openssl(
+      "req",
+      "-new",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-keyout",
+      join(dir, "www.key"),
+      "-out",
+      csr,
+      "-subj",
+      "/CN=www.fabrikam.example",
+      "-addext",
+      "subjectAltName=DNS:www.fabrikam.example,DNS:fabrikam.example",
+    );
+    await page.goto("/acme.html");
+    await expect(page.getByText("No request is kept in this browser")).toBeVisible();
+    const user = admin(page);
+    await user.setFiles(page.getByLabel("Use a request file…"), csr);
+    await expect(page.getByText("The order asks for exactly these names:")).toHaveText(
+      "The order asks for exactly these names: www.fabrikam.example, fabrikam.example.",
+    );
+    await contactPebble(page, user);
+    await newAccount(page, user, dir);
+    await user.click(page.getByRole("button", { name: "Order the certificate (2 names)" }));
+    const ordered = await orderNames(page);
+    expect(ordered.sort()).toEqual(["fabrikam.example", "www.fabrikam.example"]);
+    for (const name of ordered) {
+      await answerHttp01(page, user, name);
+      await proven(page, name);
+    }
+    const leaf = await checkChain(page, dir, ordered);
+    expect(openssl("pkey", "-in", join(dir, "www.key"), "-pubout")).toBe(
+      openssl("x509", "-in", leaf, "-noout", "-pubkey"),
+    );
   });
 });
 

@@ -437,7 +437,8 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
         if (source) get().chooseSource(source);
         return;
       }
-      const id = wanted ? decodeURIComponent(wanted) : kept.length === 1 ? kept[0]!.id : undefined;
+      // Without an id in the link, the newest kept request (the one Finish just made); the list shows which.
+      const id = wanted ? decodeURIComponent(wanted) : kept[0]?.id;
       if (id && kept.some((k) => k.id === id)) get().chooseSource({ kind: "kept", id });
     },
     chooseSource: (source) => {
