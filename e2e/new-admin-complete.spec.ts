@@ -256,6 +256,8 @@ test("after Finish the focus is on the result and the downloads are the primary 
   await expect(page.getByRole("button", { name: "Download request" })).toHaveClass(/primary/);
   await expect(page.getByRole("button", { name: "Download encrypted private key" })).toHaveClass(/primary/);
   await expect(page.getByRole("button", { name: "Finish" })).not.toHaveClass(/primary/);
+  // The downloads are the page's primary actions: Next (to Complete the request) is not one of them.
+  await expect(page.getByRole("button", { name: "Next", exact: true })).not.toHaveClass(/primary/);
 });
 
 test("renewing from a .cer says what it could not carry over and asks for the friendly name, which names the files", async ({

@@ -56,7 +56,6 @@ export function App() {
   const draftError = useWizard((s) => s.draftError);
   // The reasons are worked out again on every change, so one the admin fixed goes from the summary at once.
   const nextRefused = useWizard(refusedBlockers);
-  const finished = useWizard((s) => s.finish.status === "done");
   const summary = useRef<HTMLDivElement>(null);
   const refusedAt = useWizard((s) => s.nextRefused);
   useEffect(() => {
@@ -151,12 +150,8 @@ export function App() {
             </span>
           )}
           {index >= 0 && index < pages.length - 1 && (
-            // Until Finish has made the request, Finish is the save page's one primary action.
-            <button
-              type="button"
-              className={page === "save-request" && !finished ? undefined : "primary"}
-              onClick={next}
-            >
+            // On the save page Finish, then the downloads, are the primary actions: Next is not.
+            <button type="button" className={page === "save-request" ? undefined : "primary"} onClick={next}>
               Next
             </button>
           )}
