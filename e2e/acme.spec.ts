@@ -273,6 +273,45 @@ test.describe("with Pebble", () => {
     await checkChain(page, dir, ordered);
   });
 
+  test("with ARI in the directory, the page shows when the CA suggests renewing", async ({ page }) => {
+    // Pebble 2.4.0 has no renewalInfo: the test adds it to the directory and answers it, as RFC 9773 section 4.2 does.
+    const asked: string[] = [];
+    await page.route(PEBBLE_DIRECTORY, async (route) => {
+      const response = await route.fetch();
+      const json = { ...(await response.json()), renewalInfo: "https://127.0.0.1:14000/renewal-info" };
+      await route.fulfill({ response, json });
+    });
+    await page.route("https://127.0.0.1:14000/renewal-info/**", async (route) => {
+      asked.push(new URL(route.request().url()).pathname);
+      await route.fulfill({
+        json: { suggestedWindow: { start: "2027-01-10T00:00:00Z", end: "2027-01-12T00:00:00Z" } },
+        headers: { "Access-Control-Allow-Origin": "*" },
+      });
+    });
+    const dir = tempDir();
+    await keptRequest(page);
+    await page.goto("/acme.html");
+    const user = admin(page);
+    await contactPebble(page, user);
+    await newAccount(page, user, dir);
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    const ordered = await orderNames(page);
+    for (const name of ordered) {
+      await answerHttp01(page, user, name);
+      await proven(page, name);
+    }
+    const leaf = await checkChain(page, dir, ordered);
+    await expect(page.getByText(/^The CA suggests renewing between .+ and .+\.$/)).toBeVisible();
+    // The CertID: base64url of the leaf's Authority Key Identifier, ".", base64url of its serial.
+    const aki = openssl("x509", "-in", leaf, "-noout", "-ext", "authorityKeyIdentifier")
+      .split("\n")[1]!
+      .trim()
+      .replace(/^keyid:/, "");
+    const akiB64 = Buffer.from(aki.replace(/:/g, ""), "hex").toString("base64url");
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(new RegExp(`^/renewal-info/${akiB64}\\.[A-Za-z0-9_-]+$`));
+  });
+
   test("a request file dropped on the page is issued for exactly its names", async ({ page }) => {
     const dir = tempDir();
     const csr = join(dir, "www.csr");

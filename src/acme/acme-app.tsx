@@ -24,6 +24,7 @@ export function AcmeApp() {
   const error = useAcme((s) => s.error);
   const unreachable = useAcme((s) => s.unreachable);
   const chain = useAcme((s) => s.chainPem);
+  const renewal = useAcme((s) => s.renewal);
   const cancel = useAcme((s) => s.cancel);
   const waiting = useAcme((s) => s.waiting);
   useEffect(() => {
@@ -69,6 +70,22 @@ export function AcmeApp() {
             </button>
             . Below, open the request's key and export the .pfx for the reverse proxy.
           </p>
+          {renewal && (
+            <p>
+              The CA suggests renewing between {renewal.start.toLocaleString()} and {renewal.end.toLocaleString()}
+              {renewal.explanationUrl && (
+                <>
+                  {" "}
+                  (
+                  <a href={renewal.explanationUrl} target="_blank" rel="noreferrer noopener">
+                    why
+                  </a>
+                  )
+                </>
+              )}
+              .
+            </p>
+          )}
           <Suspense fallback={<p role="status">Loading…</p>}>
             <CompleteRequestPage />
           </Suspense>

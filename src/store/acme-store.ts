@@ -29,6 +29,7 @@ import { fromBase64url } from "../pki/acme/base64url";
 import { problemSentence } from "../pki/acme/problem";
 import { retryAfterMs, sleep } from "../pki/acme/retry-after";
 import { requestDnsNames } from "../pki/acme/request-names";
+import { ariCertId, renewalWindow, type RenewalWindow } from "../pki/acme/ari";
 import { readInputFile, type InputFile } from "../pki/input-limits";
 import { fromBase64, readPemBlocks, toBase64, isOneDerValue, textOrNull } from "../pki/pem";
 import { keyFileError } from "../pki/private-key";
@@ -134,6 +135,8 @@ export interface AcmeState {
   order: { url: string; status: AcmeOrder["status"]; finalize: string; certificate: string | null } | null;
   authorizations: AuthorizationView[];
   chainPem: string | null;
+  /** ARI (RFC 9773): when the CA suggests renewing the issued certificate, if its directory says. */
+  renewal: RenewalWindow | null;
   resume: ResumeRecord | null;
 }
 
@@ -186,6 +189,7 @@ export const initialAcmeState = (): AcmeState => ({
   order: null,
   authorizations: [],
   chainPem: null,
+  renewal: null,
   resume: null,
 });
 
@@ -383,7 +387,11 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
     if (!readPemBlocks(chain).some((b) => b.label === "CERTIFICATE"))
       return set({ error: "The CA's answer holds no certificate." });
     storeResume(null);
-    set({ chainPem: chain, resume: null });
+    set({ chainPem: chain, resume: null, renewal: null });
+    const renewalInfo = get().directory?.renewalInfo;
+    const leaf = readPemBlocks(chain).find((b) => b.label === "CERTIFICATE");
+    const certId = leaf && ariCertId(leaf.der);
+    if (renewalInfo && certId) set({ renewal: await renewalWindow({ renewalInfo, certId }) });
     // Straight into Complete the request: the chain loaded, and the kept request chosen as the key.
     const wizard = useWizard.getState();
     await wizard.refreshPending();
