@@ -59,8 +59,35 @@ export default tseslint.config(
               message: "ui pieces are presentational: they take props, not the store.",
             },
             { target: "./src/pages", from: ["./src/app"], message: "Pages do not import the app shell." },
+            {
+              target: ["./src/pki", "./src/store", "./src/pages", "./src/ui", "./src/app"],
+              from: ["./src/acme"],
+              message:
+                "The ACME page is a shell of its own: the wizard never imports it (its code must not reach the offline page).",
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Why: the offline page promises no network at all (connect-src 'none'); the one place that talks to a server
+    // is the ACME client, whose fetch is passed in by the ACME page. Anything else calling fetch is a mistake.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.ts", "src/pki/acme/client.ts", "src/pki/acme/ari.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "fetch", message: "Only src/pki/acme/client.ts and ari.ts talk to a server." },
+      ],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "globalThis",
+          property: "fetch",
+          message: "Only src/pki/acme/client.ts and ari.ts talk to a server.",
+        },
+        { object: "window", property: "fetch", message: "Only src/pki/acme/client.ts and ari.ts talk to a server." },
       ],
     },
   },

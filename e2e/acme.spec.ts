@@ -172,10 +172,15 @@ test.describe("with Pebble", () => {
     await pebble?.stop();
   });
 
-  test("a kept request is issued by the CA over http-01 and completed into both .pfx profiles", async ({ page }) => {
+  test("from Finish, the save page's link opens the ACME page; the kept request is issued over http-01 and completed into both .pfx profiles", async ({
+    page: wizard,
+  }) => {
     const dir = tempDir();
-    const id = await keptRequest(page);
-    await page.goto(`/acme.html#request=${encodeURIComponent(id)}`);
+    await keptRequest(wizard);
+    // The explicit choice after Finish: a link that says it opens a page that contacts the CA, in a new tab.
+    const link = wizard.getByRole("link", { name: "Get it issued (ACME)…" });
+    await expect(link.locator("..")).toContainText("contacts the ACME CA you choose");
+    const [page] = await Promise.all([wizard.context().waitForEvent("page"), link.click()]);
     await expect(page.getByRole("heading", { level: 1, name: "Get it issued (ACME)" })).toBeVisible();
     const names = page.getByText("The order asks for exactly these names:");
     await expect(names).toBeVisible();
@@ -195,7 +200,7 @@ test.describe("with Pebble", () => {
     const legacy = await exportPfx(page, user, dir, leaf);
     expect(legacy).toMatch(/pbeWithSHA1And3-KeyTripleDES-CBC/);
     console.log(
-      `interactions on the ACME page, first click to the downloaded .pfx: ${user.count} (${ordered.length} names, one Check each)`,
+      `interactions from Finish's ACME link to the downloaded .pfx: ${user.count + 1} (${ordered.length} names, one Check each)`,
     );
     const modern = await exportPfx(page, user, dir, leaf, "AES256-SHA256");
     expect(modern).toMatch(/PBES2, PBKDF2, AES-256-CBC/);

@@ -256,6 +256,8 @@ test("after Finish the focus is on the result and the downloads are the primary 
   await expect(page.getByRole("button", { name: "Download request" })).toHaveClass(/primary/);
   await expect(page.getByRole("button", { name: "Download encrypted private key" })).toHaveClass(/primary/);
   await expect(page.getByRole("button", { name: "Finish" })).not.toHaveClass(/primary/);
+  // ACME is an explicit choice, on a page of its own that says it will contact the CA.
+  await expect(page.getByRole("link", { name: "Get it issued (ACME)…" })).toHaveAttribute("href", "acme.html");
   // The downloads are the page's primary actions: Next (to Complete the request) is not one of them.
   await expect(page.getByRole("button", { name: "Next", exact: true })).not.toHaveClass(/primary/);
 });

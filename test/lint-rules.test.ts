@@ -39,6 +39,18 @@ describe("npm run lint", () => {
       "jsdoc/require-jsdoc",
     ],
     [
+      "a wizard page imports the ACME page's code",
+      "src/pages/example.tsx",
+      'import { AcmeApp } from "../acme/acme-app";\nexport const x = AcmeApp;\n',
+      "import-x/no-restricted-paths",
+    ],
+    [
+      "code outside the ACME client calls fetch",
+      "src/store/example.ts",
+      'export const x = () => fetch("https://example.com/");\n',
+      "no-restricted-globals",
+    ],
+    [
       "a file name is not kebab-case",
       "src/pages/SomePage.tsx",
       "export const x = 1;\n",

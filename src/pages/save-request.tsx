@@ -1,4 +1,5 @@
 /** Where do you want to save the offline request?: file name and format, the key's passphrase, Finish and the downloads. */
+import { AcmeLink } from "./acme-link";
 import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { passphraseStrength } from "../pki/passphrase";
 import { toWindowsRequestBase64 } from "../pki/pem";
@@ -351,6 +352,7 @@ export function SaveRequestPage() {
               Download encrypted private key
             </button>
           </div>
+          {finish.kept === "yes" && <AcmeLink />}
         </section>
       )}
       <button
