@@ -209,6 +209,8 @@ async function openPfxSource(
       onProgress: (done, total) => set({ keyProgress: { done, total } }),
     });
     measureSince("open pfx", started);
+    // Cancelled (or the secrets dropped, when idle or leaving) after the Worker answered: the key is not kept.
+    if (abort.signal.aborted) throw new Error("cancelled");
     set((s) => ({
       openedKey: { pkcs8: opened.pkcs8, spkiSha256: opened.spkiSha256 },
       keyError: null,
