@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { issue, makeCa } from "../test/helpers/ca";
+import { PEBBLE_DIRECTORY, startPebble } from "../test/helpers/pebble";
 import {
   ARTICLE_EXAMPLE,
   completeWithKeptRequest,
@@ -147,5 +148,45 @@ test("the key guard, as it asks before Start over, at 1280 px light and 390 px d
     await expect(page.getByRole("alertdialog")).toBeVisible();
     await page.screenshot({ path: join("test-results", "walk", `${width}-${theme}-key-guard.png`) });
     await context.close();
+  }
+});
+
+test("the README's picture of Get it issued (ACME): the challenges of an order from Pebble, Let's Encrypt's test CA", async ({
+  browser,
+}) => {
+  const pebble = await startPebble();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByLabel(ARTICLE_EXAMPLE).check();
+    for (const to of [
+      "Select Certificate Enrollment Policy",
+      "Custom Request",
+      "Plan names",
+      "Certificate Information",
+    ])
+      await next(page, to);
+    await next(page, "Where do you want to save the offline request?");
+    await finish(page);
+    const [acme] = await Promise.all([
+      context.waitForEvent("page"),
+      page.getByRole("link", { name: "Get it issued (ACME)…" }).click(),
+    ]);
+    await acme.getByLabel("Another ACME directory").check();
+    await acme.getByLabel("Directory URL").fill(PEBBLE_DIRECTORY);
+    await acme.getByRole("button", { name: "Contact the CA" }).click();
+    await acme.getByLabel("I accept the CA's terms of service").check();
+    await acme.getByLabel("Passphrase for the account file").fill("screenshot account passphrase");
+    await acme.getByLabel("Confirm the passphrase").fill("screenshot account passphrase");
+    await acme.getByRole("button", { name: "Create the account" }).click();
+    await expect(acme.getByRole("button", { name: "Save the account file" })).toBeVisible({ timeout: 60_000 });
+    await download(acme, acme.getByRole("button", { name: "Save the account file" }), tempDir());
+    await acme.getByRole("button", { name: /^Order the certificate/ }).click();
+    await expect(acme.getByRole("article").first()).toBeVisible({ timeout: 60_000 });
+    await acme.locator("main").screenshot({ path: shot("acme.png") });
+    await context.close();
+  } finally {
+    await pebble.stop();
   }
 });
