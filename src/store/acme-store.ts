@@ -391,7 +391,8 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
     const renewalInfo = get().directory?.renewalInfo;
     const leaf = readPemBlocks(chain).find((b) => b.label === "CERTIFICATE");
     const certId = leaf && ariCertId(leaf.der);
-    if (renewalInfo && certId) set({ renewal: await renewalWindow({ renewalInfo, certId }) });
+    if (renewalInfo && certId)
+      set({ renewal: await renewalWindow({ renewalInfo, certId, directoryUrl: client!.directoryUrl }) });
     // Straight into Complete the request: the chain loaded, and the kept request chosen as the key.
     const wizard = useWizard.getState();
     await wizard.refreshPending();

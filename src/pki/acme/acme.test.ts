@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { generateAccountKey, openAccountKey, readAccountFile, writeAccountFile } from "./account-file";
-import { acmeClient, orderIdentifiers } from "./client";
+import { acmeClient, MAX_BODY, orderIdentifiers } from "./client";
 import { publicJwk } from "./jws";
 import { cliCommands, problemSentence, psQuote, shQuote, unreachableSentence } from "./problem";
 import { retryAfterMs } from "./retry-after";
@@ -158,6 +158,101 @@ describe("the client", () => {
       ok: false,
       unreachable: true,
       error: expect.stringMatching(/certbot/),
+    });
+  });
+
+  test("a CA that never answers gives one sentence after the time limit, not a wait without end", async () => {
+    let signal: AbortSignal | undefined;
+    const never = ((_url: string, init?: RequestInit) => {
+      signal = init?.signal ?? undefined;
+      return new Promise<Response>(() => undefined);
+    }) as unknown as typeof fetch;
+    const client = acmeClient({ directoryUrl: "https://ca.example/dir", fetch: never, timeoutMs: 50 });
+    const r = await client.directory();
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The CA did not answer within 50 ms: https:\/\/ca\.example/),
+    });
+    expect(signal?.aborted).toBe(true);
+    const slow = acmeClient({ directoryUrl: "https://ca.example/dir", fetch: never });
+    expect(await Promise.race([slow.directory(), new Promise((ok) => setTimeout(() => ok("waiting"), 20))])).toBe(
+      "waiting",
+    );
+    const { privateKey } = await generateAccountKey();
+    const key = { privateKey, jwk: await publicJwk({ key: privateKey }), kid: "https://ca.example/acct/7" };
+    const stalled = acmeClient({
+      directoryUrl: "https://ca.example/dir",
+      timeoutMs: 50,
+      fetch: (async (url: string) =>
+        String(url).endsWith("/dir")
+          ? Response.json(dir)
+          : String(url) === dir.newNonce
+            ? new Response(null, { headers: { "Replay-Nonce": "n" } })
+            : new Response(
+                new ReadableStream({ pull: () => new Promise(() => undefined) }),
+              )) as unknown as typeof fetch,
+    });
+    expect(await stalled.post({ url: dir.newOrder, payload: {}, key })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The CA did not answer within/),
+    });
+  });
+
+  test("an endless answer is read no further than the limit", async () => {
+    let pulled = 0;
+    const endless = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(c) {
+            pulled++;
+            c.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+          },
+        }),
+      )) as unknown as typeof fetch;
+    const client = acmeClient({ directoryUrl: "https://ca.example/dir", fetch: endless });
+    const r = await client.directory();
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 1 MB/) });
+    expect(pulled * 64 * 1024).toBeLessThan(MAX_BODY + 4 * 64 * 1024);
+  });
+
+  test("only the directory's origin is contacted: a foreign newNonce, URL or Location is refused in one sentence", async () => {
+    const { privateKey } = await generateAccountKey();
+    const key = { privateKey, jwk: await publicJwk({ key: privateKey }), kid: "https://ca.example/acct/7" };
+    const contacted: string[] = [];
+    const ca = (d: object, location?: string) =>
+      (async (url: string) => {
+        contacted.push(String(url));
+        if (String(url).endsWith("/dir")) return Response.json(d);
+        if (String(url).endsWith("/nonce")) return new Response(null, { headers: { "Replay-Nonce": "n" } });
+        return Response.json({ status: "pending" }, { status: 201, headers: location ? { Location: location } : {} });
+      }) as unknown as typeof fetch;
+    const foreignNonce = acmeClient({
+      directoryUrl: "https://ca.example/dir",
+      fetch: ca({ ...dir, newNonce: "https://tracker.example/nonce" }),
+    });
+    expect(await foreignNonce.post({ url: dir.newOrder, payload: {}, key })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^The CA's answer points to https:\/\/tracker\.example, not to .*https:\/\/ca\.example/,
+      ),
+    });
+    expect(contacted).toEqual(["https://ca.example/dir"]);
+
+    contacted.length = 0;
+    const client = acmeClient({ directoryUrl: "https://ca.example/dir", fetch: ca(dir) });
+    for (const url of ["https://ca.example:8443/order/1", "http://ca.example/order/1", "https://evil.example/authz"]) {
+      const r = await client.post({ url, payload: "", key });
+      expect(r).toMatchObject({ ok: false, error: expect.stringContaining(new URL(url).origin) });
+    }
+    expect(contacted.filter((u) => !u.startsWith("https://ca.example/"))).toEqual([]);
+
+    const foreignLocation = acmeClient({
+      directoryUrl: "https://ca.example/dir",
+      fetch: ca(dir, "https://evil.example/order/1"),
+    });
+    expect(await foreignLocation.post({ url: dir.newOrder, payload: {}, key })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("https://evil.example"),
     });
   });
 

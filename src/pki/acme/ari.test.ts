@@ -66,6 +66,7 @@ describe("ARI (RFC 9773)", () => {
       }) as typeof fetch;
     const window = await renewalWindow({
       renewalInfo: "https://ca.example/renewal-info/",
+      directoryUrl: "https://ca.example/dir",
       certId: "aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE",
       fetch: answer({
         suggestedWindow: { start: "2026-09-01T00:00:00Z", end: "2026-09-16T00:00:00Z" },
@@ -78,9 +79,68 @@ describe("ARI (RFC 9773)", () => {
       end: new Date("2026-09-16T00:00:00Z"),
       explanationUrl: null,
     });
-    expect(await renewalWindow({ renewalInfo: "https://a", certId: "x.y", fetch: answer({}, 404) })).toBeNull();
     expect(
-      await renewalWindow({ renewalInfo: "https://a", certId: "x.y", fetch: answer({ suggestedWindow: {} }) }),
+      await renewalWindow({
+        renewalInfo: "https://a",
+        directoryUrl: "https://a/dir",
+        certId: "x.y",
+        fetch: answer({}, 404),
+      }),
     ).toBeNull();
+    expect(
+      await renewalWindow({
+        renewalInfo: "https://a",
+        directoryUrl: "https://a/dir",
+        certId: "x.y",
+        fetch: answer({ suggestedWindow: {} }),
+      }),
+    ).toBeNull();
+  });
+
+  test("renewalInfo on another origin is not contacted; a CA that never answers, or answers without end, gives null", async () => {
+    const seen: string[] = [];
+    const never = ((url: string) => {
+      seen.push(url);
+      return new Promise<Response>(() => undefined);
+    }) as unknown as typeof fetch;
+    expect(
+      await renewalWindow({
+        renewalInfo: "https://elsewhere.example/ri",
+        directoryUrl: "https://ca.example/dir",
+        certId: "x.y",
+        fetch: never,
+      }),
+    ).toBeNull();
+    expect(seen).toEqual([]);
+    const started = Date.now();
+    expect(
+      await renewalWindow({
+        renewalInfo: "https://ca.example/ri",
+        directoryUrl: "https://ca.example/dir",
+        certId: "x.y",
+        fetch: never,
+        timeoutMs: 50,
+      }),
+    ).toBeNull();
+    expect(Date.now() - started).toBeLessThan(5000);
+    let pulled = 0;
+    const endless = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(c) {
+            pulled++;
+            c.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+          },
+        }),
+      )) as unknown as typeof fetch;
+    expect(
+      await renewalWindow({
+        renewalInfo: "https://ca.example/ri",
+        directoryUrl: "https://ca.example/dir",
+        certId: "x.y",
+        fetch: endless,
+      }),
+    ).toBeNull();
+    expect(pulled).toBeLessThan(40);
   });
 });

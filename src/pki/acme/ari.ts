@@ -5,6 +5,7 @@
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { AuthorityKeyIdentifier, Certificate, id_ce_authorityKeyIdentifier } from "@peculiar/asn1-x509";
 import { base64url } from "./base64url";
+import { ACME_TIMEOUT_MS, foreignOriginSentence, readCappedText, untilAborted } from "./client";
 
 /** CertID = base64url(AKI keyIdentifier) "." base64url(serialNumber's DER content octets) (RFC 9773 section 4.1). */
 export function ariCertIdOf(params: {
@@ -36,30 +37,40 @@ export interface RenewalWindow {
   explanationUrl: string | null;
 }
 
-/** Asks the CA's renewalInfo resource for the window; null when it does not answer one. */
+/**
+ * Asks the CA's renewalInfo resource for the window; null when it does not answer one (in time, capped, on the
+ * directory's own origin: a renewalInfo elsewhere is not contacted).
+ */
 export async function renewalWindow(params: {
   renewalInfo: string;
   certId: string;
+  /** The chosen directory: renewalInfo must be on its origin. */
+  directoryUrl: string;
   fetch?: typeof fetch;
+  timeoutMs?: number;
 }): Promise<RenewalWindow | null> {
   const doFetch = params.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const url = `${params.renewalInfo.replace(/\/+$/, "")}/${params.certId}`;
+  if (foreignOriginSentence(url, params.directoryUrl)) return null;
+  const signal = AbortSignal.timeout(params.timeoutMs ?? ACME_TIMEOUT_MS);
   try {
-    const response = await doFetch(`${params.renewalInfo.replace(/\/+$/, "")}/${params.certId}`, {
-      method: "GET",
-      credentials: "omit",
-      referrerPolicy: "no-referrer",
-    });
+    const response = await untilAborted(
+      doFetch(url, { method: "GET", credentials: "omit", referrerPolicy: "no-referrer", signal }),
+      signal,
+    );
     if (!response.ok) return null;
-    const body = (await response.json()) as {
+    const text = await untilAborted(readCappedText(response), signal);
+    if (text === null) return null;
+    const body = JSON.parse(text) as {
       suggestedWindow?: { start?: unknown; end?: unknown };
       explanationURL?: unknown;
     };
     const start = new Date(String(body.suggestedWindow?.start));
     const end = new Date(String(body.suggestedWindow?.end));
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return null;
-    const url =
+    const explanationUrl =
       typeof body.explanationURL === "string" && /^https:\/\//.test(body.explanationURL) ? body.explanationURL : null;
-    return { start, end, explanationUrl: url };
+    return { start, end, explanationUrl };
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  */
 import { base64url } from "./base64url";
 import { signJws, type EcPublicJwk } from "./jws";
-import { asProblem, problemKind, problemSentence, unreachableSentence, type AcmeProblem } from "./problem";
+import { asProblem, caText, problemKind, problemSentence, unreachableSentence, type AcmeProblem } from "./problem";
 
 /** The directory (RFC 8555 section 7.1.1). */
 export interface AcmeDirectory {
@@ -68,7 +68,94 @@ export interface AcmeAccountKey {
 }
 
 /** Why the limit: a CA's answer is small JSON or a PEM chain; anything bigger is not an ACME answer. */
-const MAX_BODY = 1024 * 1024;
+export const MAX_BODY = 1024 * 1024;
+
+/** Why a limit: a CA that never answers must not leave the page waiting forever with a status line. */
+export const ACME_TIMEOUT_MS = 30_000;
+
+/** The sentence for a CA that did not answer in time. */
+export function timeoutSentence(url: string, ms: number): string {
+  const seconds = ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`;
+  return `The CA did not answer within ${seconds}: ${caText(originOf(url) ?? url)} may be busy or down; try again in a while.`;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why: the page contacts only the chosen directory's origin (its policy allows any https: origin). A URL the CA
+ * gives (newNonce, an order, a Location, renewalInfo…) on another origin is refused with one sentence; null when
+ * it is the directory's own origin.
+ */
+export function foreignOriginSentence(url: string, directoryUrl: string): string | null {
+  const origin = originOf(url);
+  const own = originOf(directoryUrl);
+  if (origin && own && origin === own) return null;
+  return (
+    `The CA's answer points to ${caText(origin ?? url).slice(0, 200)}, not to the chosen directory's ` +
+    `${caText(own ?? directoryUrl)}: this page contacts only the directory's origin, so it stopped.`
+  );
+}
+
+/** Thrown when the time is up (the fetch or the body not finished). */
+export class AcmeTimeout extends Error {}
+
+/** Resolves with `work`, or rejects with AcmeTimeout once `signal` aborts (even when `work` ignores the signal). */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AcmeTimeout("timeout"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/**
+ * The body as text, at most `max` bytes: a Content-Length over it is refused unread, and a body without one is
+ * read through a stream reader that stops (and cancels the stream) once it passes `max`. Null when too big.
+ */
+export async function readCappedText(response: Response, max: number = MAX_BODY): Promise<string | null> {
+  const length = Number(response.headers.get("Content-Length") ?? 0);
+  if (length > max) {
+    void response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      void reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
 
 /** The client for one directory URL. */
 export interface AcmeClient {
@@ -84,26 +171,53 @@ export interface AcmeClient {
 }
 
 /** Makes a client; nothing is fetched until a method is called. */
-export function acmeClient(params: { directoryUrl: string; fetch?: typeof fetch; crypto?: Crypto }): AcmeClient {
+export function acmeClient(params: {
+  directoryUrl: string;
+  fetch?: typeof fetch;
+  crypto?: Crypto;
+  /** How long one request may take, its body included (30 s). */
+  timeoutMs?: number;
+}): AcmeClient {
   const doFetch = params.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const { directoryUrl } = params;
+  const timeoutMs = params.timeoutMs ?? ACME_TIMEOUT_MS;
   let directory: AcmeDirectory | null = null;
   let nonce: string | null = null;
 
-  /** One request; never throws. A network failure (no answer, or no CORS) is `unreachable`. */
-  async function call(url: string, init: RequestInit): Promise<{ response: Response; text: string } | null> {
+  type Got = { response: Response; text: string } | { error: string; unreachable: boolean };
+
+  /**
+   * One request; never throws. Only to the directory's origin, within the time limit, the body capped. A network
+   * failure (no answer, or no CORS) is `unreachable`.
+   */
+  async function call(url: string, init: RequestInit): Promise<Got> {
+    const foreign = foreignOriginSentence(url, directoryUrl);
+    if (foreign) return { error: foreign, unreachable: false };
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const response = await doFetch(url, { ...init, credentials: "omit", referrerPolicy: "no-referrer" });
+      const response = await untilAborted(
+        doFetch(url, { ...init, credentials: "omit", referrerPolicy: "no-referrer", signal }),
+        signal,
+      );
       const nextNonce = response.headers.get("Replay-Nonce");
       if (nextNonce) nonce = nextNonce;
-      const length = Number(response.headers.get("Content-Length") ?? 0);
-      if (length > MAX_BODY) return { response, text: "" };
-      const text = init.method === "HEAD" ? "" : (await response.text()).slice(0, MAX_BODY);
+      if (init.method === "HEAD") return { response, text: "" };
+      const text = await untilAborted(readCappedText(response), signal);
+      if (text === null)
+        return { error: "The CA's answer is larger than 1 MB: it is not an ACME answer.", unreachable: false };
       return { response, text };
-    } catch {
-      return null;
+    } catch (e) {
+      if (e instanceof AcmeTimeout || signal.aborted)
+        return { error: timeoutSentence(url, timeoutMs), unreachable: false };
+      return { error: unreachableSentence(directoryUrl), unreachable: true };
     }
   }
+
+  const refused = <T>(got: { error: string; unreachable: boolean }): AcmeResult<T> => ({
+    ok: false,
+    error: got.error,
+    ...(got.unreachable ? { unreachable: true } : {}),
+  });
 
   const unreachable = <T>(): AcmeResult<T> => ({
     ok: false,
@@ -125,7 +239,7 @@ export function acmeClient(params: { directoryUrl: string; fetch?: typeof fetch;
   async function getDirectory(): Promise<AcmeResult<AcmeDirectory>> {
     if (directory) return { ok: true, value: directory, location: null, retryAfter: null };
     const got = await call(directoryUrl, { method: "GET" });
-    if (!got) return unreachable();
+    if ("error" in got) return refused(got);
     if (!got.response.ok) return failure(got.response, got.text);
     try {
       const d = JSON.parse(got.text) as AcmeDirectory;
@@ -141,18 +255,20 @@ export function acmeClient(params: { directoryUrl: string; fetch?: typeof fetch;
     }
   }
 
-  async function freshNonce(): Promise<string | null> {
+  /** A nonce, or the refusal that kept the page from getting one. */
+  async function freshNonce(): Promise<{ nonce: string } | AcmeResult<never>> {
     if (nonce) {
       const n = nonce;
       nonce = null;
-      return n;
+      return { nonce: n };
     }
     const d = await getDirectory();
-    if (!d.ok) return null;
+    if (!d.ok) return d;
     const got = await call(d.value.newNonce, { method: "HEAD" });
+    if ("error" in got) return refused(got);
     const n = nonce;
     nonce = null;
-    return got ? n : null;
+    return n ? { nonce: n } : unreachable();
   }
 
   async function post<T>(p: {
@@ -163,8 +279,9 @@ export function acmeClient(params: { directoryUrl: string; fetch?: typeof fetch;
   }): Promise<AcmeResult<T>> {
     // badNonce (RFC 8555 section 6.5): the server's answer carries a fresh nonce; one retry with it.
     for (let attempt = 0; ; attempt++) {
-      const n = await freshNonce();
-      if (!n) return unreachable();
+      const fresh = await freshNonce();
+      if (!("nonce" in fresh)) return fresh;
+      const n = fresh.nonce;
       const header = p.key.kid
         ? ({ alg: "ES256", nonce: n, url: p.url, kid: p.key.kid } as const)
         : ({ alg: "ES256", nonce: n, url: p.url, jwk: p.key.jwk } as const);
@@ -177,7 +294,7 @@ export function acmeClient(params: { directoryUrl: string; fetch?: typeof fetch;
         },
         body: JSON.stringify(jws),
       });
-      if (!got) return unreachable();
+      if ("error" in got) return refused(got);
       const { response, text } = got;
       if (!response.ok) {
         const result = failure<T>(response, text);
@@ -185,6 +302,8 @@ export function acmeClient(params: { directoryUrl: string; fetch?: typeof fetch;
         return result;
       }
       const meta = { location: response.headers.get("Location"), retryAfter: response.headers.get("Retry-After") };
+      const foreignLocation = meta.location && foreignOriginSentence(meta.location, directoryUrl);
+      if (foreignLocation) return { ok: false, error: foreignLocation };
       if (p.as === "pem") return { ok: true, value: text as T, ...meta };
       try {
         return { ok: true, value: (text ? JSON.parse(text) : {}) as T, ...meta };

@@ -49,7 +49,7 @@ export function problemKind(problem: AcmeProblem | null | undefined): string | n
 }
 
 /** Text from the CA, shown as data: one line, no control characters, at most 500 characters. */
-function caText(text: string): string {
+export function caText(text: string): string {
   // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, " ").trim();
   return flat.length > 500 ? `${flat.slice(0, 500)}…` : flat;
