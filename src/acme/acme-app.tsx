@@ -2,9 +2,11 @@
  * "Get it issued (ACME)": the request, the CA's directory, the account, the order and its challenges, then
  * Complete the request with the issued chain. One page, its steps shown as they become possible.
  */
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useCallback, useEffect } from "react";
 import { useAcme } from "../store/acme-store";
+import { useWizard } from "../store/store";
 import { saveFile } from "../ui/download";
+import { useIdleDrop } from "../ui/use-idle-drop";
 import { AccountStep } from "./account-step";
 import { CaStep } from "./ca-step";
 import { CommandLineFallback } from "./command-line-fallback";
@@ -30,6 +32,15 @@ export function AcmeApp() {
   useEffect(() => {
     void init(window.location.hash);
   }, [init]);
+  // As in the wizard: ten minutes idle, and the account key, the passphrases, the HMAC key and the opened
+  // request key (Complete the request, below) are let go.
+  const dropAcmeSecrets = useAcme((s) => s.dropSecrets);
+  const dropWizardSecrets = useWizard((s) => s.dropSecrets);
+  const drop = useCallback(() => {
+    dropAcmeSecrets();
+    dropWizardSecrets();
+  }, [dropAcmeSecrets, dropWizardSecrets]);
+  useIdleDrop(drop);
   return (
     <main className="acme">
       <RequestStep />

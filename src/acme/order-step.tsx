@@ -88,10 +88,18 @@ function Challenge({ authorization: a, challenge: c }: { authorization: Authoriz
       <div className="challenge">
         <h4>http-01: a file on the reverse proxy</h4>
         <p>
-          File name: <code>{path}</code> <CopyButton text={path} label="Copy the file name" what="The file name" />
+          File name:{" "}
+          <code>
+            <ShownText text={path} />
+          </code>{" "}
+          <CopyButton text={path} label="Copy the file name" what="The file name" />
         </p>
         <p>
-          Content: <code>{c.answer}</code> <CopyButton text={c.answer} label="Copy the content" what="The content" />
+          Content:{" "}
+          <code>
+            <ShownText text={c.answer} />
+          </code>{" "}
+          <CopyButton text={c.answer} label="Copy the content" what="The content" />
         </p>
         <p className="hint">
           It must answer at http://
@@ -111,10 +119,18 @@ function Challenge({ authorization: a, challenge: c }: { authorization: Authoriz
     <div className="challenge">
       <h4>dns-01: a TXT record</h4>
       <p>
-        Name: <code>{record}</code> <CopyButton text={record} label="Copy the record name" what="The record name" />
+        Name:{" "}
+        <code>
+          <ShownText text={record} />
+        </code>{" "}
+        <CopyButton text={record} label="Copy the record name" what="The record name" />
       </p>
       <p>
-        Value: <code>{c.answer}</code> <CopyButton text={c.answer} label="Copy the TXT value" what="The value" />
+        Value:{" "}
+        <code>
+          <ShownText text={c.answer} />
+        </code>{" "}
+        <CopyButton text={c.answer} label="Copy the TXT value" what="The value" />
       </p>
       <p className="hint">
         Add it in the public DNS zone and wait until it is published (a few minutes with most DNS hosts) before Check.

@@ -7,6 +7,7 @@ import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
 import { refusedBlockers } from "../store/selectors";
 import { ErrorSummary } from "../ui/error-summary";
 import { markNow } from "../store/user-timing";
+import { useIdleDrop } from "../ui/use-idle-drop";
 import { KeyGuard } from "./key-guard";
 import { PageBoundary } from "./page-boundary";
 
@@ -42,9 +43,6 @@ const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   inspect: InspectPage,
 };
 
-/** Ten minutes without a key press or a click, and every passphrase, password and opened key is dropped. */
-const IDLE_MS = 10 * 60 * 1000;
-
 export function App() {
   const page = useWizard((s) => s.page);
   const startFrom = useWizard((s) => s.startFrom);
@@ -75,20 +73,8 @@ export function App() {
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
     idle(() => void Promise.all(Object.values(laterPages).map((load) => load())), { timeout: 3000 });
   }, []);
-  useEffect(() => {
-    // Why: a wizard left open on an admin's desk should not hold a passphrase or an opened key for long.
-    let timer = setTimeout(dropSecrets, IDLE_MS);
-    const stillHere = () => {
-      clearTimeout(timer);
-      timer = setTimeout(dropSecrets, IDLE_MS);
-    };
-    const events = ["pointerdown", "keydown", "input"] as const;
-    for (const e of events) window.addEventListener(e, stillHere, true);
-    return () => {
-      clearTimeout(timer);
-      for (const e of events) window.removeEventListener(e, stillHere, true);
-    };
-  }, [dropSecrets]);
+  // Ten minutes without a key press or a click, and every passphrase, password and opened key is dropped.
+  useIdleDrop(dropSecrets);
   useEffect(() => {
     document.title = `${current.title} - Certificate request wizard`;
     // Why focus the heading: a keyboard or screen-reader user hears where Next or Back took them.

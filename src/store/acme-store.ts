@@ -31,7 +31,7 @@ import { retryAfterMs, sleep } from "../pki/acme/retry-after";
 import { requestDnsNames } from "../pki/acme/request-names";
 import { ariCertId, renewalWindow, type RenewalWindow } from "../pki/acme/ari";
 import { readInputFile, type InputFile } from "../pki/input-limits";
-import { fromBase64, readPemBlocks, toBase64, isOneDerValue, textOrNull } from "../pki/pem";
+import { base64OrNull, readPemBlocks, toBase64, isOneDerValue, textOrNull } from "../pki/pem";
 import { keyFileError } from "../pki/private-key";
 import { listPendingRequests, type PendingRequest } from "./pending-requests";
 import { useWizard } from "./store";
@@ -86,7 +86,7 @@ export function readResume(text: string | null): ResumeRecord | null {
     const request =
       q?.kind === "kept" && typeof q.id === "string"
         ? { kind: "kept" as const, id: q.id }
-        : q?.kind === "file" && typeof q.name === "string" && typeof q.csr === "string"
+        : q?.kind === "file" && typeof q.name === "string" && typeof q.csr === "string" && base64OrNull(q.csr)
           ? { kind: "file" as const, name: q.name, csr: q.csr }
           : null;
     if (!https(r.directoryUrl) || !https(r.orderUrl) || !https(r.kid) || !request) return null;
@@ -160,6 +160,8 @@ export interface AcmeActions {
   cancel: () => void;
   markAccountFileSaved: () => void;
   forgetOrder: () => void;
+  /** After the admin left the page idle: the passphrases, the HMAC key and the account key are let go. */
+  dropSecrets: () => void;
 }
 
 export const initialAcmeState = (): AcmeState => ({
@@ -237,6 +239,28 @@ function eabKey(text: string): Uint8Array<ArrayBuffer> | null {
   }
 }
 
+/** A challenge token as RFC 8555 section 8.3 has it: base64url, nothing else (it goes in a path and a file name). */
+export function validToken(token: unknown): token is string {
+  return typeof token === "string" && token.length <= 512 && /^[A-Za-z0-9_-]+$/.test(token);
+}
+
+/**
+ * Why an authorization from the CA is refused, or null: its identifier must be one of the names ordered (a DNS
+ * name, the same once lower-cased), and each http-01 or dns-01 challenge's token base64url.
+ */
+export function authorizationRefusal(authz: AcmeAuthorization, ordered: readonly string[]): string | null {
+  const names = new Set(orderIdentifiers(ordered).map((i) => i.value));
+  const value = authz?.identifier?.value;
+  if (authz?.identifier?.type !== "dns" || typeof value !== "string" || !names.has(value.toLowerCase()))
+    return "The CA sent an authorization for a name that was not ordered: this page stopped. Start a new order.";
+  if (!Array.isArray(authz.challenges))
+    return `The CA's authorization for ${value} has no challenges: this page stopped.`;
+  for (const c of authz.challenges)
+    if ((c?.type === "http-01" || c?.type === "dns-01") && c.token !== undefined && !validToken(c.token))
+      return `The CA sent a ${c.type} token for ${value} that is not base64url (RFC 8555 section 8.3): this page stopped.`;
+  return null;
+}
+
 let client: AcmeClient | null = null;
 let polling: AbortController | null = null;
 /** Why a limit: after five minutes of "pending" the admin is told to check again, not left with a spinner. */
@@ -268,7 +292,7 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
     const { thumbprint } = key();
     const challenges: ChallengeView[] = [];
     for (const c of authz.challenges) {
-      if ((c.type !== "http-01" && c.type !== "dns-01") || !c.token) continue;
+      if ((c.type !== "http-01" && c.type !== "dns-01") || !validToken(c.token)) continue;
       const auth = keyAuthorization(c.token, thumbprint);
       challenges.push({
         type: c.type,
@@ -307,6 +331,8 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
     for (const a of order.authorizations) {
       const authz = await step("Reading the authorizations…", () => postAsGet<AcmeAuthorization>(a));
       if (!authz) return;
+      const refusal = authorizationRefusal(authz, get().names);
+      if (refusal) return set({ error: refusal });
       views.push(await authorizationView(a, authz));
     }
     set({ authorizations: views });
@@ -420,9 +446,11 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
       let kept: PendingRequest[] = [];
       try {
         kept = await listPendingRequests();
-      } catch (e) {
+      } catch {
+        // Why not the error's own text: a library's message is not a sentence for the admin.
         set({
-          keptError: `The requests kept in this browser could not be read: ${e instanceof Error ? e.message : String(e)}`,
+          keptError:
+            "The requests kept in this browser could not be read (this browser's storage refused): drop the request file on the page instead.",
         });
       }
       set({ kept });
@@ -433,7 +461,10 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
             ? kept.some((k) => k.id === request.id)
               ? { kind: "kept", id: request.id }
               : null
-            : { kind: "file", name: request.name, der: fromBase64(request.csr) };
+            : (() => {
+                const der = base64OrNull(request.csr);
+                return der ? { kind: "file" as const, name: request.name, der } : null;
+              })();
         const le = (Object.keys(DIRECTORIES) as (keyof typeof DIRECTORIES)[]).find(
           (k) => DIRECTORIES[k] === resume.directoryUrl,
         );
@@ -447,7 +478,16 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
         return;
       }
       // Without an id in the link, the newest kept request (the one Finish just made); the list shows which.
-      const id = wanted ? decodeURIComponent(wanted) : kept[0]?.id;
+      let id: string | undefined = kept[0]?.id;
+      if (wanted) {
+        try {
+          id = decodeURIComponent(wanted);
+        } catch {
+          // A damaged link (e.g. %E0): no request is chosen from it; the list is there to choose one.
+          id = undefined;
+          set({ requestError: "The link's request id is damaged: choose the request below." });
+        }
+      }
       if (id && kept.some((k) => k.id === id)) get().chooseSource({ kind: "kept", id });
     },
     chooseSource: (source) => {
@@ -489,43 +529,51 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
       if (blocker) return set({ error: blocker });
       const directory = get().directory;
       if (!directory || !client) return;
-      set({ busy: "Making the account key…", error: null });
-      const pair = await generateAccountKey();
-      const jwk = await publicJwk({ key: pair.publicKey });
-      const s = get();
-      const binding = directory.meta?.externalAccountRequired
-        ? await externalAccountBinding({
-            keyId: s.eabKeyId.trim(),
-            hmacKey: eabKey(s.eabHmacKey)!,
+      try {
+        set({ busy: "Making the account key…", error: null });
+        const pair = await generateAccountKey();
+        const jwk = await publicJwk({ key: pair.publicKey });
+        const s = get();
+        const binding = directory.meta?.externalAccountRequired
+          ? await externalAccountBinding({
+              keyId: s.eabKeyId.trim(),
+              hmacKey: eabKey(s.eabHmacKey)!,
+              url: directory.newAccount,
+              jwk,
+            })
+          : undefined;
+        const r = await withLocation("Creating the account…", () =>
+          client!.post<{ status: string }>({
             url: directory.newAccount,
-            jwk,
-          })
-        : undefined;
-      const r = await withLocation("Creating the account…", () =>
-        client!.post<{ status: string }>({
-          url: directory.newAccount,
-          payload: { termsOfServiceAgreed: true, ...(binding ? { externalAccountBinding: binding } : {}) },
-          key: { privateKey: pair.privateKey, jwk },
-        }),
-      );
-      // The HMAC key has done its job: it is not kept.
-      set({ eabHmacKey: "" });
-      if (!r.ok) {
-        if (r.problem) set({ error: problemSentence(r.problem, r.problem.status, "account") });
-        return;
+            payload: { termsOfServiceAgreed: true, ...(binding ? { externalAccountBinding: binding } : {}) },
+            key: { privateKey: pair.privateKey, jwk },
+          }),
+        );
+        // The HMAC key has done its job: it is not kept.
+        set({ eabHmacKey: "" });
+        if (!r.ok) {
+          if (r.problem) set({ error: problemSentence(r.problem, r.problem.status, "account") });
+          return;
+        }
+        if (!r.location) return set({ error: "The CA did not say the account's URL (no Location header)." });
+        set({ busy: "Encrypting the account file…" });
+        const accountFileOut = await writeAccountFile({
+          privateKey: pair.privateKey,
+          kid: r.location,
+          directory: client.directoryUrl,
+          passphrase: get().passphrase,
+        });
+        // Why lock: the file holds the key, encrypted; the page's own copy need never be exported again.
+        const privateKey = await lockAccountKey({ privateKey: pair.privateKey });
+        set({ busy: null, accountFileOut, accountFileSaved: false });
+        await takeAccount({ privateKey, jwk, kid: r.location, thumbprint: await jwkThumbprint({ jwk: { ...jwk } }) });
+      } catch {
+        // Why a sentence of ours: a WebCrypto or encoding failure has no message meant for the admin.
+        set({ error: "The account could not be made in this browser: nothing was saved. Try again." });
+      } finally {
+        // The HMAC key has done its job (or failed): it is not kept, and the page is never left busy.
+        set({ busy: null, eabHmacKey: "" });
       }
-      if (!r.location) return set({ error: "The CA did not say the account's URL (no Location header)." });
-      set({ busy: "Encrypting the account file…" });
-      const accountFileOut = await writeAccountFile({
-        privateKey: pair.privateKey,
-        kid: r.location,
-        directory: client.directoryUrl,
-        passphrase: get().passphrase,
-      });
-      // Why lock: the file holds the key, encrypted; the page's own copy need never be exported again.
-      const privateKey = await lockAccountKey({ privateKey: pair.privateKey });
-      set({ busy: null, accountFileOut, accountFileSaved: false });
-      await takeAccount({ privateKey, jwk, kid: r.location, thumbprint: await jwkThumbprint({ jwk: { ...jwk } }) });
     },
     setAccountFile: async (file) => {
       const read = await readInputFile(file);
@@ -604,6 +652,11 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
       const authz = await poll<AcmeAuthorization>(authorizationUrl, ["pending"], `The CA is checking ${view.name}…`);
       if (!authz)
         return putAuthorization({ ...get().authorizations.find((a) => a.url === authorizationUrl)!, checking: false });
+      const refusal = authorizationRefusal(authz, get().names);
+      if (refusal) {
+        putAuthorization({ ...get().authorizations.find((a) => a.url === authorizationUrl)!, checking: false });
+        return set({ error: refusal });
+      }
       putAuthorization(await authorizationView(authorizationUrl, authz));
       await advance();
     },
@@ -613,6 +666,25 @@ export const useAcme = create<AcmeState & AcmeActions>()((set, get) => {
       polling?.abort();
       storeResume(null);
       set({ resume: null, order: null, authorizations: [], error: null });
+    },
+    dropSecrets: () => {
+      const s = get();
+      const had = s.passphrase !== "" || s.confirm !== "" || s.eabHmacKey !== "" || s.account !== null;
+      if (!had) return;
+      // The order stays (its URL is no secret, kept as `resume`): opening the account file again picks it up.
+      polling?.abort();
+      set({
+        passphrase: "",
+        confirm: "",
+        eabHmacKey: "",
+        account: null,
+        accountMode: s.account ? "file" : s.accountMode,
+        busy: null,
+        waiting: false,
+        error: s.account
+          ? "The page was left idle for 10 minutes: the account key and the passphrases were let go. Open the account file again to go on."
+          : "The page was left idle for 10 minutes: the passphrases and the HMAC key were let go. Type them again to go on.",
+      });
     },
   };
 });
