@@ -274,7 +274,9 @@ describe("the account file", () => {
       passphrase: "right horse battery",
       iterations: 1000,
     });
-    expect(text).not.toContain("PRIVATE KEY-----\n" + "MIG"); // not a plain PKCS #8
+    // The key is PKCS #8 EncryptedPrivateKeyInfo, never a plain PKCS #8 PrivateKeyInfo.
+    expect(text).toContain("-----BEGIN ENCRYPTED PRIVATE KEY-----");
+    expect(text).not.toContain("BEGIN PRIVATE KEY");
     const read = readAccountFile(text);
     if (!read.ok) throw new Error(read.error);
     expect(read.file.kid).toBe("https://ca.example/acct/7");
