@@ -464,3 +464,69 @@ test("a CA the browser cannot reach gets one sentence and the commands for comma
   await expect(commands.getByText(`acme.sh --sign-csr --csr ${csr.name}`, { exact: false })).toBeVisible();
   await expect(commands.getByText(`New-PACertificate -CSRPath .\\${csr.name}`, { exact: false })).toBeVisible();
 });
+
+test.describe("with Pebble rate-limiting, then going away", () => {
+  test.beforeAll(async () => {
+    pebble = await startPebble();
+  });
+  test.afterAll(async () => {
+    await pebble?.stop();
+  });
+
+  test("a rate-limit problem document is one sentence with the CA's own detail", async ({ page }) => {
+    const dir = tempDir();
+    await keptRequest(page);
+    await page.goto("/acme.html");
+    const user = admin(page);
+    await contactPebble(page, user);
+    await newAccount(page, user, dir);
+    // Pebble 2.4.0 has no rate limits: its newOrder answers as Let's Encrypt does when one is reached.
+    await page.route("https://127.0.0.1:14000/order-plz", (route) =>
+      route.request().method() === "POST"
+        ? route.fulfill({
+            status: 429,
+            headers: {
+              "Content-Type": "application/problem+json",
+              "Access-Control-Allow-Origin": "*",
+              "Access-Control-Expose-Headers": "Link, Replay-Nonce, Location, Retry-After",
+              "Replay-Nonce": "rate-limited-nonce",
+              "Retry-After": "3600",
+            },
+            body: JSON.stringify({
+              type: "urn:ietf:params:acme:error:rateLimited",
+              detail: "too many new orders (300) from this account in the last 3h0m0s",
+              status: 429,
+            }),
+          })
+        : route.fallback(),
+    );
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    await expect(page.getByRole("alert").filter({ hasText: "rate limit" })).toHaveText(
+      /^The CA refuses more requests for now \(a rate limit\); try again later.*the CA says "too many new orders \(300\) from this account in the last 3h0m0s"/,
+      { timeout: 30_000 },
+    );
+    await expect(page.getByText(/at .*\.(ts|js):\d+/)).toHaveCount(0);
+  });
+
+  test("a CA that goes away mid-order is said in one sentence, and the order is kept to resume", async ({ page }) => {
+    const dir = tempDir();
+    await keptRequest(page);
+    await page.goto("/acme.html");
+    const user = admin(page);
+    await contactPebble(page, user);
+    await newAccount(page, user, dir);
+    await user.click(page.getByRole("button", { name: /^Order the certificate/ }));
+    const [first] = await orderNames(page);
+    // The CA goes away: stopping twice (here and in afterAll) is harmless.
+    await pebble.stop();
+    await user.click(page.getByRole("button", { name: `Check http-01 for ${first}` }));
+    await expect(page.getByRole("alert").filter({ hasText: "127.0.0.1:14000" }).first()).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(page.getByText(/at .*\.(ts|js):\d+/)).toHaveCount(0);
+    // The order's address is kept (no secret in it), so a reload once the CA is back resumes it.
+    expect(await page.evaluate(() => localStorage.getItem("certificate-request-wizard/acme-order"))).toContain(
+      "https://127.0.0.1:14000/",
+    );
+  });
+});
