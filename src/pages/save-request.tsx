@@ -10,7 +10,6 @@ import { useWizard } from "../store/store";
 import { Checkbox } from "../ui/checkbox";
 import { ShownText } from "../ui/shown-text";
 import { CopyButton } from "../ui/copy-button";
-import { AnchoredField } from "../ui/anchored-field";
 import { ErrorSummary } from "../ui/error-summary";
 import { ErrorText, Field } from "../ui/field";
 import { fieldAnchor } from "../ui/field-anchor";
@@ -194,7 +193,7 @@ export function SaveRequestPage() {
           <Checkbox label="Show passphrase" checked={show} onChange={setShow} />
         </div>
         {/* One message beside the field: the refusal when there is one, else the strength. */}
-        <AnchoredField
+        <Field
           anchor="passphrase"
           label="Passphrase"
           error={passphraseError}
@@ -209,8 +208,8 @@ export function SaveRequestPage() {
               onChange={(e) => setPassphrase(e.target.value, confirm)}
             />
           )}
-        </AnchoredField>
-        <AnchoredField anchor="passphraseConfirm" label="Confirm passphrase" error={confirmError}>
+        </Field>
+        <Field anchor="passphraseConfirm" label="Confirm passphrase" error={confirmError}>
           {(control) => (
             <input
               {...control}
@@ -220,7 +219,7 @@ export function SaveRequestPage() {
               onChange={(e) => setPassphrase(passphrase, e.target.value)}
             />
           )}
-        </AnchoredField>
+        </Field>
         {generated ? (
           <>
             <div className="inline">

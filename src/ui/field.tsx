@@ -1,6 +1,7 @@
 /** A labelled control with its hint and its error beside it, linked for screen readers. */
 import { useId, type ReactNode } from "react";
 import { showHiddenCharacters } from "../pki/visible-text";
+import { fieldAnchor } from "./field-anchor";
 
 export interface ControlProps {
   id: string;
@@ -15,6 +16,8 @@ export interface ErrorFix {
 }
 
 export function Field(props: {
+  /** The field's anchor (fieldAnchor), when a page's error summary links straight to it; else an id of its own. */
+  anchor?: string;
   label: ReactNode;
   error?: string | null;
   /** The error's one fix, where there is exactly one. */
@@ -22,7 +25,8 @@ export function Field(props: {
   hint?: ReactNode;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const id = useId();
+  const generated = useId();
+  const id = props.anchor ? fieldAnchor(props.anchor) : generated;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
