@@ -19,6 +19,7 @@ import {
   startAndReachInformation,
   tempDir,
 } from "./helpers";
+import { newP256Key } from "../test/helpers/openssl-args";
 
 const ACCOUNT_PASSPHRASE = "acme account file, kept with the key";
 
@@ -323,13 +324,7 @@ test.describe("with Pebble", () => {
     openssl(
       "req",
       "-new",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-keyout",
-      join(dir, "www.key"),
+      ...newP256Key(join(dir, "www.key")),
       "-out",
       csr,
       "-subj",

@@ -11,6 +11,7 @@ import { vector } from "../../test/helpers/vectors";
 import { readCertificates } from "./certificates";
 import { inspect, InspectError, planFromInspection, signatureSentence, type Inspection } from "./inspect";
 import { readPemBlocks, toPem } from "./pem";
+import { newP256Key } from "../../test/helpers/openssl-args";
 
 const bytes = (name: string) => new Uint8Array(vector(name));
 const text = (t: string) => new TextEncoder().encode(t);
@@ -274,13 +275,7 @@ describe("a text holding a request among other text", () => {
     openssl([
       "req",
       "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-keyout",
-      join(dir, "ca.key"),
+      ...newP256Key(join(dir, "ca.key")),
       "-subj",
       "/CN=Issuing CA",
       "-out",
@@ -289,13 +284,7 @@ describe("a text holding a request among other text", () => {
     openssl([
       "req",
       "-new",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-keyout",
-      join(dir, "leaf.key"),
+      ...newP256Key(join(dir, "leaf.key")),
       "-subj",
       "/CN=leaf.contoso.com",
       "-out",
@@ -345,13 +334,7 @@ describe("a DER certificate carrying another certificate's PEM text in an extens
     openssl([
       "req",
       "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-keyout",
-      join(dir, "k.pem"),
+      ...newP256Key(join(dir, "k.pem")),
       "-subj",
       "/CN=outer.contoso.com",
       "-config",

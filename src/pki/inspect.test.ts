@@ -10,6 +10,7 @@ import { inspect, InspectError, inspectionFacts, planFromInspection } from "./in
 import { preflight } from "./lint";
 import { toWindowsRequestBase64 } from "./pem";
 import { reverseProxyPlan } from "./request";
+import { newP256Key } from "../../test/helpers/openssl-args";
 
 let dir: string;
 const bytes = (path: string) => new Uint8Array(readFileSync(path));
@@ -51,13 +52,7 @@ beforeAll(() => {
     [
       "req",
       "-new",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-keyout",
-      join(dir, "k.pem"),
+      ...newP256Key(join(dir, "k.pem")),
       "-config",
       join(dir, "mixed.cnf"),
       "-out",

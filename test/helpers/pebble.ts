@@ -12,6 +12,7 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHALLTESTSRV, PEBBLE, ensurePebble } from "../../scripts/ensure-pebble.mjs";
+import { newP256Key } from "./openssl-args";
 
 export const PEBBLE_DIRECTORY = "https://127.0.0.1:14000/dir";
 export const PEBBLE_ORIGIN = "https://127.0.0.1:14000";
@@ -101,13 +102,7 @@ export async function startPebble(
     [
       "req",
       "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-keyout",
-      p("key.pem"),
+      ...newP256Key(p("key.pem")),
       "-out",
       p("cert.pem"),
       "-days",

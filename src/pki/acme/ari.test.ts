@@ -5,6 +5,7 @@ import { issue, makeCa } from "../../../test/helpers/ca";
 import { readPemBlocks } from "../pem";
 import { ariCertId, ariCertIdOf, renewalWindow } from "./ari";
 import { execFileSync } from "node:child_process";
+import { newP256Key } from "../../../test/helpers/openssl-args";
 
 describe("ARI (RFC 9773)", () => {
   test("section 4.1's example: aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE", () => {
@@ -22,13 +23,7 @@ describe("ARI (RFC 9773)", () => {
     execFileSync("openssl", [
       "req",
       "-new",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:P-256",
-      "-nodes",
-      "-keyout",
-      join(ca.dir, "leaf.key"),
+      ...newP256Key(join(ca.dir, "leaf.key")),
       "-out",
       csr,
       "-subj",
