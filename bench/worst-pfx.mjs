@@ -4,37 +4,12 @@
 // OpenSSL reading the same file is the reference measured in the same run.
 import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
+import { makeWorstPfx } from "../test/helpers/worst-pfx.mjs";
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-/** Makes the worst file with OpenSSL: TripleDES bags and a SHA-1 MAC, every count 300,000. */
-function makeWorst(dir) {
-  const out = join(dir, "worst.pfx");
-  execFileSync("openssl", [
-    "pkcs12",
-    "-export",
-    "-in",
-    resolve("test/vectors/webext.crt"),
-    "-inkey",
-    resolve("test/vectors/rsa2048.pk8.pem"),
-    "-out",
-    out,
-    "-passout",
-    "pass:worst",
-    "-iter",
-    "300000",
-    "-keypbe",
-    "PBE-SHA1-3DES",
-    "-certpbe",
-    "PBE-SHA1-3DES",
-    "-macalg",
-    "sha1",
-  ]);
-  return out;
-}
 
 /** One opening on Complete the request: ms from the click to the listed contents, and the longest task (ms). */
 async function openOnce(browser, baseURL, file, password) {
@@ -63,7 +38,7 @@ async function openOnce(browser, baseURL, file, password) {
 
 /** Medians over `runs` openings of the plain and the worst .pfx, and OpenSSL reading the worst one. */
 export async function worstPfxRuns({ browser, baseURL, dir, runs }) {
-  const worst = makeWorst(dir);
+  const worst = makeWorstPfx(dir, "worst");
   const cases = [
     {
       label: "plain (2,048 iterations)",

@@ -6,35 +6,10 @@
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test, type Page } from "@playwright/test";
+import { makeWorstPfx } from "../test/helpers/worst-pfx.mjs";
 import { download, heading, openssl, opensslStatus, tempDir } from "./helpers";
 
 const vector = (name: string) => join("test", "vectors", name);
-
-/** The worst .pfx the limits let through: MAC, certificates and key at 300,000 iterations each (900,000 in all). */
-function worstPfx(dir: string): string {
-  const out = join(dir, "worst.pfx");
-  openssl(
-    "pkcs12",
-    "-export",
-    "-in",
-    vector("webext.crt"),
-    "-inkey",
-    vector("rsa2048.pk8.pem"),
-    "-out",
-    out,
-    "-passout",
-    "pass:slow one",
-    "-iter",
-    "300000",
-    "-keypbe",
-    "PBE-SHA1-3DES",
-    "-certpbe",
-    "PBE-SHA1-3DES",
-    "-macalg",
-    "sha1",
-  );
-  return out;
-}
 
 /** Records every main-thread task over 50 ms from now on (Long Tasks API); the longest, in ms, when asked. */
 async function watchLongTasks(page: Page): Promise<() => Promise<number>> {
@@ -113,7 +88,7 @@ for (const [file, sentence] of [
 test("the worst .pfx the limits allow opens in a Worker: progress and Cancel show, the page stays responsive", async ({
   page,
 }) => {
-  const worst = worstPfx(tempDir());
+  const worst = makeWorstPfx(tempDir(), "slow one");
   await page.goto("/");
   const longest = await watchLongTasks(page);
   await openOnComplete(page, worst, "slow one");
