@@ -1,4 +1,5 @@
 /** Export writes the .pfx; the certificate alone and the chain download as they are. */
+import { useRef } from "react";
 import type { AnswerMatch } from "../../pki/certificates";
 import { takesPfx } from "../../pki/export-targets";
 import { toPem } from "../../pki/pem";
@@ -9,6 +10,9 @@ import { ErrorText } from "../../ui/field";
 import { ExportDone } from "./export-done";
 
 export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: "matched" }> }) {
+  const refusal = useRef<HTMLDivElement>(null);
+  // Why focus the reason: a refused Export otherwise leaves a keyboard user on a button that seemed to do nothing.
+  const refused = () => requestAnimationFrame(() => refusal.current?.focus());
   const exportPfx = useWizard((s) => s.exportPfx);
   const exportPem = useWizard((s) => s.exportPem);
   const target = useWizard((s) => s.pfx.target);
@@ -26,9 +30,11 @@ export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: 
             if (takesPfx(target)) {
               const pfx = await exportPfx();
               if (pfx) saveFile({ name: pfx.fileName, content: pfx.der, type: "application/x-pkcs12" });
+              else refused();
               return;
             }
             const bundle = await exportPem();
+            if (!bundle) refused();
             for (const file of bundle?.files ?? [])
               saveFile({ name: file.name, content: file.content, type: "application/x-pem-file" });
           }}
@@ -68,7 +74,9 @@ export function ExportButtons({ match }: { match: Extract<AnswerMatch, { state: 
           Download chain (PEM)
         </button>
       </div>
-      <ErrorText error={exportError} />
+      <div ref={refusal} tabIndex={-1} className="export-refusal">
+        <ErrorText error={exportError} />
+      </div>
       {/* Right under Export: where the admin looks after clicking it. */}
       <ExportDone />
       <p className="hint">
