@@ -2,7 +2,7 @@
 // on the same machine in the same run, and the longest main-thread task while the key is made; the .pfx
 // export beside `openssl pkcs12`; and the first load of dist/ and of the single file beside the same first
 // page as static HTML (first-load.mjs); and the interactions four everyday tasks take, beside the last release's
-// (interactions.mjs; `BENCH_ONLY=interactions` runs only those).
+// (interactions.mjs; `BENCH_ONLY=interactions` runs only those, `BENCH_ONLY=first-load` only the first loads).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -378,6 +378,12 @@ async function timingsAndSizes() {
   );
   await page.waitForFunction(() => window.__longTasks.some((d) => d >= 100), null, { timeout: 5_000 });
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
+  if (ONLY !== "first-load") await exportTimings(browser, page, dir);
+  await firstLoadAndSizes(dir);
+}
+
+/** Finish beside OpenSSL, the .pfx exports, the conversion and the worst .pfx. */
+async function exportTimings(browser, page, dir) {
   const rows = [];
   for (const c of CASES) {
     const { times, longest } = await pageRuns(page, c);
@@ -415,6 +421,10 @@ async function timingsAndSizes() {
     await worstPfxRuns({ browser, baseURL: "http://127.0.0.1:4175/", dir, runs: Math.min(RUNS, 3) }),
     Math.min(RUNS, 3),
   );
+}
+
+/** First loads of dist/ and of the single file beside the static reference, and the code sizes. */
+async function firstLoadAndSizes(dir) {
   const single = resolve("dist/certificate-request-wizard.html");
   const singleGz = gzipSync(readFileSync(single)).length;
   const size = codeSizes();
@@ -470,7 +480,8 @@ const browser = await chromium.launch({
 });
 try {
   if (ONLY !== "interactions") await timingsAndSizes();
-  console.log(`\n${interactionTable(await countInteractions(browser, "http://127.0.0.1:4175/"))}`);
+  if (ONLY !== "first-load")
+    console.log(`\n${interactionTable(await countInteractions(browser, "http://127.0.0.1:4175/"))}`);
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));

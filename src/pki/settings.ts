@@ -14,6 +14,7 @@ import { inputTooLarge } from "./input-limits";
 import type { LyncTopology } from "./profiles/lync-reverse-proxy";
 import { HASHES, KEY_ALGORITHMS, RSA_KEY_SIZES, TEMPLATES, valueProblems, type RequestPlan } from "./request";
 import { KEY_USAGE_NAMES, type KeyUsageName } from "./usages";
+import { arrayOf, field, isBoolean, isObj, isString, isStringArray, isStringRecord, oneOf, ShapeError } from "./shape";
 
 export const SETTINGS_FORMAT = "certificate-request-wizard/request-settings";
 export const SETTINGS_VERSION = 1;
@@ -37,27 +38,6 @@ export function writeSettings(settings: Settings): string {
   const file: SettingsFile = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...settings };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
-
-class ShapeError extends Error {}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function field<T>(obj: Obj, key: string, check: (v: unknown) => v is T): T {
-  const value = obj[key];
-  if (!check(value)) throw new ShapeError(`"${key}" is missing or has the wrong type.`);
-  return value;
-}
-const isString = (v: unknown): v is string => typeof v === "string";
-const isBoolean = (v: unknown): v is boolean => typeof v === "boolean";
-const oneOf =
-  <T>(values: readonly T[]) =>
-  (v: unknown): v is T =>
-    values.includes(v as T);
-const arrayOf =
-  <T>(check: (v: unknown) => v is T) =>
-  (v: unknown): v is T[] =>
-    Array.isArray(v) && v.every(check);
 
 const isOptionalString = (v: unknown): v is string | undefined => v === undefined || isString(v);
 const isSubjectPart = (v: unknown): v is SubjectPart =>
@@ -110,9 +90,6 @@ function planFrom(data: unknown): RequestPlan {
     },
   };
 }
-
-const isStringArray = arrayOf(isString);
-const isStringRecord = (v: unknown): v is Record<string, string> => isObj(v) && Object.values(v).every(isString);
 
 /** Rebuilds a topology from untrusted data; its values are checked by the planner, which shows what is wrong. */
 function topologyFrom(data: unknown): LyncTopology {

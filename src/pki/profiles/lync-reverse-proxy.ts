@@ -5,7 +5,18 @@
  * simple URLs", "Wildcard certificate support").
  */
 import type { Finding } from "../finding";
-import { checkDnsName, commonNameMissingFromSan, subjectNotInSanMessage, wildcardCovers } from "../names";
+import { wildcardCovers } from "../names";
+import {
+  MAX_LIST_ENTRIES,
+  mergeNames,
+  parseFqdn,
+  parseFqdnList,
+  subjectInSanFinding,
+  type Parsed,
+  type PublishingRule,
+} from "./framework";
+
+export { MAX_LIST_ENTRIES, subjectInSanFinding, type PublishingRule };
 import type { RequestPlan } from "../request";
 
 export type SimpleUrlFormat = "dedicated" | "common";
@@ -97,11 +108,6 @@ export interface PlannedName {
   input: { field: TopologyField; sipDomain?: string };
 }
 
-export interface PublishingRule {
-  externalName: string;
-  rule: string;
-}
-
 export interface NamesPlan {
   /** The SIP domains as normalised, the first being the default one. */
   sipDomains: string[];
@@ -127,20 +133,6 @@ export function defaultMeetingUrl(format: SimpleUrlFormat, sipDomain: string): s
 /** The Dial-in simple URL Lync Server 2013 uses by default (Microsoft, "Planning for simple URLs"). */
 export function defaultDialInUrl(format: SimpleUrlFormat, sipDomain: string): string {
   return format === "dedicated" ? `https://dialin.${sipDomain}` : `https://join.${sipDomain}/dialin`;
-}
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** An FQDN as typed: trailing dot and upper case normalised away, no wildcard unless allowed. */
-function parseFqdn(input: string, what: string): Parsed<string> {
-  const checked = checkDnsName(input);
-  if (!checked.ok) return { ok: false, error: `${what} "${input.trim()}": ${checked.error}` };
-  if (!checked.name.ascii.includes("."))
-    return {
-      ok: false,
-      error: `${what} "${input.trim()}" is not a domain: it needs at least two labels, such as contoso.com.`,
-    };
-  return { ok: true, value: checked.name.ascii };
 }
 
 export interface SimpleUrl {
@@ -193,62 +185,6 @@ export function parseSimpleUrl(input: string, format: SimpleUrlFormat): Parsed<S
     };
   }
   return { ok: true, value: { host: dns.value, path, href: `https://${dns.value}${path}` } };
-}
-
-/** Subject name missing from the SAN: the planner always adds it, but the rule is checked all the same. */
-export function subjectInSanFinding(subject: string | null, names: readonly string[]): PlannerFinding | null {
-  return subject && commonNameMissingFromSan(subject, names)
-    ? { id: "subject-not-in-san", severity: "error", message: subjectNotInSanMessage(subject) }
-    : null;
-}
-
-/**
- * Entries per list (SIP domains, pools, Directors, Exchange names). Why a bound: each SIP domain adds two or
- * three names, public CAs issue at most 100 to 250 names in one certificate, and the planner's checks compare
- * names pairwise, so a list of thousands from a settings file would stall the page for seconds.
- */
-export const MAX_LIST_ENTRIES = 100;
-
-/** Parses a list input, normalising each FQDN and merging repeats (said once). */
-function parseFqdnList(
-  entries: readonly string[],
-  what: string,
-  field: TopologyField,
-  findings: PlannerFinding[],
-): string[] {
-  const out: string[] = [];
-  const listed = new Set<string>();
-  const said = new Set<string>();
-  const filled = entries.filter((e) => e.trim());
-  if (filled.length > MAX_LIST_ENTRIES) {
-    findings.push({
-      id: "bad-value",
-      severity: "error",
-      message: `${what}: at most ${MAX_LIST_ENTRIES} entries. Each adds names to the certificate, and no CA issues more than a few hundred names in one; only the first ${MAX_LIST_ENTRIES} are used.`,
-      field,
-    });
-  }
-  for (const entry of filled.slice(0, MAX_LIST_ENTRIES)) {
-    const parsed = parseFqdn(entry, what);
-    if (!parsed.ok) {
-      findings.push({ id: "bad-value", severity: "error", message: parsed.error, field });
-      continue;
-    }
-    if (listed.has(parsed.value)) {
-      if (!said.has(parsed.value))
-        findings.push({
-          id: "merged",
-          severity: "info",
-          message: `${parsed.value} was entered more than once; it is listed once.`,
-          field,
-        });
-      said.add(parsed.value);
-      continue;
-    }
-    out.push(parsed.value);
-    listed.add(parsed.value);
-  }
-  return out;
 }
 
 /** The names plan for a topology: subject, alternative names with reasons, findings (Microsoft, "Certificate summary - Reverse proxy"). */
@@ -539,12 +475,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
     ...wildcards,
     ...exchange,
   ];
-  const names: PlannedName[] = [];
-  for (const n of ordered) {
-    const existing = names.find((m) => m.name === n.name);
-    if (existing) existing.reasons.push(...n.reasons.filter((r) => !existing.reasons.includes(r)));
-    else names.push({ ...n, reasons: [...n.reasons] });
-  }
+  const names = mergeNames(ordered);
 
   for (const n of names) {
     if (INTERNAL_LABELS.has(label1(n.name))) {
@@ -563,7 +494,7 @@ export function planReverseProxyNames(t: LyncTopology): NamesPlan {
       });
     }
   }
-  const missing = subjectInSanFinding(
+  const missing = subjectInSanFinding<TopologyField>(
     subject,
     names.map((n) => n.name),
   );
