@@ -1,0 +1,32 @@
+/**
+ * The secrets of Complete the request and the one key opening under way: the key slice opens (a key file, or
+ * a .pfx in its Worker), the export slice waits for it, and every one of them drops the secrets through here.
+ */
+import type { WizardStore } from "./store";
+
+/**
+ * The key being opened, for Export to wait on (`promise`), and how to stop it (`cancel`): one at a time, for
+ * the whole page.
+ */
+export const opening: { promise: Promise<boolean> | null; cancel: (() => void) | null } = {
+  promise: null,
+  cancel: null,
+};
+
+/**
+ * Drops the opened key and every password, the shown one of the last export too; the inputs that held them
+ * are remounted (secretsGeneration). The match is left as it is: the caller examines again when it must.
+ */
+export function dropSecrets(set: (partial: (s: WizardStore) => Partial<WizardStore>) => void): void {
+  opening.cancel?.();
+  set((s) => ({
+    keyPassphrase: "",
+    openedKey: null,
+    exportedPassword: null,
+    pfx: { ...s.pfx, password: "", confirm: "", generated: false, passwordStored: false },
+    secretsGeneration: s.secretsGeneration + 1,
+  }));
+}
+
+/** A failure's own text, for a sentence that says what could not be done. */
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
