@@ -1,0 +1,185 @@
+/**
+ * Preflight rules on names a public CA cannot validate (shared/docs/public-ca-rules.md): internal names, the
+ * examples of RFC 2606 and Microsoft's documentation, private IP addresses, reverse-DNS zones. Each judges a name
+ * on its own, so Plan names runs these beside the input each name came from.
+ */
+import type { AltName } from "../names";
+import { commonName, dnsNames } from "./facts";
+import { BR, rule } from "./rule";
+
+/** Suffixes no public CA can validate: reserved (RFC 2606, 6761, 6762, 8375) or private by convention. */
+const INTERNAL_SUFFIXES = [
+  "local",
+  "lan",
+  "internal",
+  "corp",
+  "home",
+  "localdomain",
+  "intranet",
+  "private",
+  "localhost",
+  "test",
+  "example",
+  "invalid",
+  "home.arpa",
+];
+/**
+ * Domains that are only ever examples: Microsoft's fictitious companies, used throughout its documentation and
+ * the article (real registrations held for examples, so nobody else can prove control of them), and the
+ * reserved example.com/.net/.org (RFC 2606 section 3). The reserved TLDs (.example, .test, .invalid,
+ * .localhost) are internal names already.
+ */
+const EXAMPLE_DOMAINS = [
+  "contoso.com",
+  "fabrikam.com",
+  "northwindtraders.com",
+  "adatum.com",
+  "litwareinc.com",
+  "tailspintoys.com",
+  "wingtiptoys.com",
+  "woodgrovebank.com",
+  "proseware.com",
+  "fourthcoffee.com",
+  "example.com",
+  "example.net",
+  "example.org",
+];
+const isExampleName = (name: string) => {
+  const host = name.replace(/^\*\./, "").toLowerCase();
+  return EXAMPLE_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+};
+
+/** A name no public CA can validate: single-label, or under a reserved or private suffix. */
+function isInternalName(name: string): boolean {
+  const bare = name.replace(/^\*\./, "").toLowerCase();
+  return !bare.includes(".") || INTERNAL_SUFFIXES.some((s) => bare === s || bare.endsWith(`.${s}`));
+}
+
+function ipv4Reserved(ip: string): boolean {
+  const [a = 0, b = 0, c = 0] = ip.split(".").map(Number);
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 192 && b === 0 && (c === 0 || c === 2)) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    (a === 198 && b === 51 && c === 100) ||
+    (a === 203 && b === 0 && c === 113)
+  );
+}
+
+function ipv6Reserved(ip: string): boolean {
+  const v = ip.toLowerCase();
+  return (
+    v === "::1" ||
+    v === "::" ||
+    /^f[cd]/.test(v) ||
+    /^fe[89ab]/.test(v) ||
+    v.startsWith("2001:db8:") ||
+    v.startsWith("2001:db8::") ||
+    v.startsWith("ff") ||
+    v.startsWith("::ffff:")
+  );
+}
+
+const isInternalDns = (n: AltName) => n.type === "dns" && isInternalName(n.value);
+/** A DNS name in a reverse-DNS zone (RFC 1035 3.5 in-addr.arpa, RFC 3596 2.5 ip6.arpa), the zone itself included. */
+const isReverseDnsName = (n: AltName) =>
+  n.type === "dns" && /(^|\.)(in-addr|ip6)\.arpa\.?$/i.test(n.value.replace(/^\*\./, ""));
+const isReservedIp = (n: AltName) =>
+  (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value));
+
+/** Single-label names and names under a reserved or private suffix, for a public CA. */
+export const internalNames = rule({
+  id: "internal-names",
+  perName: true,
+  check: (f, target) => {
+    const bad = target === "public" ? f.altNames.filter(isInternalDns).map((n) => n.value) : [];
+    return bad.length
+      ? [
+          {
+            id: "internal-names",
+            severity: "error",
+            message: `${bad.join(", ")}: internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.`,
+            source: BR("4.2.2, 7.1.4.2"),
+            fix: { id: "remove-internal-names", label: "Remove the internal names" },
+            field: "altNames",
+          },
+        ]
+      : [];
+  },
+  fixes: {
+    "remove-internal-names": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isInternalDns(n)) }),
+  },
+});
+
+/** The article's example names and the documentation domains, for a public CA. */
+export const exampleNames = rule({
+  id: "example-names",
+  perName: true,
+  check: (f, target) => {
+    const names = [...new Set([...dnsNames(f), commonName(f) ?? ""].filter(isExampleName))];
+    return target === "public" && names.length
+      ? [
+          {
+            id: "example-names",
+            severity: "warning",
+            message: `${names.join(", ")}: the article's example or a documentation name. A public CA cannot validate it: put your own domain in its place (a lab on your own CA may keep it).`,
+            source: "RFC 2606; Microsoft's example company names",
+            field: "altNames",
+          },
+        ]
+      : [];
+  },
+});
+
+/** Private or reserved IP addresses, for a public CA. */
+export const privateIps = rule({
+  id: "private-ips",
+  perName: true,
+  check: (f, target) => {
+    const bad = target === "public" ? f.altNames.filter(isReservedIp).map((n) => n.value) : [];
+    return bad.length
+      ? [
+          {
+            id: "private-ips",
+            severity: "error",
+            message: `${bad.join(", ")}: private or reserved IP addresses are refused by every public CA.`,
+            source: BR("7.1.2.7.12"),
+            fix: { id: "remove-private-ips", label: "Remove the private addresses" },
+            field: "altNames",
+          },
+        ]
+      : [];
+  },
+  fixes: { "remove-private-ips": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isReservedIp(n)) }) },
+});
+
+/** Names under in-addr.arpa or ip6.arpa, for a public CA. */
+export const reverseDnsZones = rule({
+  id: "reverse-dns-zones",
+  perName: true,
+  check: (f, target) => {
+    const bad = target === "public" ? f.altNames.filter(isReverseDnsName).map((n) => n.value) : [];
+    return bad.length
+      ? [
+          {
+            id: "reverse-dns-zones",
+            severity: "error",
+            message: `${bad.join(", ")}: names under the reverse-DNS zones in-addr.arpa and ip6.arpa are refused by public CAs since 2026-03-15.`,
+            source: BR("2.2.x (reverse-DNS zones, from 2026-03-15)"),
+            fix: { id: "remove-reverse-dns-names", label: "Remove the reverse-DNS names" },
+            field: "altNames",
+          },
+        ]
+      : [];
+  },
+  fixes: {
+    "remove-reverse-dns-names": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isReverseDnsName(n)) }),
+  },
+});
