@@ -70,8 +70,11 @@ interface InputBase<T, P> {
   field: string;
   label: Text<T, P>;
   hint?: Text<T, P>;
-  /** Shown only when this holds (for example a name asked for only when a feature is on). */
-  shownWhen?: (topology: T) => boolean;
+  /**
+   * Shown only when this holds (for example a name asked for only when a feature is on). The plan is there for
+   * an input that depends on what the planner made of another (Lync: the dial-in URL once a SIP domain is valid).
+   */
+  shownWhen?: (topology: T, plan: P) => boolean;
 }
 
 /**
@@ -82,7 +85,7 @@ export type PlannerInput<T, P extends NamesPlan = NamesPlan> =
   | (InputBase<T, P> & {
       kind: "lines";
       rows: number;
-      placeholder: string;
+      placeholder: Text<T, P>;
       get: (t: T) => string[];
       set: (t: T, value: string[]) => T;
     })
@@ -119,7 +122,7 @@ export type PlannerInput<T, P extends NamesPlan = NamesPlan> =
       field: string;
       items: (t: T, p: P) => string[];
       input: (item: string, index: number) => PlannerInput<T, P>;
-      shownWhen?: (topology: T) => boolean;
+      shownWhen?: (topology: T, plan: P) => boolean;
     };
 
 /**
