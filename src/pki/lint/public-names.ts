@@ -4,6 +4,7 @@
  * on its own, so Plan names runs these beside the input each name came from.
  */
 import type { AltName } from "../names";
+import type { RequestPlan } from "../request";
 import { commonName, dnsNames } from "./facts";
 import { BR, rule } from "./rule";
 
@@ -94,28 +95,50 @@ const isReverseDnsName = (n: AltName) =>
 const isReservedIp = (n: AltName) =>
   (n.type === "ipv4" && ipv4Reserved(n.value)) || (n.type === "ipv6" && ipv6Reserved(n.value));
 
+/**
+ * A rule that refuses, for a public CA, the names `refused` picks out (one error listing them all), with a fix
+ * that removes exactly those names: the finding and its fix read the same predicate.
+ */
+const refusedNames = <F extends string>(r: {
+  id: string;
+  refused: (n: AltName) => boolean;
+  /** What follows the names in the sentence. */
+  why: string;
+  source: string;
+  fix: { id: F; label: string };
+}) =>
+  rule<F>({
+    id: r.id,
+    perName: true,
+    check: (f, target) => {
+      const bad = target === "public" ? f.altNames.filter(r.refused).map((n) => n.value) : [];
+      return bad.length
+        ? [
+            {
+              id: r.id,
+              severity: "error",
+              message: `${bad.join(", ")}: ${r.why}`,
+              source: r.source,
+              fix: r.fix,
+              field: "altNames",
+            },
+          ]
+        : [];
+    },
+    fixes: {
+      [r.fix.id]: (plan: RequestPlan) => ({ ...plan, altNames: plan.altNames.filter((n) => !r.refused(n)) }),
+    } as {
+      [K in F]: (plan: RequestPlan) => RequestPlan;
+    },
+  });
+
 /** Single-label names and names under a reserved or private suffix, for a public CA. */
-export const internalNames = rule({
+export const internalNames = refusedNames({
   id: "internal-names",
-  perName: true,
-  check: (f, target) => {
-    const bad = target === "public" ? f.altNames.filter(isInternalDns).map((n) => n.value) : [];
-    return bad.length
-      ? [
-          {
-            id: "internal-names",
-            severity: "error",
-            message: `${bad.join(", ")}: internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.`,
-            source: BR("4.2.2, 7.1.4.2"),
-            fix: { id: "remove-internal-names", label: "Remove the internal names" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  fixes: {
-    "remove-internal-names": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isInternalDns(n)) }),
-  },
+  refused: isInternalDns,
+  why: "internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.",
+  source: BR("4.2.2, 7.1.4.2"),
+  fix: { id: "remove-internal-names", label: "Remove the internal names" },
 });
 
 /** The article's example names and the documentation domains, for a public CA. */
@@ -139,47 +162,19 @@ export const exampleNames = rule({
 });
 
 /** Private or reserved IP addresses, for a public CA. */
-export const privateIps = rule({
+export const privateIps = refusedNames({
   id: "private-ips",
-  perName: true,
-  check: (f, target) => {
-    const bad = target === "public" ? f.altNames.filter(isReservedIp).map((n) => n.value) : [];
-    return bad.length
-      ? [
-          {
-            id: "private-ips",
-            severity: "error",
-            message: `${bad.join(", ")}: private or reserved IP addresses are refused by every public CA.`,
-            source: BR("7.1.2.7.12"),
-            fix: { id: "remove-private-ips", label: "Remove the private addresses" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  fixes: { "remove-private-ips": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isReservedIp(n)) }) },
+  refused: isReservedIp,
+  why: "private or reserved IP addresses are refused by every public CA.",
+  source: BR("7.1.2.7.12"),
+  fix: { id: "remove-private-ips", label: "Remove the private addresses" },
 });
 
 /** Names under in-addr.arpa or ip6.arpa, for a public CA. */
-export const reverseDnsZones = rule({
+export const reverseDnsZones = refusedNames({
   id: "reverse-dns-zones",
-  perName: true,
-  check: (f, target) => {
-    const bad = target === "public" ? f.altNames.filter(isReverseDnsName).map((n) => n.value) : [];
-    return bad.length
-      ? [
-          {
-            id: "reverse-dns-zones",
-            severity: "error",
-            message: `${bad.join(", ")}: names under the reverse-DNS zones in-addr.arpa and ip6.arpa are refused by public CAs since 2026-03-15.`,
-            source: BR("2.2.x (reverse-DNS zones, from 2026-03-15)"),
-            fix: { id: "remove-reverse-dns-names", label: "Remove the reverse-DNS names" },
-            field: "altNames",
-          },
-        ]
-      : [];
-  },
-  fixes: {
-    "remove-reverse-dns-names": (plan) => ({ ...plan, altNames: plan.altNames.filter((n) => !isReverseDnsName(n)) }),
-  },
+  refused: isReverseDnsName,
+  why: "names under the reverse-DNS zones in-addr.arpa and ip6.arpa are refused by public CAs since 2026-03-15.",
+  source: BR("2.2.x (reverse-DNS zones, from 2026-03-15)"),
+  fix: { id: "remove-reverse-dns-names", label: "Remove the reverse-DNS names" },
 });
