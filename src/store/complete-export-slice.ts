@@ -3,12 +3,13 @@
  * proxy, written from the matched certificate, its chain and the opened key. After each export the key and the
  * passwords are dropped; only a password generated here stays shown, until the admin forgets it.
  */
-import type { StateCreator } from "zustand";
+import type { StateCreator, StoreApi } from "zustand";
 import type { AnswerMatch } from "../pki/certificates";
 import { exportRefusal, protectedBy, shownPassword } from "../pki/export-choices";
 import { takesPfx } from "../pki/export-targets";
 import { safeFileStem } from "../pki/file-names";
 import { generatePassphrase } from "../pki/passphrase";
+import type { Bundle } from "../pki/pem-bundles";
 import type { OpenedKey } from "../pki/private-key";
 import type { CompleteActions } from "./complete-state";
 import { dropSecrets, errorText, opening } from "./complete-secrets";
@@ -66,23 +67,7 @@ export const createCompleteExportSlice: StateCreator<WizardStore, [], [], Export
       measureSince(`export ${pfx.profile}`, started);
       const fileName = `${exportStem(s)}.pfx`;
       const certificates = 1 + exportChain(match, pfx.includeRoot).length;
-      const keptId = keptRequestForKey(s)?.id;
-      // Why now: the key and the passwords have done their job; another export opens the key again. The match
-      // stays: the certificate and the key source have not changed, only the opened key has gone.
-      dropSecrets(set);
-      set({
-        exportError: null,
-        exportedPassword: shownPassword(pfx),
-        lastExport: {
-          count: ++exportsMade,
-          fileName,
-          protectedBy: protectedBy(pfx),
-          profile: pfx.profile,
-          certificates,
-          keptId,
-          target: pfx.target,
-        },
-      });
+      recordExport(s, set, { fileName, certificates });
       return { fileName, der: new Uint8Array(der) };
     } catch (e) {
       set({ exportError: `The .pfx could not be written: ${errorText(e)}` });
@@ -114,21 +99,10 @@ export const createCompleteExportSlice: StateCreator<WizardStore, [], [], Export
         chain: chain.map((c) => new Uint8Array(c.rawData)),
         encryptedKeyPem: encryptedKeyPem(encrypted),
       });
-      const keptId = keptRequestForKey(s)?.id;
-      dropSecrets(set);
-      set({
-        exportError: null,
-        exportedPassword: shownPassword(pfx),
-        lastExport: {
-          count: ++exportsMade,
-          fileName: bundle.files.map((f) => f.name).join(", "),
-          protectedBy: protectedBy(pfx),
-          profile: pfx.profile,
-          certificates: 1 + chain.length,
-          keptId,
-          target: pfx.target,
-          bundle,
-        },
+      recordExport(s, set, {
+        fileName: bundle.files.map((f) => f.name).join(", "),
+        certificates: 1 + chain.length,
+        bundle,
       });
       return bundle;
     } catch (e) {
@@ -160,4 +134,33 @@ async function readyToExport(
     return null;
   }
   return { s, openedKey, match };
+}
+
+/**
+ * Records what an export wrote, for its confirmation. Why the secrets go now: the key and the passwords have
+ * done their job; another export opens the key again. The match stays: the certificate and the key source have
+ * not changed, only the opened key has gone.
+ */
+function recordExport(
+  s: WizardStore,
+  set: StoreApi<WizardStore>["setState"],
+  written: { fileName: string; certificates: number; bundle?: Bundle },
+): void {
+  const { pfx } = s;
+  const keptId = keptRequestForKey(s)?.id;
+  dropSecrets(set);
+  set({
+    exportError: null,
+    exportedPassword: shownPassword(pfx),
+    lastExport: {
+      count: ++exportsMade,
+      fileName: written.fileName,
+      protectedBy: protectedBy(pfx),
+      profile: pfx.profile,
+      certificates: written.certificates,
+      keptId,
+      target: pfx.target,
+      ...(written.bundle ? { bundle: written.bundle } : {}),
+    },
+  });
 }
