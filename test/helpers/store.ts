@@ -1,4 +1,5 @@
 /** Start over in a store test, answering "go on" if the key guard asks (a test's key is never needed again). */
+import { initialCompleteState } from "../../src/store/complete-slice";
 import { useWizard } from "../../src/store/store";
 
 export function resetStore(): void {
@@ -10,4 +11,19 @@ export function resetStore(): void {
 export function resetToArticleExample(): void {
   resetStore();
   useWizard.getState().chooseStart("article-example");
+}
+
+/** Complete the request as a test starts it: no certificate, no key source, no key, the Export form as new. */
+export function clearComplete(): void {
+  useWizard.setState({
+    certificates: [],
+    keySource: null,
+    openedKey: null,
+    keyPassphrase: "",
+    exportError: null,
+    pfx: initialCompleteState().pfx,
+    lastExport: null,
+    exportedPassword: null,
+    keyChosenFor: null,
+  });
 }
