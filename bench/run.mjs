@@ -2,7 +2,8 @@
 // on the same machine in the same run, and the longest main-thread task while the key is made; the .pfx
 // export beside `openssl pkcs12`; and the first load of dist/ and of the single file beside the same first
 // page as static HTML (first-load.mjs); and the interactions four everyday tasks take, beside the last release's
-// (interactions.mjs; `BENCH_ONLY=interactions` runs only those, `BENCH_ONLY=first-load` only the first loads).
+// (interactions.mjs; `BENCH_ONLY=interactions` runs only those, `BENCH_ONLY=first-load` only the first loads,
+// `BENCH_ONLY=exports` only the .pfx exports, the conversion and the code sizes).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -18,6 +19,9 @@ import { countInteractions, interactionTable } from "./interactions.mjs";
 import { printWorstPfx, worstPfxRuns } from "./worst-pfx.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** The preview server's port (`BENCH_PORT`, so that two benches can run side by side). */
+const PORT = Number(process.env.BENCH_PORT ?? 4175);
+const BASE_URL = `http://127.0.0.1:${PORT}/`;
 /** `BENCH_ONLY=interactions npm run bench`: only the interaction counts (bench/interactions.mjs), in about a minute. */
 const ONLY = process.env.BENCH_ONLY;
 const ITERATIONS = 600_000;
@@ -154,7 +158,7 @@ async function exportRuns(browser, dir) {
     "-out",
     join(dir, "ca.crt"),
   ]);
-  const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/", acceptDownloads: true });
+  const context = await browser.newContext({ baseURL: BASE_URL, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto("/#bench");
   await page.getByLabel(ARTICLE_EXAMPLE).check();
@@ -200,8 +204,10 @@ async function exportRuns(browser, dir) {
   for (const profile of Object.keys(PFX_OPENSSL)) {
     await page.getByLabel(profile).check();
     for (let i = 0; i < RUNS; i++) {
-      // Each Export drops the opened key and the passwords: open the key again, as an admin would.
+      // Each Export drops the opened key and the passwords: "Another format…" and open the key again, as an
+      // admin would.
       if (i > 0 || profile !== Object.keys(PFX_OPENSSL)[0]) {
+        await page.getByRole("button", { name: "Another format…" }).click();
         await page.getByLabel("Passphrase of the private key").fill(PASSPHRASE);
         await page.getByRole("button", { name: "Open the key" }).click();
         await page.getByText(/^Opened\. Public key SHA-256/).waitFor();
@@ -251,7 +257,7 @@ async function exportRuns(browser, dir) {
 async function convertRuns(browser, dir) {
   const vector = resolve("test/vectors/webext.aes256-sha256.pfx");
   const password = "correct horse battery staple";
-  const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/", acceptDownloads: true });
+  const context = await browser.newContext({ baseURL: BASE_URL, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto("/#bench");
   await page.getByRole("button", { name: "Complete a pending request…" }).click();
@@ -355,10 +361,10 @@ async function staticFirstPage(browser, single, dir) {
   return file;
 }
 
-const server = await preview({ preview: { port: 4175, strictPort: true, host: "127.0.0.1" }, logLevel: "warn" });
+const server = await preview({ preview: { port: PORT, strictPort: true, host: "127.0.0.1" }, logLevel: "warn" });
 /** Finish, the .pfx export and conversion beside OpenSSL, first loads and code sizes. */
 async function timingsAndSizes() {
-  const context = await browser.newContext({ baseURL: "http://127.0.0.1:4175/" });
+  const context = await browser.newContext({ baseURL: BASE_URL });
   // Long tasks (over 50 ms on the main thread) from the moment Finish is clicked.
   await context.addInitScript(() => {
     window.__longTasks = [];
@@ -378,6 +384,7 @@ async function timingsAndSizes() {
   );
   await page.waitForFunction(() => window.__longTasks.some((d) => d >= 100), null, { timeout: 5_000 });
   const dir = mkdtempSync(join(tmpdir(), "bench-"));
+  if (ONLY === "exports") return pfxTimings(browser, dir, { worst: false });
   if (ONLY !== "first-load") await exportTimings(browser, page, dir);
   await firstLoadAndSizes(dir);
 }
@@ -400,6 +407,11 @@ async function exportTimings(browser, page, dir) {
       `| ${r.c.label} | ${r.page.toFixed(0)} | ${r.openssl.toFixed(0)} | ${(r.page / r.openssl).toFixed(2)}x | ${r.longest ? r.longest.toFixed(0) : "none over 50"} |`,
     );
   }
+  await pfxTimings(browser, dir, { worst: true });
+}
+
+/** The .pfx exports beside `openssl pkcs12 -export`, the conversion, and the worst .pfx (or, alone, the code sizes). */
+async function pfxTimings(browser, dir, { worst }) {
   const exports = await exportRuns(browser, dir);
   console.log(
     `\n.pfx export (leaf + CA, RSA 2048), median of ${RUNS}; OpenSSL = pkcs12 -export -iter 2048 with the profile's algorithms`,
@@ -417,10 +429,8 @@ async function exportTimings(browser, page, dir) {
   console.log(
     `| page: open + export ${conversion.page.toFixed(1)} ms | OpenSSL ${conversion.openssl.toFixed(1)} ms | ratio ${(conversion.page / conversion.openssl).toFixed(2)}x |`,
   );
-  printWorstPfx(
-    await worstPfxRuns({ browser, baseURL: "http://127.0.0.1:4175/", dir, runs: Math.min(RUNS, 3) }),
-    Math.min(RUNS, 3),
-  );
+  if (!worst) return printCodeSizes(codeSizes());
+  printWorstPfx(await worstPfxRuns({ browser, baseURL: BASE_URL, dir, runs: Math.min(RUNS, 3) }), Math.min(RUNS, 3));
 }
 
 /** First loads of dist/ and of the single file beside the static reference, and the code sizes. */
@@ -430,7 +440,7 @@ async function firstLoadAndSizes(dir) {
   const size = codeSizes();
   const floor = await staticFirstPage(browser, single, dir);
   const builds = [
-    { label: "dist/ (npm start)", url: "http://127.0.0.1:4175/", bytes: size.first },
+    { label: "dist/ (npm start)", url: BASE_URL, bytes: size.first },
     { label: "single file (file://)", url: pathToFileURL(single).href, bytes: singleGz },
     {
       label: "reference: the same first page as static HTML (no script but the mark)",
@@ -468,6 +478,10 @@ async function firstLoadAndSizes(dir) {
       `| ${b.label} | ${(b.bytes / 1024).toFixed(1)} KiB | ${f.usable.toFixed(0)}${ratios} | ${f.longest.toFixed(0)}${taskRatio} / ${f.worst.toFixed(0)} | ${pw.usable.toFixed(0)} / ${pw.longest ? pw.longest.toFixed(0) : "none over 50"} |`,
     );
   }
+  printCodeSizes(size);
+}
+
+function printCodeSizes(size) {
   console.log(
     `\nCode, gzip: first page ${(size.first / 1024).toFixed(1)} KiB (${size.firstFiles.join(", ")}); loaded when Complete the request opens ${(size.lazy / 1024).toFixed(1)} KiB (${size.lazyFiles.join(", ")})`,
   );
@@ -480,8 +494,8 @@ const browser = await chromium.launch({
 });
 try {
   if (ONLY !== "interactions") await timingsAndSizes();
-  if (ONLY !== "first-load")
-    console.log(`\n${interactionTable(await countInteractions(browser, "http://127.0.0.1:4175/"))}`);
+  if (ONLY !== "first-load" && ONLY !== "exports")
+    console.log(`\n${interactionTable(await countInteractions(browser, BASE_URL))}`);
 } finally {
   await browser.close();
   await new Promise((resolve) => server.httpServer.close(resolve));

@@ -4,8 +4,9 @@
  *   `openssl pkcs12 -export -keypbe PBE-SHA1-3DES -certpbe PBE-SHA1-3DES -macalg sha1` writes it;
  * - AES256-SHA256: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for key and certificates, MAC HMAC-SHA-256,
  *   as OpenSSL 3's default `openssl pkcs12 -export` writes it.
- * The PKCS #12 key derivation (RFC 7292 Appendix B) and 3DES come from node-forge (WebCrypto has neither);
- * PBKDF2, AES and HMAC from WebCrypto. This module only lays out the ASN.1.
+ * The PKCS #12 key derivation (RFC 7292 Appendix B) and 3DES come from node-forge (WebCrypto has neither), the
+ * derivation's SHA-1 from @noble/hashes (sha1-md.ts); PBKDF2, AES and HMAC from WebCrypto. This module only lays
+ * out the ASN.1.
  */
 import { ContentInfo, EncryptedContent, EncryptedContentInfo, id_data } from "@peculiar/asn1-cms";
 import {
@@ -29,10 +30,10 @@ import { AlgorithmIdentifier } from "@peculiar/asn1-x509";
 // Only the parts of node-forge this needs (its PKCS #12 key derivation, 3DES and the two hashes), not all of it.
 import forge from "node-forge/lib/forge";
 import "node-forge/lib/pbe";
-import "node-forge/lib/sha1";
 import "node-forge/lib/sha256";
 import "node-forge/lib/util";
 import { des3Cbc } from "./des3";
+import { nobleSha1Md } from "./sha1-md";
 import { ID_PBES2, Pbes2Params, pbes2Decrypt, pbes2Encrypt, Pbkdf2Params, UnsupportedEncryptionError } from "./pbes2";
 
 export type PfxProfile = "TripleDES-SHA1" | "AES256-SHA256";
@@ -151,7 +152,10 @@ const fromBinary = (text: string) => Uint8Array.from(forge.util.binary.raw.decod
 const bytes = (data: BufferSource) =>
   data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
-/** RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation. */
+/**
+ * RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation; with SHA-1
+ * (TripleDES, RC2 and the TripleDES-SHA1 MAC) it hashes with @noble/hashes' SHA-1 through its `md` argument.
+ */
 export function pkcs12Kdf(params: {
   password: PfxPassword;
   salt: Uint8Array;
@@ -160,7 +164,7 @@ export function pkcs12Kdf(params: {
   length: number;
   hash: "SHA-1" | "SHA-256";
 }): Uint8Array {
-  const md = params.hash === "SHA-1" ? forge.md.sha1.create() : forge.md.sha256.create();
+  const md = params.hash === "SHA-1" ? nobleSha1Md() : forge.md.sha256.create();
   const out = forge.pbe.generatePkcs12Key(
     // node-forge reads null as "no password" (no bytes at all, not even the BMPString's terminator); its types say string.
     params.password as string,
