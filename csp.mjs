@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
 /**
  * The page's Content-Security-Policy directives. Why: the private key must never leave the page unencrypted,
  * so the page may load its own files and nothing else, may open no connection at all, runs no inline or
@@ -28,3 +31,15 @@ export function policyDirectives(sources) {
     `trusted-types default${sources.trustedTypes ? ` ${sources.trustedTypes}` : ""}`,
   ];
 }
+
+/**
+ * The page's one inline script that is not a chunk (src/boot/early-input.js), as the build writes it into <head>:
+ * its own comment lines left out. Allowed by its SHA-256 in both builds' policies.
+ */
+export const earlyInputScript = readFileSync(new URL("./src/boot/early-input.js", import.meta.url), "utf8")
+  .split("\n")
+  .filter((line) => !/^\s*\/\//.test(line))
+  .join("\n")
+  .trim();
+/** The CSP source that allows earlyInputScript. */
+export const earlyInputHash = `'sha256-${createHash("sha256").update(earlyInputScript, "utf8").digest("base64")}'`;

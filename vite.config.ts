@@ -1,10 +1,13 @@
-import { build as viteBuild, type Plugin, type UserConfig } from "vite";
+import { fileURLToPath } from "node:url";
+import { createServer, build as viteBuild, type Plugin, type UserConfig } from "vite";
 import { defineConfig } from "vitest/config";
-import { policyDirectives } from "./csp.mjs";
+import { earlyInputHash, earlyInputScript, policyDirectives } from "./csp.mjs";
 
-export const contentSecurityPolicy = policyDirectives({ script: "'self'", style: "'self'", img: "'self' data:" }).join(
-  "; ",
-);
+export const contentSecurityPolicy = policyDirectives({
+  script: `'self' ${earlyInputHash}`,
+  style: "'self'",
+  img: "'self' data:",
+}).join("; ");
 /** The ACME page's policy: the same, except that it may connect to the https: CA the admin chooses. */
 export const acmeContentSecurityPolicy = policyDirectives({
   script: "'self'",
@@ -69,6 +72,78 @@ function forgePkcs12KdfOnly(): Plugin {
   };
 }
 
+/**
+ * modulepreload links for the chunks the entry starts after the first paint (src/main.tsx imports the app
+ * then): the browser fetches them while the prerendered page is shown, and runs them only when imported.
+ */
+function preloadLinks(
+  html: string,
+  ctx: { bundle?: Record<string, { type: string; imports?: string[] }>; chunk?: { dynamicImports: string[] } },
+) {
+  const bundle = ctx.bundle ?? {};
+  const files = new Set<string>();
+  const add = (file: string) => {
+    const chunk = bundle[file];
+    if (files.has(file) || chunk?.type !== "chunk") return;
+    files.add(file);
+    for (const f of chunk.imports ?? []) add(f);
+  };
+  for (const file of ctx.chunk?.dynamicImports.filter((f) => /(^|\/)boot-[^/]+\.js$/.test(f)) ?? []) add(file);
+  return [...files]
+    .filter((f) => !html.includes(`"./${f}"`))
+    .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">\n`)
+    .join("");
+}
+
+/**
+ * The first page as HTML in index.html (and so in the single file): rendered at build time by React from the
+ * app's own components (src/boot/prerender.tsx), with the inline script that keeps early input
+ * (src/boot/early-input.js). Why: the page is readable, its choices visible and its input kept as soon as the
+ * HTML is painted, instead of once React has been compiled and run (`npm run bench`, first load). The browser
+ * hydrates it (src/boot/boot.tsx); e2e/first-paint.spec.ts clicks before the script runs.
+ */
+function prerenderFirstPage(): Plugin {
+  // The single file's build preloads nothing: its chunks are inline templates, run when imported.
+  let preload = true;
+  return {
+    name: "prerender-first-page",
+    apply: "build",
+    configResolved: (config) => {
+      preload = config.build.modulePreload !== false;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler: async (html, ctx) => {
+        if (ctx.path !== "/index.html") return html;
+        const server = await createServer({
+          ...pageConfig,
+          configFile: false,
+          root: fileURLToPath(new URL(".", import.meta.url)),
+          logLevel: "warn",
+          appType: "custom",
+          server: { middlewareMode: true, hmr: false, ws: false },
+          optimizeDeps: { noDiscovery: true, include: [] },
+        });
+        try {
+          const { renderFirstPage } = (await server.ssrLoadModule("/src/boot/prerender.tsx")) as {
+            renderFirstPage: () => string;
+          };
+          const markup = renderFirstPage();
+          if (!html.includes('<div id="root"></div>')) throw new Error("index.html has no empty #root to prerender.");
+          return html
+            .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>`)
+            .replace(
+              "</head>",
+              () => `${preload ? preloadLinks(html, ctx) : ""}<script>${earlyInputScript}</script>\n</head>`,
+            );
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
+
 /** What both pages are built with. */
 const pageConfig = {
   base: "./",
@@ -129,7 +204,7 @@ function acmePage(): Plugin {
 
 export default defineConfig({
   ...pageConfig,
-  plugins: [cspMeta(), cspHeader(), forgePkcs12KdfOnly(), acmePage()],
+  plugins: [cspMeta(), cspHeader(), forgePkcs12KdfOnly(), prerenderFirstPage(), acmePage()],
   // `npm start` serves the production build; cspHeader() sets each page's policy as a header.
   preview: { port: 4173 },
   test: {

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { build } from "vite";
-import { policyDirectives } from "../csp.mjs";
+import { earlyInputHash, policyDirectives } from "../csp.mjs";
 import { linkChunk } from "./single-file-link.mjs";
 
 const NAME = "certificate-request-wizard.html";
@@ -54,7 +54,8 @@ const templates = [...linked].map(([file, chunk]) => {
 const style = css.length ? String(css[0].source) : "";
 const icon = `data:image/svg+xml;base64,${readFileSync("public/favicon.svg").toString("base64")}`;
 const csp = policyDirectives({
-  script: [loader, ...texts.values()].map(hash).join(" "),
+  // The early-input script (src/boot/early-input.js) is in the HTML the build gave: its hash is the build's too.
+  script: [earlyInputHash, ...[loader, ...texts.values()].map(hash)].join(" "),
   style: style ? hash(style) : "'none'",
   img: "data:",
   trustedTypes: "single-file-chunks",

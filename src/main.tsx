@@ -1,15 +1,11 @@
-import { StrictMode, startTransition } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./app/app";
+/**
+ * The page's entry. The first page is already in the HTML (prerendered at build time): its first paint should
+ * not wait for React to be compiled and run, so the app starts after that paint, in a chunk of its own.
+ */
+// The style is linked from the HTML (render-blocking, as it should be): the prerendered page shows styled.
 import "./styles.css";
 
-const root = createRoot(document.getElementById("root")!);
-// Why a transition: React then renders the first page in slices of a few milliseconds, yielding in between,
-// instead of in one main-thread task that grew past 50 ms on a slow machine.
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+const prerendered =
+  document.getElementById("root")?.firstElementChild && !("stalePrerender" in document.documentElement.dataset);
+if (prerendered) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+await import("./boot/boot");

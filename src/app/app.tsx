@@ -6,7 +6,7 @@ import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
 import { refusedBlockers } from "../store/selectors";
 import { ErrorSummary } from "../ui/error-summary";
-import { markNow } from "../store/user-timing";
+import { markOnce } from "../store/user-timing";
 import { useIdleDrop } from "../ui/use-idle-drop";
 import { KeyGuard } from "./key-guard";
 import { PageBoundary } from "./page-boundary";
@@ -43,7 +43,14 @@ const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   inspect: InspectPage,
 };
 
-export function App() {
+/** Calls `run` once committed. Inside the page's Suspense boundary, whose content React hydrates after the rest. */
+function Ready({ run }: { run?: () => void }) {
+  useEffect(() => run?.(), [run]);
+  return null;
+}
+
+/** `onReady`: called once the first page is on screen and React handles it (hydrated, or rendered afresh). */
+export function App({ onReady }: { onReady?: () => void } = {}) {
   const page = useWizard((s) => s.page);
   const startFrom = useWizard((s) => s.startFrom);
   const pages = visiblePages(startFrom);
@@ -68,8 +75,9 @@ export function App() {
   const Page = PAGE_COMPONENTS[page];
   useEffect(() => {
     // A user-timing mark, so that `npm run bench` reads when the first page became usable from the page itself:
-    // after the next frame, that is once the page has been laid out and painted.
-    requestAnimationFrame(() => setTimeout(() => markNow("first-page-usable")));
+    // after the next frame, that is once the page has been laid out and painted. A prerendered page marked it
+    // when it was painted (src/boot/early-input.js).
+    requestAnimationFrame(() => setTimeout(() => markOnce("first-page-usable")));
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
     idle(() => void Promise.all(Object.values(laterPages).map((load) => load())), { timeout: 3000 });
   }, []);
@@ -114,6 +122,7 @@ export function App() {
         <PageBoundary key={page}>
           <Suspense fallback={<p role="status">Loading…</p>}>
             <Page />
+            <Ready run={onReady} />
           </Suspense>
         </PageBoundary>
         <div className="wizard-buttons">

@@ -10,6 +10,11 @@ export function markNow(name: string): void {
   if (enabled()) performance.mark(name);
 }
 
+/** A mark at this moment unless one of that name is there already (the prerendered page marks usable itself). */
+export function markOnce(name: string): void {
+  if (enabled() && performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
 /** A measure from `start` (a performance.now() value) to now. */
 export function measureSince(name: string, start: number): void {
   if (enabled()) performance.measure(name, { start, end: performance.now() });
