@@ -6,3 +6,8 @@ import "fake-indexeddb/auto";
 import { MemoryStorage } from "./helpers/memory-storage";
 
 globalThis.localStorage ??= new MemoryStorage();
+
+// The planner profiles load on demand (Plan names waits for its own); store tests call the planner at once, so
+// the default profile is loaded before any test runs, as Plan names would have loaded it.
+import { DEFAULT_PROFILE, loadProfile } from "../src/pki/profiles/registry";
+await loadProfile(DEFAULT_PROFILE);

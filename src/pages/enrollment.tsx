@@ -1,6 +1,8 @@
 /** Certificate Enrollment: "Before You Begin", and where the request starts from. */
 import { useId } from "react";
 import { INPUT_LIMIT_HINT } from "../pki/input-limits";
+import type { ProfileId } from "../pki/profiles/framework";
+import { DEFAULT_PROFILE, isProfileId, PROFILES } from "../pki/profiles/registry";
 import { useWizard, type StartFrom } from "../store/store";
 import { ErrorText } from "../ui/field";
 import { FilePicker } from "../ui/file-picker";
@@ -8,7 +10,16 @@ import { RadioChoices, type RadioOption } from "../ui/radio-choices";
 import { CaTargetChoice } from "./ca-target";
 import { RenewStart } from "./renew-start";
 
-const STARTS: RadioOption<StartFrom>[] = [
+type Start = StartFrom | ProfileId;
+
+/** One choice per planner profile other than the reverse proxy, after the reverse-proxy ones (words from the registry). */
+const PROFILE_STARTS: RadioOption<Start>[] = PROFILES.filter((p) => p.id !== DEFAULT_PROFILE).map((p) => ({
+  value: p.id,
+  label: p.start.label,
+  hint: p.start.hint,
+}));
+
+const STARTS: RadioOption<Start>[] = [
   {
     value: "reverse-proxy",
     label: "Reverse proxy for Lync Server 2013 / Skype for Business",
@@ -19,6 +30,7 @@ const STARTS: RadioOption<StartFrom>[] = [
     label: "Fill in the article's example (contoso.com)",
     hint: "Fills in the article's webext, meet, dialin and lyncdiscover.contoso.com. A public CA cannot validate these names: for a real request, use the start above.",
   },
+  ...PROFILE_STARTS,
   {
     value: "web-server",
     label: "Web server (IIS ARR, Exchange, other)",
@@ -29,8 +41,12 @@ const STARTS: RadioOption<StartFrom>[] = [
 
 export function EnrollmentPage() {
   const id = useId();
-  const startFrom = useWizard((s) => s.startFrom);
+  // A planner profile's start is the reverse-proxy start with another profile: its choice is the profile.
+  const start = useWizard((s): Start =>
+    s.startFrom === "reverse-proxy" && s.profile !== DEFAULT_PROFILE ? s.profile : s.startFrom,
+  );
   const chooseStart = useWizard((s) => s.chooseStart);
+  const chooseProfile = useWizard((s) => s.chooseProfile);
   const openSettingsFile = useWizard((s) => s.openSettingsFile);
   const settingsError = useWizard((s) => s.settingsError);
   const next = useWizard((s) => s.next);
@@ -48,9 +64,10 @@ export function EnrollmentPage() {
       <RadioChoices
         legend="Start from"
         options={STARTS}
-        value={startFrom}
-        onChange={(start) => {
-          if (start !== "settings") chooseStart(start);
+        value={start}
+        onChange={(chosen) => {
+          if (isProfileId(chosen)) chooseProfile(chosen);
+          else if (chosen !== "settings") chooseStart(chosen);
         }}
       >
         <div className="choice">

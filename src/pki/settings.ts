@@ -11,10 +11,11 @@ import {
   type SubjectPart,
 } from "./names";
 import { inputTooLarge } from "./input-limits";
-import type { LyncTopology } from "./profiles/lync-reverse-proxy";
+import type { ProfileId } from "./profiles/framework";
+import { DEFAULT_PROFILE, isProfileId, readTopology, type AnyTopology } from "./profiles/registry";
 import { HASHES, KEY_ALGORITHMS, RSA_KEY_SIZES, TEMPLATES, valueProblems, type RequestPlan } from "./request";
 import { KEY_USAGE_NAMES, type KeyUsageName } from "./usages";
-import { arrayOf, field, isBoolean, isObj, isString, isStringArray, isStringRecord, oneOf, ShapeError } from "./shape";
+import { arrayOf, field, isBoolean, isObj, isString, oneOf, ShapeError } from "./shape";
 
 export const SETTINGS_FORMAT = "certificate-request-wizard/request-settings";
 export const SETTINGS_VERSION = 1;
@@ -23,19 +24,28 @@ export interface SettingsFile {
   format: typeof SETTINGS_FORMAT;
   version: typeof SETTINGS_VERSION;
   plan: RequestPlan;
-  /** The names planner's input (the Lync topology), when the request was planned with it. */
-  topology?: LyncTopology;
+  /** The names planner's profile; absent in files written before there was more than one (the Lync reverse proxy). */
+  profile?: ProfileId;
+  /** The names planner's input (the profile's topology), when the request was planned with it. */
+  topology?: AnyTopology;
 }
 
 /** What a settings file holds, once read and checked. */
 export interface Settings {
   plan: RequestPlan;
-  topology?: LyncTopology;
+  /** Absent for the Lync reverse proxy (the default profile). */
+  profile?: ProfileId;
+  topology?: AnyTopology;
 }
 
-/** "Save request settings": the plan (and topology) as JSON (RFC 8259), with no secret in it. */
-export function writeSettings(settings: Settings): string {
-  const file: SettingsFile = { format: SETTINGS_FORMAT, version: SETTINGS_VERSION, ...settings };
+/** "Save request settings": the plan (and the profile and its topology) as JSON (RFC 8259), with no secret in it. */
+export function writeSettings({ plan, profile, topology }: Settings): string {
+  const file: SettingsFile = {
+    format: SETTINGS_FORMAT,
+    version: SETTINGS_VERSION,
+    plan,
+    ...(topology === undefined ? {} : { profile: profile ?? DEFAULT_PROFILE, topology }),
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -91,45 +101,33 @@ function planFrom(data: unknown): RequestPlan {
   };
 }
 
-/** Rebuilds a topology from untrusted data; its values are checked by the planner, which shows what is wrong. */
-function topologyFrom(data: unknown): LyncTopology {
-  if (!isObj(data)) throw new ShapeError('"topology" has the wrong type.');
-  const exchange = field(data, "exchange", isObj);
-  return {
-    sipDomains: field(data, "sipDomains", isStringArray),
-    pools: field(data, "pools", isStringArray),
-    directors: field(data, "directors", isStringArray),
-    simpleUrlFormat: field(data, "simpleUrlFormat", oneOf(["dedicated", "common"] as const)),
-    meetingUrls: { ...field(data, "meetingUrls", isStringRecord) },
-    dialInUrl: field(data, "dialInUrl", (v): v is string | null => v === null || isString(v)),
-    officeWebApps: field(data, "officeWebApps", isString),
-    autodiscoverPort: field(data, "autodiscoverPort", oneOf([443, 80] as const)),
-    exchange: {
-      // Why the fallback: files written before each Exchange name was its own choice hold one "publish" for both.
-      publishAutodiscover: field(
-        exchange,
-        exchange.publishAutodiscover === undefined ? "publish" : "publishAutodiscover",
-        isBoolean,
-      ),
-      autodiscover: field(exchange, "autodiscover", isStringArray),
-      publishWebServices: field(
-        exchange,
-        exchange.publishWebServices === undefined ? "publish" : "publishWebServices",
-        isBoolean,
-      ),
-      webServices: field(exchange, "webServices", isString),
-    },
-    wildcard: field(data, "wildcard", isBoolean),
-  };
-}
-
-/** Checks a topology from storage or a file: the right shape, or what is wrong with it. */
-export function validateTopology(data: unknown): { ok: true; topology: LyncTopology } | { ok: false; error: string } {
+/** Checks a topology from storage or a file with its profile's read: the right shape, or what is wrong with it. */
+export function validateTopology(
+  data: unknown,
+  profile: ProfileId = DEFAULT_PROFILE,
+): { ok: true; topology: AnyTopology } | { ok: false; error: string } {
   try {
-    return { ok: true, topology: topologyFrom(data) };
+    return { ok: true, topology: readTopology(profile, data) };
   } catch (e) {
     if (e instanceof ShapeError) return { ok: false, error: e.message };
     throw e;
+  }
+}
+
+/** The profile a settings file or a draft names: the default when absent, null when it names none this page knows. */
+export function profileOf(data: { profile?: unknown }): ProfileId | null {
+  if (data.profile === undefined) return DEFAULT_PROFILE;
+  return isProfileId(data.profile) ? data.profile : null;
+}
+
+/** The profile a settings file's text names, when it names a known one: to be loaded before readSettings. */
+export function settingsProfile(text: string): ProfileId | null {
+  if (inputTooLarge(text.length, "")) return null;
+  try {
+    const data: unknown = JSON.parse(text);
+    return isObj(data) && isObj(data.plan) ? profileOf(data) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -192,6 +190,12 @@ export function readSettings(text: string): ({ ok: true } & Settings) | { ok: fa
   // Why both keys: files written before the planner's vocabulary was settled call the topology "namesPlan".
   const topology = data.topology ?? data.namesPlan;
   if (topology === undefined) return { ok: true, plan: checked.plan };
-  const names = validateTopology(topology);
-  return names.ok ? { ok: true, plan: checked.plan, topology: names.topology } : damaged(names.error);
+  const profile = profileOf(data);
+  if (!profile) return damaged(`"profile" names no planner this page knows.`);
+  const names = validateTopology(topology, profile);
+  if (!names.ok) return damaged(names.error);
+  // The default profile is left out, as files written before there were others leave it out.
+  return profile === DEFAULT_PROFILE
+    ? { ok: true, plan: checked.plan, topology: names.topology }
+    : { ok: true, plan: checked.plan, profile, topology: names.topology };
 }

@@ -5,13 +5,10 @@
 import type { StateCreator } from "zustand";
 import type { CaTarget, FixId } from "../pki/lint";
 import { applyFix } from "../pki/lint";
-import {
-  applyNamesPlan,
-  articleTopology,
-  emptyTopology,
-  planReverseProxyNames,
-  type LyncTopology,
-} from "../pki/profiles/lync-reverse-proxy";
+import type { ProfileId } from "../pki/profiles/framework";
+import { articleTopology, emptyTopology } from "../pki/profiles/lync/topology";
+import { DEFAULT_PROFILE, loadedProfile, type AnyTopology } from "../pki/profiles/registry";
+import { fillWhenLoaded, loadSettingsProfile, profileStart } from "./plan-profile";
 import { blankPlan, reverseProxyPlan, reverseProxyStartPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, writeSettings } from "../pki/settings";
 import { hasErrors } from "../pki/finding";
@@ -54,16 +51,23 @@ function startPlan(start: StartChoice, target: CaTarget): RequestPlan {
 export const plansNames = (startFrom: StartFrom) => startFrom === "reverse-proxy" || startFrom === "article-example";
 
 /** The topology a start opens Plan names with, and whether its names are already in the plan. */
-function startTopology(start: StartChoice): Pick<PlanState, "topology" | "appliedTopology"> {
-  if (start !== "article-example") return { topology: emptyTopology(), appliedTopology: null };
-  return { topology: articleTopology(), appliedTopology: JSON.stringify(articleTopology()) };
+function startTopology(start: StartChoice): Pick<PlanState, "profile" | "topology" | "appliedTopology"> {
+  const profile = DEFAULT_PROFILE;
+  if (start !== "article-example") return { profile, topology: emptyTopology(), appliedTopology: null };
+  return { profile, topology: articleTopology(), appliedTopology: JSON.stringify(articleTopology()) };
 }
+
+/** Which default Extended Key Usage the state follows: a profile other than the reverse proxy is a web server's. */
+const usageProfile = (s: Pick<PlanState, "startFrom" | "profile">): UsageProfile =>
+  s.startFrom === "settings" ? "blank" : s.profile === DEFAULT_PROFILE ? START_USAGES[s.startFrom] : "web-server";
 
 export interface PlanState {
   plan: RequestPlan;
   startFrom: StartFrom;
-  /** The names planner's input (reverse-proxy start only); its output, the names plan, goes into `plan`. */
-  topology: LyncTopology;
+  /** The names planner's profile (../pki/profiles/registry): the reverse proxy unless another start chose one. */
+  profile: ProfileId;
+  /** The profile's input (planner starts only; checked by its read); its output, the names plan, goes into `plan`. */
+  topology: AnyTopology;
   /** The topology whose names were last put into the plan, so Next does not undo later edits in Properties. */
   appliedTopology: string | null;
   /** Where the request goes: a public CA (the article asks for a public certificate) or the admin's own CA. */
@@ -78,7 +82,9 @@ export interface PlanState {
 
 export interface PlanActions {
   chooseStart: (start: StartChoice) => void;
-  updateTopology: (change: (topology: LyncTopology) => LyncTopology) => void;
+  /** A planner profile's start: Plan names with its empty topology (set once the profile has loaded). */
+  chooseProfile: (profile: ProfileId) => void;
+  updateTopology: (change: (topology: AnyTopology) => AnyTopology) => void;
   /** "Use these names": the names plan's names, usages and key into the plan. False when the plan has errors. */
   applyPlannedNames: () => boolean;
   settingsFile: () => string;
@@ -127,17 +133,24 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
       renewalError: null,
       renewalPfx: null,
     }),
+  chooseProfile: (profile) => {
+    if (profile === DEFAULT_PROFILE) return get().chooseStart("reverse-proxy");
+    set({ ...profileStart(profile, get().caTarget), renewal: null, renewalError: null, renewalPfx: null });
+    fillWhenLoaded(profile, get, set);
+  },
   updateTopology: (change) => set((s) => ({ topology: change(s.topology) })),
   applyPlannedNames: () => {
-    const { topology, plan } = get();
-    const names = planReverseProxyNames(topology);
+    const { topology, plan, profile: id } = get();
+    const profile = loadedProfile(id);
+    if (!profile) return false;
+    const names = profile.plan(topology);
     if (hasErrors(names.findings)) return false;
-    set({ plan: applyNamesPlan(plan, names), appliedTopology: JSON.stringify(topology) });
+    set({ plan: profile.apply(plan, names), appliedTopology: JSON.stringify(topology) });
     return true;
   },
   settingsFile: () => {
-    const { plan, topology, startFrom } = get();
-    return writeSettings(plansNames(startFrom) ? { plan, topology } : { plan });
+    const { plan, profile, topology, startFrom } = get();
+    return writeSettings(plansNames(startFrom) ? { plan, profile, topology } : { plan });
   },
   startFromPlan: (plan) => {
     // A plan read from a file meets the same checks as a typed one, and is refused whole if it fails one.
@@ -161,6 +174,7 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
     const names = read.topology
       ? {
           startFrom: "reverse-proxy" as const,
+          profile: read.profile ?? DEFAULT_PROFILE,
           topology: read.topology,
           appliedTopology: JSON.stringify(read.topology),
         }
@@ -174,14 +188,20 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
       set({ settingsError: `${read.error} Nothing was loaded.` });
       return false;
     }
-    return get().openSettings(new TextDecoder().decode(read.bytes));
+    const text = new TextDecoder().decode(read.bytes);
+    const loaded = await loadSettingsProfile(text);
+    if (loaded) {
+      set({ settingsError: loaded });
+      return false;
+    }
+    return get().openSettings(text);
   },
   updatePlan: (change) => set((s) => withPlan(s, change(s.plan))),
   fix: (fix) => set((s) => withPlan(s, applyFix(s.plan, fix))),
   setCaTarget: (caTarget) =>
     set((s) => {
       if (s.usagesChosen || s.startFrom === "settings") return { caTarget };
-      const profile = START_USAGES[s.startFrom];
+      const profile = usageProfile(s);
       // Why compare as well: Properties' OK replaces the whole plan, so a usage changed there shows only here.
       if (!sameUsages(s.plan.extendedKeyUsage, defaultExtendedKeyUsage({ profile, target: s.caTarget })))
         return { caTarget, usagesChosen: true };

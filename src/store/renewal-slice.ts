@@ -12,6 +12,7 @@ import { openPfxOffThread, warmPfxOpening } from "./pfx-opening";
 import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { KeySpec } from "../pki/request";
 import type { WizardStore } from "./store";
+import { loadSettingsProfile } from "./plan-profile";
 
 export interface Renewal {
   /** The file the renewal was made from. */
@@ -157,8 +158,11 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
         return set({ renewalPfx: { name: file.name, bytes: read.bytes } });
       }
       if (isSettings(file.name)) {
-        if (!get().openSettings(new TextDecoder().decode(read.bytes)))
-          return set({ renewalError: get().settingsError });
+        const text = new TextDecoder().decode(read.bytes);
+        // The planner the file names is loaded first, so its topology is checked and the renewal keeps it.
+        const notLoaded = await loadSettingsProfile(text);
+        if (notLoaded) return set({ renewalError: notLoaded });
+        if (!get().openSettings(text)) return set({ renewalError: get().settingsError });
         const plan = get().plan;
         return set({
           page: "save-request",

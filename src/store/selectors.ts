@@ -3,39 +3,25 @@
  * out on its own whether Next or Finish may run. Each selector returns the same array for the same inputs,
  * so a page subscribed to it re-renders only when the answer changes.
  */
-import { hasErrors } from "../pki/finding";
-import {
-  factsFromPlan,
-  PER_NAME_RULES,
-  preflight,
-  preflightNames,
-  type CaTarget,
-  type PreflightFinding,
-} from "../pki/lint";
-import { applyNamesPlan, planReverseProxyNames, type LyncTopology } from "../pki/profiles/lync-reverse-proxy";
+import type { CaTarget } from "../pki/lint";
+import { DEFAULT_PROFILE } from "../pki/profiles/registry";
 import { planProblems, type RequestPlan } from "../pki/request";
 import type { PendingRequest } from "./pending-requests";
 import { CLIENT_AUTH, SERVER_AUTH } from "../pki/usages";
 import { plansNames, topologyChanged } from "./plan-slice";
 import type { WizardStore } from "./store";
+import { chosenProfile, plannerErrors, PROFILE_LOADING } from "./planner-selectors";
+import { errorsAsBlockers, lastResult, preflightOf, type Blocker } from "./selector-kit";
 
-/** One reason an action cannot run, and the input it belongs beside. */
-export interface Blocker {
-  field: string;
-  message: string;
-}
-
-/** Caches the last result by its arguments (compared with Object.is), as a memoised selector does. */
-function lastResult<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let last: R;
-  return (...args: A) => {
-    if (lastArgs?.length === args.length && args.every((a, i) => Object.is(a, lastArgs![i]))) return last;
-    lastArgs = args;
-    last = fn(...args);
-    return last;
-  };
-}
+export { type Blocker, preflightOf } from "./selector-kit";
+export {
+  chosenProfile,
+  namesPlanOf,
+  plannedNamesByInputOf,
+  plannedNamesPreflightOf,
+  topologyAnchor,
+  type PlannedNameFinding,
+} from "./planner-selectors";
 
 const NONE: readonly Blocker[] = [];
 
@@ -50,72 +36,8 @@ const FINISH_FIRST: readonly Blocker[] = [
 /** The shortest passphrase Finish accepts for the key file. */
 export const PASSPHRASE_MIN = 8;
 
-/** The names planner's output for the topology: the names plan the Plan names page shows. */
-export const namesPlanOf = lastResult((topology: LyncTopology) => planReverseProxyNames(topology));
-
 /** The plan's problems (bad values, a request that names nothing), as Certificate Information lists them. */
 export const planProblemsOf = lastResult((plan: RequestPlan) => planProblems(plan));
-
-/** The preflight's findings for the plan and where it goes. */
-export const preflightOf = lastResult((plan: RequestPlan, target: CaTarget) => preflight(factsFromPlan(plan), target));
-
-/** Where a finding of the planner is fixed: its input, and for a meeting URL the SIP domain's own input. */
-export const topologyAnchor = (f: { field?: string; sipDomain?: string }) =>
-  f.sipDomain && f.field === "meetingUrls" ? `meetingUrls:${f.sipDomain}` : (f.field ?? "topology");
-
-function errorsAsBlockers<F extends { severity: string; message: string }>(
-  findings: readonly F[],
-  field: (f: F) => string,
-): Blocker[] {
-  return findings.filter((f) => f.severity === "error").map((f) => ({ field: field(f), message: f.message }));
-}
-
-/** Name rules are preflight rules whose findings are about the subject or the alternative names. */
-const NAME_FIELDS = new Set(["subject", "altNames"]);
-
-/**
- * The preflight's findings about the names Plan names would put into the plan, for where the request goes:
- * the same rule engine as Certificate Information and Finish, so the pages cannot disagree; Plan names lists
- * them as its verdict. None while the planner itself has errors (its own messages say what is missing).
- */
-export const plannedNamesPreflightOf = lastResult(
-  (plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly PreflightFinding[] => {
-    const names = namesPlanOf(topology);
-    if (hasErrors(names.findings)) return [];
-    return preflightOf(applyNamesPlan(plan, names), target).filter((f) => f.field && NAME_FIELDS.has(f.field));
-  },
-);
-
-/** A preflight finding on Plan names, with the anchor of the input it shows beside. */
-export type PlannedNameFinding = PreflightFinding & { anchor: string };
-
-/**
- * The per-name preflight rules (an internal or example name: PER_NAME_RULES) run on the names of each input,
- * to be shown beside the input the names were typed in; a name made from a default (meet.<sipdomain>) belongs
- * to the SIP domains. Rules about names together stay in the verdict only.
- */
-export const plannedNamesByInputOf = lastResult(
-  (topology: LyncTopology, target: CaTarget): readonly PlannedNameFinding[] => {
-    const names = namesPlanOf(topology);
-    if (hasErrors(names.findings)) return [];
-    const byInput = new Map<string, string[]>();
-    for (const n of names.names) {
-      const anchor = topologyAnchor(n.input);
-      byInput.set(anchor, [...(byInput.get(anchor) ?? []), n.name]);
-    }
-    return [...byInput].flatMap(([anchor, values]) => preflightNames(values, target).map((f) => ({ ...f, anchor })));
-  },
-);
-
-const plannerErrors = lastResult((plan: RequestPlan, topology: LyncTopology, target: CaTarget): readonly Blocker[] => [
-  ...errorsAsBlockers(namesPlanOf(topology).findings, topologyAnchor),
-  // Each name's error beside its input; the errors about names together lead to the verdict.
-  ...errorsAsBlockers(plannedNamesByInputOf(topology, target), (f) => f.anchor),
-  ...errorsAsBlockers(
-    plannedNamesPreflightOf(plan, topology, target).filter((f) => !PER_NAME_RULES.has(f.id)),
-    () => "planned-names",
-  ),
-]);
 
 const requestBlockers = lastResult((plan: RequestPlan, target: CaTarget): readonly Blocker[] => [
   ...planProblemsOf(plan),
@@ -127,7 +49,11 @@ const requestBlockers = lastResult((plan: RequestPlan, target: CaTarget): readon
 export function advanceBlockers(s: WizardStore): readonly Blocker[] {
   // Plan names: the names are used on Next when the topology changed, so the planner's errors stop it, and so
   // do the preflight's errors about those names (a .local name for a public CA), as they would stop Finish.
-  if (s.page === "plan-names") return topologyChanged(s) ? plannerErrors(s.plan, s.topology, s.caTarget) : NONE;
+  if (s.page === "plan-names") {
+    if (!topologyChanged(s)) return NONE;
+    const profile = chosenProfile(s);
+    return profile ? plannerErrors(s.plan, s.topology, s.caTarget, profile) : PROFILE_LOADING;
+  }
   // Certificate Information is where the whole request is checked.
   if (s.page === "certificate-information") return planProblemsOf(s.plan);
   // The save page's Next leads to Complete the request, which needs the request Finish makes.
@@ -190,12 +116,10 @@ export const requestErrors = (s: WizardStore) => requestBlockers(s.plan, s.caTar
  */
 export const offersClientAuthentication = (s: WizardStore) =>
   plansNames(s.startFrom) &&
+  s.profile === DEFAULT_PROFILE &&
   s.caTarget === "public" &&
   s.plan.extendedKeyUsage.includes(SERVER_AUTH) &&
   !s.plan.extendedKeyUsage.includes(CLIENT_AUTH);
-
-/** True when the planner's findings hold an error. */
-export const namesPlanHasErrors = (s: WizardStore) => hasErrors(namesPlanOf(s.topology).findings);
 
 /**
  * True while Finish made a key that is neither downloaded nor kept in this browser: the one copy of the key

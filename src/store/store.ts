@@ -5,7 +5,8 @@
  */
 import { create } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
-import { validatePlan, validateTopology } from "../pki/settings";
+import { DEFAULT_PROFILE, loadedProfile, loadProfile, profileEntry } from "../pki/profiles/registry";
+import { profileOf, validatePlan, validateTopology } from "../pki/settings";
 import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
 import { createRenewalSlice, initialRenewalState, type RenewalSlice } from "./renewal-slice";
 import { createFinishSlice, IDLE, initialFinishState, type FinishSlice } from "./finish-slice";
@@ -59,7 +60,8 @@ export const initialState = () => ({
 type Draft = Pick<
   WizardStore,
   "plan" | "page" | "startFrom" | "topology" | "appliedTopology" | "keepPending" | "caTarget"
->;
+> &
+  Partial<Pick<WizardStore, "profile">>;
 
 /**
  * Reads a persisted draft back. persist does not validate what it reads: a damaged or edited draft is
@@ -68,8 +70,27 @@ type Draft = Pick<
 export function mergeDraft(persisted: unknown, current: WizardStore): WizardStore {
   if (typeof persisted !== "object" || persisted === null) return current;
   const p = persisted as Partial<Record<keyof Draft, unknown>>;
+  // Absent in drafts written before there were other profiles, and for the reverse proxy: the default.
+  const profile = profileOf(p);
+  if (!profile) {
+    return {
+      ...current,
+      draftError: "The draft kept in this browser names a planner this page does not know; it was not loaded.",
+    };
+  }
+  // The topology is checked with its profile's read: load the profile first, then read the draft again, whole.
+  if (profile !== DEFAULT_PROFILE && !loadedProfile(profile)) {
+    loadProfile(profile).then(
+      () => void useWizard.persist.rehydrate(),
+      () =>
+        useWizard.setState({
+          draftError: `The draft kept in this browser was planned with "${profileEntry(profile).start.label}", which could not be loaded; it was not loaded.`,
+        }),
+    );
+    return current;
+  }
   const plan = validatePlan(p.plan);
-  const topology = validateTopology(p.topology);
+  const topology = validateTopology(p.topology, profile);
   if (!plan.ok || !topology.ok) return current;
   const startFrom =
     p.startFrom === "settings" || Object.hasOwn(START_PLANS, p.startFrom as string)
@@ -78,6 +99,7 @@ export function mergeDraft(persisted: unknown, current: WizardStore): WizardStor
   return {
     ...current,
     plan: plan.plan,
+    profile,
     topology: topology.topology,
     startFrom,
     page: PAGES.some((x) => x.id === p.page) ? (p.page as PageId) : current.page,
@@ -169,6 +191,8 @@ export const useWizard = create<WizardStore>()(
         plan: s.plan,
         page: s.page,
         startFrom: s.startFrom,
+        // The default profile is left out, as drafts written before there were others leave it out.
+        ...(s.profile === DEFAULT_PROFILE ? {} : { profile: s.profile }),
         topology: s.topology,
         appliedTopology: s.appliedTopology,
         keepPending: s.keepPending,

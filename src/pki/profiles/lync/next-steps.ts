@@ -31,7 +31,7 @@ export function lyncNextSteps(names: LyncNamesPlan, request: RequestPlan): NextS
       source: REVERSE_PROXY_ARTICLE.title,
     },
     {
-      text: "Add a publishing rule for each external name, as listed with the names.",
+      text: "Add a publishing rule for each external name, as listed below.",
       source: REVERSE_PROXY_PUBLISHING_TITLE,
     },
   ];

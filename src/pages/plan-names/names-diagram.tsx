@@ -1,27 +1,19 @@
 /** A small picture of the plan: which service each name on the certificate serves. */
-import type { NamesPlan, TopologyField } from "../pki/profiles/lync-reverse-proxy";
-import { HostName } from "../ui/host-name";
-
-const SERVICE: Record<TopologyField, string> = {
-  pools: "Front End pool web services",
-  directors: "Director web services",
-  meetingUrls: "Meetings (simple URL)",
-  dialInUrl: "Dial-in (simple URL)",
-  officeWebApps: "Office Web Apps Server",
-  autodiscoverPort: "Mobile clients (Autodiscover)",
-  exchangeAutodiscover: "Exchange Autodiscover",
-  exchangeWebServices: "Outlook on the web and EWS",
-  wildcard: "Simple URLs and Autodiscover",
-  sipDomains: "SIP domain",
-};
+import type { NamesPlan } from "../../pki/profiles/framework";
+import { HostName } from "../../ui/host-name";
 
 const ROW = 30;
 const WIDTH = 640;
 
-export function NamesDiagram({ plan }: { plan: NamesPlan }) {
+/** The diagram's words for a name's source: the profile's, else the source itself. */
+const serviceOf = (services: Record<string, string>, source: string) => services[source] ?? source;
+
+export function NamesDiagram({ plan, services }: { plan: NamesPlan; services: Record<string, string> }) {
   if (plan.names.length === 0) return null;
   const height = plan.names.length * ROW + 44;
-  const description = plan.names.map((n) => `${n.name} serves ${SERVICE[n.source].toLowerCase()}`).join("; ");
+  const description = plan.names
+    .map((n) => `${n.name} serves ${serviceOf(services, n.source).toLowerCase()}`)
+    .join("; ");
   return (
     <figure className="diagram">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`The certificate: ${description}.`}>
@@ -35,7 +27,7 @@ export function NamesDiagram({ plan }: { plan: NamesPlan }) {
             <g key={n.name}>
               <rect x="4" y={y - 14} width="230" height="24" rx="5" className="service" />
               <text x="12" y={y + 3} className="label">
-                {SERVICE[n.source]}
+                {serviceOf(services, n.source)}
               </text>
               <line x1="234" y1={y - 2} x2="404" y2={y - 2} className="link" />
               <text x="412" y={y + 3} className="name">
@@ -49,7 +41,7 @@ export function NamesDiagram({ plan }: { plan: NamesPlan }) {
       <ul className="diagram-list">
         {plan.names.map((n) => (
           <li key={n.name}>
-            {SERVICE[n.source]}: <HostName name={n.name} />
+            {serviceOf(services, n.source)}: <HostName name={n.name} />
           </li>
         ))}
       </ul>
