@@ -17,12 +17,6 @@ const result = await build({
     cssCodeSplit: false,
     modulePreload: false,
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,
-    // Why React apart: compiling and running it with the app in one script made a main-thread task over 50 ms.
-    rolldownOptions: {
-      output: {
-        codeSplitting: { groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] },
-      },
-    },
   },
 });
 const output = (Array.isArray(result) ? result[0] : result).output;
