@@ -1,6 +1,7 @@
 /** Plan names for one loaded profile: its inputs, the certificate's names, findings, and what to configure next. */
 import type { Finding } from "../../pki/finding";
 import type { AnyProfile } from "../../pki/profiles/registry";
+import { topologyChanged } from "../../store/plan-slice";
 import { namesPlanOf, plannedNamesByInputOf, plannedNamesPreflightOf, topologyAnchor } from "../../store/selectors";
 import { useWizard } from "../../store/store";
 import { NamesCard } from "./names-card";
@@ -15,6 +16,9 @@ export function PlannerPage({ profile }: { profile: AnyProfile }) {
   // An empty required field is said once the admin tried to go on, not while the page is new.
   const tried = useWizard((s) => s.nextRefused !== null);
   const result = useWizard((s) => namesPlanOf(s.topology, profile));
+  // The commands describe the request as Next will leave it: with these names applied when they changed (the
+  // profile's friendly name, key and file name), else as it is; the request before them has no friendly name yet.
+  const changed = useWizard(topologyChanged);
   const preflight = useWizard((s) => plannedNamesPreflightOf(s.plan, s.topology, s.caTarget, profile));
   const byInput = useWizard((s) => plannedNamesByInputOf(s.topology, s.caTarget, profile));
   const findings = tried ? result.findings : result.findings.filter((f) => f.id !== "missing");
@@ -36,7 +40,10 @@ export function PlannerPage({ profile }: { profile: AnyProfile }) {
       <p>{profile.intro}</p>
       <PlannerInputs inputs={profile.inputs} context={context} />
       <NamesCard plan={result} services={profile.services} findings={[...findings, ...preflight]} judged={judged} />
-      <NextSteps steps={profile.nextSteps(result, request)} publishing={result.publishing} />
+      <NextSteps
+        steps={profile.nextSteps(result, changed ? profile.apply(request, result) : request)}
+        publishing={result.publishing}
+      />
       <div className="inline">
         {/*
           Next is the page's one primary action: it uses the names whenever they changed. This button puts them
