@@ -11,7 +11,7 @@ import { join } from "node:path";
 
 const CATEGORIES = ["toplevel", "blink.user_timing"];
 const MARK = "first-page-usable";
-const SETTLE_MS = 2_000;
+const SETTLE_MS = 4_000;
 /** Chromium's flags for every bench run, here and through Playwright, so that the figures compare. */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
