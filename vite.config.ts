@@ -73,29 +73,6 @@ function forgePkcs12KdfOnly(): Plugin {
 }
 
 /**
- * modulepreload links for the chunks the entry starts after the first paint (src/main.tsx imports the app
- * then): the browser fetches them while the prerendered page is shown, and runs them only when imported.
- */
-function preloadLinks(
-  html: string,
-  ctx: { bundle?: Record<string, { type: string; imports?: string[] }>; chunk?: { dynamicImports: string[] } },
-) {
-  const bundle = ctx.bundle ?? {};
-  const files = new Set<string>();
-  const add = (file: string) => {
-    const chunk = bundle[file];
-    if (files.has(file) || chunk?.type !== "chunk") return;
-    files.add(file);
-    for (const f of chunk.imports ?? []) add(f);
-  };
-  for (const file of ctx.chunk?.dynamicImports.filter((f) => /(^|\/)boot-[^/]+\.js$/.test(f)) ?? []) add(file);
-  return [...files]
-    .filter((f) => !html.includes(`"./${f}"`))
-    .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">\n`)
-    .join("");
-}
-
-/**
  * The first page as HTML in index.html (and so in the single file): rendered at build time by React from the
  * app's own components (src/boot/prerender.tsx), with the inline script that keeps early input
  * (src/boot/early-input.js). Why: the page is readable, its choices visible and its input kept as soon as the
@@ -103,14 +80,9 @@ function preloadLinks(
  * hydrates it (src/boot/boot.tsx); e2e/first-paint.spec.ts clicks before the script runs.
  */
 function prerenderFirstPage(): Plugin {
-  // The single file's build preloads nothing: its chunks are inline templates, run when imported.
-  let preload = true;
   return {
     name: "prerender-first-page",
     apply: "build",
-    configResolved: (config) => {
-      preload = config.build.modulePreload !== false;
-    },
     transformIndexHtml: {
       order: "post",
       handler: async (html, ctx) => {
@@ -130,12 +102,12 @@ function prerenderFirstPage(): Plugin {
           };
           const markup = renderFirstPage();
           if (!html.includes('<div id="root"></div>')) throw new Error("index.html has no empty #root to prerender.");
+          // The early script first in <head>: after the stylesheet's link it would wait for the style to load,
+          // and the parser with it.
+          if (!html.includes("<title>")) throw new Error("index.html has no <title> to put the early script before.");
           return html
             .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>`)
-            .replace(
-              "</head>",
-              () => `${preload ? preloadLinks(html, ctx) : ""}<script>${earlyInputScript}</script>\n</head>`,
-            );
+            .replace("<title>", () => `<script>${earlyInputScript}</script>\n    <title>`);
         } finally {
           await server.close();
         }
@@ -244,6 +216,9 @@ function acmePage(): Plugin {
 
 export default defineConfig({
   ...pageConfig,
+  // The manifest says which files the first page loads (scripts/first-load-files.mjs): the entry, and the app's
+  // start chunk it imports after the first paint. The size test and the bench read it.
+  build: { ...pageConfig.build, manifest: true },
   plugins: [cspMeta(), cspHeader(), forgePkcs12KdfOnly(), findBootGraph(), prerenderFirstPage(), acmePage()],
   // `npm start` serves the production build; cspHeader() sets each page's policy as a header.
   preview: { port: 4173 },

@@ -122,7 +122,8 @@ export async function firstLoads(urls, runs, executablePath) {
       }),
     );
     await browser.send("Tracing.start", {
-      traceConfig: { includedCategories: CATEGORIES },
+      // As much as possible: the default buffer dropped some loads' marks once the single file's chunks were many.
+      traceConfig: { includedCategories: CATEGORIES, recordMode: "recordAsMuchAsPossible" },
       transferMode: "ReportEvents",
     });
     for (let i = 0; i < runs; i++) for (const url of urls) await openOnce(browser, url);

@@ -16,6 +16,7 @@ import { preview } from "vite";
 import { browserPath } from "../scripts/browser-setup.mjs";
 import { CHROMIUM_ARGS, firstLoads } from "./first-load.mjs";
 import { countInteractions, interactionTable } from "./interactions.mjs";
+import { firstLoadFiles } from "../scripts/first-load-files.mjs";
 import { printWorstPfx, worstPfxRuns } from "./worst-pfx.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -298,8 +299,7 @@ async function convertRuns(browser, dir) {
 
 /** Gzip sizes of what the first page loads, and of what only Complete the request loads when it opens. */
 function codeSizes() {
-  const html = readFileSync("dist/index.html", "utf8");
-  const first = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const first = firstLoadFiles("dist");
   const gz = (file) => gzipSync(readFileSync(join("dist", file))).length;
   const lazy = readdirSync("dist/assets")
     .filter((f) => /^(complete-request|pfx)-.*\.js$/.test(f))
@@ -353,7 +353,7 @@ async function staticFirstPage(browser, single, dir) {
   const html = await page.evaluate(
     () =>
       `<!doctype html><html lang="en"><head><meta charset="UTF-8"><meta name="color-scheme" content="light dark">${document.querySelector("style").outerHTML}</head>` +
-      `<body>${document.getElementById("root").outerHTML}<script>requestAnimationFrame(() => setTimeout(() => performance.mark("first-page-usable")));</script></body></html>`,
+      `<body>${document.getElementById("root").outerHTML}<script>new PerformanceObserver((list, observer) => { const heading = list.getEntries().find((e) => e.identifier === "page-heading"); if (heading) { observer.disconnect(); performance.mark("first-page-usable", { startTime: heading.renderTime || heading.loadTime }); } }).observe({ type: "element", buffered: true });</script></body></html>`,
   );
   await page.close();
   const file = join(dir, "first-page.html");

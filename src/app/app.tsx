@@ -6,7 +6,6 @@ import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
 import { PAGES, useWizard, visiblePages, type PageId } from "../store/store";
 import { refusedBlockers } from "../store/selectors";
 import { ErrorSummary } from "../ui/error-summary";
-import { markOnce } from "../store/user-timing";
 import { useIdleDrop } from "../ui/use-idle-drop";
 import { KeyGuard } from "./key-guard";
 import { PageBoundary } from "./page-boundary";
@@ -74,10 +73,6 @@ export function App({ onReady }: { onReady?: () => void } = {}) {
   const current = PAGES.find((p) => p.id === page) ?? pages[0]!;
   const Page = PAGE_COMPONENTS[page];
   useEffect(() => {
-    // A user-timing mark, so that `npm run bench` reads when the first page became usable from the page itself:
-    // after the next frame, that is once the page has been laid out and painted. A prerendered page marked it
-    // when it was painted (src/boot/early-input.js).
-    requestAnimationFrame(() => setTimeout(() => markOnce("first-page-usable")));
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
     idle(() => void Promise.all(Object.values(laterPages).map((load) => load())), { timeout: 3000 });
   }, []);
@@ -108,7 +103,8 @@ export function App({ onReady }: { onReady?: () => void } = {}) {
         </ol>
       </nav>
       <main>
-        <h2 ref={heading} tabIndex={-1}>
+        {/* elementtiming: `npm run bench` reads when this heading was painted (src/boot/early-input.js). */}
+        <h2 ref={heading} tabIndex={-1} {...{ elementtiming: "page-heading" }}>
           {current.title}
         </h2>
         {nextRefused && nextRefused.length > 0 && (

@@ -1,6 +1,6 @@
 /**
  * User-timing entries for `npm run bench`, and only for it: the bench opens the page with `#bench` in its
- * address, and the page then marks when it became usable and measures Finish and each export. Anywhere
+ * address, and the page then marks when it became usable (src/boot/early-input.js) and measures Finish and each export. Anywhere
  * else these do nothing, so the product carries no timing it does not need.
  */
 const enabled = () => typeof location !== "undefined" && location.hash === "#bench";
@@ -8,11 +8,6 @@ const enabled = () => typeof location !== "undefined" && location.hash === "#ben
 /** A mark at this moment (the bench reads "first-page-usable"). */
 export function markNow(name: string): void {
   if (enabled()) performance.mark(name);
-}
-
-/** A mark at this moment unless one of that name is there already (the prerendered page marks usable itself). */
-export function markOnce(name: string): void {
-  if (enabled() && performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 /** A measure from `start` (a performance.now() value) to now. */
