@@ -138,7 +138,7 @@ export function CertificateInformationPage() {
           <dd>{summary.basicConstraints ?? "(not in the request)"}</dd>
         </dl>
       </details>
-      <button type="button" onClick={() => openProperties()}>
+      <button type="button" data-opens-properties onClick={() => openProperties()}>
         Properties
       </button>
       <Preflight />

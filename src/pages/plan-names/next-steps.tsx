@@ -11,17 +11,21 @@ export function NextSteps({
 }) {
   if (steps.length === 0 && publishing.length === 0) return null;
   return (
-    <details>
+    <details className="next-steps">
       <summary>What to configure next</summary>
       <ol>
-        {steps.map((step) => (
+        {steps.map((step, i) => (
           <li key={step.text}>
             <p>{step.text}</p>
             {step.command && (
-              <>
-                <pre>{step.command}</pre>
+              // The command keeps its lines as PowerShell reads them: it scrolls sideways in its own box, never the
+              // page, and that box takes the focus (a scrolling region a keyboard can reach, with a name).
+              <div className="command-block">
+                <pre tabIndex={0} aria-label={`The command of step ${i + 1}`}>
+                  {step.command}
+                </pre>
                 <CopyButton text={step.command} label="Copy the command" what="The command" />
-              </>
+              </div>
             )}
             {step.source && <p className="hint">Source: {step.source}</p>}
           </li>

@@ -1,5 +1,5 @@
 /** Certificate Properties: a modal dialog with the General, Subject, Extensions and Private Key tabs, OK and Cancel. */
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useWizard, type PropertiesTab } from "../../store/store";
 import { ExtensionsTab } from "./extensions";
 import { GeneralTab } from "./general";
@@ -19,10 +19,18 @@ export function PropertiesDialog() {
   const tab = useWizard((s) => s.properties?.tab ?? "general");
   const selectTab = useWizard((s) => s.selectTab);
   const close = useWizard((s) => s.closeProperties);
+  // The button that opened the dialog (Properties, or a problem's "Fix it in Properties"), as the first render
+  // finds it: the dialog leaves the page when OK, Cancel or Escape closes it, and the focus goes back there rather
+  // than to the page's body (to Properties when that button is gone, its problem fixed).
+  const [opener] = useState(() => document.activeElement);
   useEffect(() => {
     // Why showModal: the browser then keeps focus inside the dialog and closes it on Escape, as MMC's does.
     ref.current?.showModal();
-  }, []);
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      else document.querySelector<HTMLElement>("[data-opens-properties]")?.focus();
+    };
+  }, [opener]);
   const index = TABS.findIndex((t) => t.id === tab);
   const { Panel } = TABS[index] ?? TABS[0]!;
   const moveTab = (step: number) => {

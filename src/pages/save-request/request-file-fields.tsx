@@ -25,7 +25,7 @@ export function RequestFileFields() {
         hint={`Your browser saves files in its downloads folder (a folder typed here is not used): the request as ${requestFileName(plan)}, the key as ${stem}.key.`}
       >
         {(control) => (
-          <div className="inline">
+          <div className="inline file-name">
             <input
               {...control}
               value={plan.output.fileName}
