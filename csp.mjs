@@ -37,6 +37,8 @@ export function policyDirectives(sources) {
  * its own comment lines left out. Allowed by its SHA-256 in both builds' policies.
  */
 export const earlyInputScript = readFileSync(new URL("./src/boot/early-input.js", import.meta.url), "utf8")
+  // LF whatever the checkout wrote, so the hash is the same on every machine (web.config and the README give it).
+  .replace(/\r\n/g, "\n")
   .split("\n")
   .filter((line) => !/^\s*\/\//.test(line))
   .join("\n")

@@ -88,3 +88,17 @@ test("the single file shows the prerendered page and hydrates it with no error",
   await expect(heading(page, "Select Certificate Enrollment Policy")).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("a draft whose page cannot be shown shows why, not a hidden page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("radio", { name: /^Web server/ }).check();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(heading(page, "Certificate Information")).toBeVisible();
+  // The draft reopens on Certificate Information, whose code now fails to load.
+  await page.route(/\/assets\/certificate-information-[^/]+\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect(page.getByText("This page could not be shown")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Back", exact: true })).toBeVisible();
+});

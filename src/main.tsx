@@ -8,4 +8,10 @@ import "./styles.css";
 const prerendered =
   document.getElementById("root")?.firstElementChild && !("stalePrerender" in document.documentElement.dataset);
 if (prerendered) await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-await import("./boot/boot");
+try {
+  await import("./boot/boot");
+} catch (error) {
+  // The app could not start (a chunk failed to load): show what is there rather than a page hidden for a draft.
+  delete document.documentElement.dataset.stalePrerender;
+  throw error;
+}

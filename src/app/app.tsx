@@ -115,7 +115,7 @@ export function App({ onReady }: { onReady?: () => void } = {}) {
             {draftError}
           </p>
         )}
-        <PageBoundary key={page}>
+        <PageBoundary key={page} onError={onReady}>
           <Suspense fallback={<p role="status">Loading…</p>}>
             <Page />
             <Ready run={onReady} />

@@ -4,11 +4,17 @@
  */
 import { Component, type ReactNode } from "react";
 
-export class PageBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+export class PageBoundary extends Component<{ children: ReactNode; onError?: () => void }, { error: Error | null }> {
   state = { error: null as Error | null };
 
   static getDerivedStateFromError(error: Error) {
     return { error };
+  }
+
+  // Why tell: the page that failed is then the page shown, and whatever waited for it (a prerendered page hidden
+  // until a draft's page is drawn, input kept until the app takes over) must stop waiting.
+  componentDidCatch() {
+    this.props.onError?.();
   }
 
   render() {

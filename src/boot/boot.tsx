@@ -35,10 +35,10 @@ const shown = () => {
   markNow("first-page-hydrated");
 };
 if (container.firstElementChild && freshStart()) {
-  const early = takeEarlyInput();
+  // Input stays kept (and away from React) until React has taken the first page over, then comes in order.
   const ready = once(() => {
     shown();
-    replayEarlyInput(container, early);
+    replayEarlyInput(container, takeEarlyInput());
   });
   // Why a transition: React then hydrates in slices of a few milliseconds, yielding in between, so a click while
   // it works is handled soon (React hydrates what was clicked first).

@@ -21,13 +21,16 @@
   };
   document.addEventListener("click", take, true);
   document.addEventListener("change", take, true);
-  window.__earlyInput = {
-    events,
-    stop() {
-      document.removeEventListener("click", take, true);
-      document.removeEventListener("change", take, true);
-    },
-  };
+  Object.defineProperty(window, "__earlyInput", {
+    configurable: true,
+    value: Object.freeze({
+      events,
+      stop() {
+        document.removeEventListener("click", take, true);
+        document.removeEventListener("change", take, true);
+      },
+    }),
+  });
   // For `npm run bench` only (src/store/user-timing.ts): the first page is usable once its heading is painted
   // (Element Timing, the heading's elementtiming attribute), since input is kept from then on. The bench's static
   // reference marks the same way.

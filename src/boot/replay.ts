@@ -15,7 +15,7 @@ declare global {
   }
 }
 
-/** Stops keeping early input: from now on React handles it (it queues what comes while it hydrates). */
+/** Stops keeping early input: from now on React handles it. Called once React has taken the page over. */
 export function takeEarlyInput(): EarlyInput | undefined {
   const early = window.__earlyInput;
   early?.stop();
@@ -42,7 +42,8 @@ export function replayEarlyInput(container: HTMLElement, early: EarlyInput | und
   for (const input of checkable) if (!input.checked && input.defaultChecked) input.checked = true;
   const typed: [HTMLInputElement | HTMLTextAreaElement, string][] = [];
   for (const input of inputs) {
-    if (checkable.includes(input as HTMLInputElement) || input.type === "file") continue;
+    // Never a password: an autofilled or restored one is not the admin's typing, and secrets stay where typed.
+    if (checkable.includes(input as HTMLInputElement) || input.type === "file" || input.type === "password") continue;
     if (input.value !== input.defaultValue) {
       typed.push([input, input.value]);
       input.value = input.defaultValue;
@@ -54,7 +55,8 @@ export function replayEarlyInput(container: HTMLElement, early: EarlyInput | und
   }
   for (const { type, target } of early.events) {
     if (!target.isConnected) continue;
-    if (type === "click") target.click();
+    // A file input's click (from its label) would open the file chooser again: its change carries the file.
+    if (type === "click" && !(target instanceof HTMLInputElement && target.type === "file")) target.click();
     else if (type === "change" && target instanceof HTMLInputElement && target.type === "file" && target.files?.length)
       target.dispatchEvent(new Event("change", { bubbles: true }));
   }
