@@ -73,7 +73,7 @@ test("a wildcard first label is accepted and an international name is written in
   page,
 }) => {
   const dir = tempDir();
-  await startAndReachInformation(page, "Web server (IIS ARR, Exchange, other)");
+  await startAndReachInformation(page, "Web server (IIS, IIS ARR, other)");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   const subject = await openTab(page, "Subject");
   await addName(subject, "Subject name", "Common name", "bücher.example");

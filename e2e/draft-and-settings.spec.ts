@@ -18,7 +18,7 @@ import {
 test("Back and Next keep what was entered but no passphrase, and a reload keeps the draft but no passphrase", async ({
   page,
 }) => {
-  await startAndReachInformation(page, "Web server (IIS ARR, Exchange, other)", "(No template) CNG key");
+  await startAndReachInformation(page, "Web server (IIS, IIS ARR, other)", "(No template) CNG key");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   const subject = await openTab(page, "Subject");
   await addName(subject, "Subject name", "Common name", "mail.contoso.com");
@@ -62,7 +62,7 @@ test("Save request settings writes a .json with no secret that Open saved reques
   browser,
 }) => {
   const dir = tempDir();
-  await startAndReachInformation(page, "Web server (IIS ARR, Exchange, other)");
+  await startAndReachInformation(page, "Web server (IIS, IIS ARR, other)");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   (await openTab(page, "General")).getByLabel("Friendly name").fill("Exchange OWA");
   const subject = await openTab(page, "Subject");
@@ -120,8 +120,8 @@ test("a second tab on the same draft follows the first", async ({ context }) => 
   const second = await context.newPage();
   await second.goto("/");
   await expect(second.getByLabel(REVERSE_PROXY)).toBeChecked();
-  await first.getByLabel("Web server (IIS ARR, Exchange, other)").check();
-  await expect(second.getByLabel("Web server (IIS ARR, Exchange, other)")).toBeChecked();
+  await first.getByLabel("Web server (IIS, IIS ARR, other)").check();
+  await expect(second.getByLabel("Web server (IIS, IIS ARR, other)")).toBeChecked();
   await first.getByRole("button", { name: "Next" }).click();
   await expect(heading(second, "Select Certificate Enrollment Policy")).toBeVisible();
 });

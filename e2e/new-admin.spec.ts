@@ -187,7 +187,7 @@ test("a URL pasted as a DNS name is fixed with one click: Use meet.contoso.com",
 });
 
 test("a name under in-addr.arpa is refused for a public CA, with a fix", async ({ page }) => {
-  await startAndReachInformation(page, "Web server (IIS ARR, Exchange, other)");
+  await startAndReachInformation(page, "Web server (IIS, IIS ARR, other)");
   await page.getByRole("button", { name: "Properties", exact: true }).click();
   const subject = await openTab(page, "Subject");
   await addName(subject, "Alternative name", "DNS", "www.fabrikam.com");

@@ -71,7 +71,7 @@ test("RD Gateway: remote.contoso.com for Gateway and Web Access, the broker on i
   );
   await expect(page.getByLabel("Users connect with the Remote Desktop web client")).toBeChecked();
   await type(page.getByLabel("RD Connection Broker FQDN", { exact: true }), "hacb.contoso.com");
-  await expect(page.getByLabel("The Connection Broker gets its own certificate from our internal CA")).toBeChecked();
+  await expect(page.getByLabel("The Connection Broker gets its own certificate from your internal CA")).toBeChecked();
 
   await expectPlannedNames(page, "remote.contoso.com", [
     ["remote.contoso.com", "Subject name: RD Gateway and RD Web Access (the name clients use)"],

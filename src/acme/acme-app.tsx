@@ -79,7 +79,7 @@ export function AcmeApp() {
             >
               Save the CA's chain (PEM)
             </button>
-            . Below, open the request's key and export the .pfx for the reverse proxy.
+            . Below, open the request's key and export the .pfx for the server that will use it.
           </p>
           {renewal && (
             <p>

@@ -31,7 +31,7 @@ export function CompleteRequestPage() {
     <>
       <p>
         When the CA answers, load the certificate it issued and the private key of the request, check that they match,
-        and export a .pfx for the reverse proxy.
+        and export a .pfx for the server or reverse proxy that will use it.
       </p>
       <KeyPicker />
       <PfxContentsList />

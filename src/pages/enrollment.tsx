@@ -12,7 +12,10 @@ import { RenewStart } from "./renew-start";
 
 type Start = StartFrom | ProfileId;
 
-/** One choice per planner profile other than the reverse proxy, after the reverse-proxy ones (words from the registry). */
+/**
+ * One choice per planner profile other than the reverse proxy, after the reverse-proxy ones (words from the
+ * registry): the Lync start and its article's example stay together, first.
+ */
 const PROFILE_STARTS: RadioOption<Start>[] = PROFILES.filter((p) => p.id !== DEFAULT_PROFILE).map((p) => ({
   value: p.id,
   label: p.start.label,
@@ -33,8 +36,8 @@ const STARTS: RadioOption<Start>[] = [
   ...PROFILE_STARTS,
   {
     value: "web-server",
-    label: "Web server (IIS ARR, Exchange, other)",
-    hint: "Server Authentication with Digital signature and Key encipherment; you add the names.",
+    label: "Web server (IIS, IIS ARR, other)",
+    hint: "Server Authentication with Digital signature and Key encipherment; you add the names. Exchange and the other servers above have their own start, which plans the names.",
   },
   { value: "blank", label: "Blank request", hint: "Nothing filled in: every choice is yours." },
 ];

@@ -150,6 +150,22 @@ describe("preflight rules", () => {
     ]);
   });
 
+  it("calls only the Lync article's names its example; other contoso.com names are documentation names", () => {
+    const message = (...names: string[]) =>
+      preflight(factsFromPlan({ ...reverseProxyPlan(), subject: [], altNames: dns(...names) }), "public").find(
+        (f) => f.id === "example-names",
+      );
+    const lync = message("webext.contoso.com", "meet.contoso.com");
+    expect(lync?.message).toContain("the article's example or a documentation name. A public CA cannot validate it");
+    expect(lync?.source).toContain("Request and Configure a Certificate for Your Reverse HTTP Proxy");
+    const exchange = message("mail.contoso.com", "autodiscover.fabrikam.com");
+    expect(exchange?.message).toMatch(
+      /^mail\.contoso\.com, autodiscover\.fabrikam\.com: a documentation name \(contoso\.com, fabrikam\.com…/,
+    );
+    expect(exchange?.message).not.toContain("article");
+    expect(exchange?.source).not.toContain("Reverse HTTP Proxy");
+  });
+
   it("lists errors first", () => {
     const findings = preflight({ ...article(), keyUsageCritical: false, hash: "sha1" }, "public");
     expect(findings.map((f) => f.severity)).toEqual(["error", "warning", "warning", "warning"]);

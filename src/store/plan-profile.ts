@@ -16,7 +16,7 @@ export const AWAITING_PROFILE: AnyTopology = Object.freeze({});
 const emptyOf = (profile: ProfileId) => loadedProfile(profile)?.empty() as AnyTopology | undefined;
 
 /** A profile's start: a web server's plan (the profile's apply sets the rest), its empty topology when loaded. */
-export function profileStart(profile: ProfileId, caTarget: CaTarget): Omit<PlanState, "caTarget"> {
+export function profileStart(profile: ProfileId, caTarget: CaTarget): Omit<PlanState, "caTarget" | "caTargetChosen"> {
   return {
     startFrom: "reverse-proxy",
     profile,

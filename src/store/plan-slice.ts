@@ -7,7 +7,7 @@ import type { CaTarget, FixId } from "../pki/lint";
 import { applyFix } from "../pki/lint";
 import type { ProfileId } from "../pki/profiles/framework";
 import { articleTopology, emptyTopology } from "../pki/profiles/lync/topology";
-import { DEFAULT_PROFILE, loadedProfile, type AnyTopology } from "../pki/profiles/registry";
+import { DEFAULT_PROFILE, loadedProfile, usualCaTarget, type AnyTopology } from "../pki/profiles/registry";
 import { fillWhenLoaded, loadSettingsProfile, profileStart } from "./plan-profile";
 import { blankPlan, reverseProxyPlan, reverseProxyStartPlan, webServerPlan, type RequestPlan } from "../pki/request";
 import { readSettings, validatePlan, writeSettings } from "../pki/settings";
@@ -57,6 +57,10 @@ function startTopology(start: StartChoice): Pick<PlanState, "profile" | "topolog
   return { profile, topology: articleTopology(), appliedTopology: JSON.stringify(articleTopology()) };
 }
 
+/** Where a new start's request goes: where the admin chose, else where the profile's certificate usually comes from. */
+const startCaTarget = (s: Pick<PlanState, "caTarget" | "caTargetChosen">, profile: ProfileId): CaTarget =>
+  s.caTargetChosen ? s.caTarget : usualCaTarget(profile);
+
 /** Which default Extended Key Usage the state follows: a profile other than the reverse proxy is a web server's. */
 const usageProfile = (s: Pick<PlanState, "startFrom" | "profile">): UsageProfile =>
   s.startFrom === "settings" ? "blank" : s.profile === DEFAULT_PROFILE ? START_USAGES[s.startFrom] : "web-server";
@@ -72,6 +76,11 @@ export interface PlanState {
   appliedTopology: string | null;
   /** Where the request goes: a public CA (the article asks for a public certificate) or the admin's own CA. */
   caTarget: CaTarget;
+  /**
+   * True once the admin chose where the request goes ("This request goes to"): until then each start sets it
+   * (a public CA, or the profile's usual CA: your own for the Edge internal interface).
+   */
+  caTargetChosen: boolean;
   /**
    * True once the admin chose the Extended Key Usage (Properties, a fix, a file): from then on a change of
    * where the request goes leaves it alone. Until then it follows the CA's default.
@@ -108,6 +117,7 @@ export const initialPlanState = (): PlanState => ({
   startFrom: "reverse-proxy",
   ...startTopology("reverse-proxy"),
   caTarget: "public",
+  caTargetChosen: false,
   usagesChosen: false,
   settingsError: null,
 });
@@ -122,20 +132,24 @@ export const topologyChanged = (s: Pick<PlanState, "topology" | "appliedTopology
   JSON.stringify(s.topology) !== s.appliedTopology;
 
 export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (set, get) => ({
-  chooseStart: (startFrom) =>
+  chooseStart: (startFrom) => {
+    const caTarget = startCaTarget(get(), DEFAULT_PROFILE);
     set({
       startFrom,
-      plan: startPlan(startFrom, get().caTarget),
+      caTarget,
+      plan: startPlan(startFrom, caTarget),
       usagesChosen: false,
       ...startTopology(startFrom),
       settingsError: null,
       renewal: null,
       renewalError: null,
       renewalPfx: null,
-    }),
+    });
+  },
   chooseProfile: (profile) => {
     if (profile === DEFAULT_PROFILE) return get().chooseStart("reverse-proxy");
-    set({ ...profileStart(profile, get().caTarget), renewal: null, renewalError: null, renewalPfx: null });
+    const caTarget = startCaTarget(get(), profile);
+    set({ ...profileStart(profile, caTarget), caTarget, renewal: null, renewalError: null, renewalPfx: null });
     fillWhenLoaded(profile, get, set);
   },
   updateTopology: (change) => set((s) => ({ topology: change(s.topology) })),
@@ -200,13 +214,14 @@ export const createPlanSlice: StateCreator<WizardStore, [], [], PlanActions> = (
   fix: (fix) => set((s) => withPlan(s, applyFix(s.plan, fix))),
   setCaTarget: (caTarget) =>
     set((s) => {
-      if (s.usagesChosen || s.startFrom === "settings") return { caTarget };
+      if (s.usagesChosen || s.startFrom === "settings") return { caTarget, caTargetChosen: true };
       const profile = usageProfile(s);
       // Why compare as well: Properties' OK replaces the whole plan, so a usage changed there shows only here.
       if (!sameUsages(s.plan.extendedKeyUsage, defaultExtendedKeyUsage({ profile, target: s.caTarget })))
-        return { caTarget, usagesChosen: true };
+        return { caTarget, caTargetChosen: true, usagesChosen: true };
       return {
         caTarget,
+        caTargetChosen: true,
         plan: { ...s.plan, extendedKeyUsage: defaultExtendedKeyUsage({ profile, target: caTarget }) },
       };
     }),

@@ -4,7 +4,9 @@ import { loadProfile } from "../pki/profiles/registry";
 import { readSettings } from "../pki/settings";
 import { webServerPlan } from "../pki/request";
 import { visiblePages } from "./navigation-slice";
-import { useWizard } from "./store";
+import { mergeDraft, useWizard } from "./store";
+import { preflightNames } from "../pki/lint";
+import { defaultExtendedKeyUsage } from "../pki/usages";
 
 const KEY = "certificate-request-wizard/draft";
 const state = () => useWizard.getState();
@@ -82,5 +84,53 @@ describe("the draft and the profile", () => {
     expect(state().page).toBe("enrollment");
     expect(state().profile).toBe("lync-reverse-proxy");
     expect(state().draftError).toMatch(/names a planner this page does not know/);
+  });
+});
+
+describe("where the request goes, set by the start until the admin chooses it", () => {
+  it("Edge internal starts with your own CA, with its usages; another start goes back to a public CA", () => {
+    expect(state().caTarget).toBe("public");
+    state().chooseProfile("sfb-edge-internal");
+    expect(state().caTarget).toBe("internal");
+    expect(state().caTargetChosen).toBe(false);
+    expect(state().plan.extendedKeyUsage).toEqual(
+      defaultExtendedKeyUsage({ profile: "web-server", target: "internal" }),
+    );
+    state().chooseProfile("exchange");
+    expect(state().caTarget).toBe("public");
+    state().chooseProfile("sfb-edge-internal");
+    state().chooseStart("reverse-proxy");
+    expect(state().caTarget).toBe("public");
+  });
+
+  it("keeps the admin's explicit choice whatever the start", () => {
+    state().setCaTarget("public");
+    expect(state().caTargetChosen).toBe(true);
+    state().chooseProfile("sfb-edge-internal");
+    expect(state().caTarget).toBe("public");
+    state().setCaTarget("internal");
+    state().chooseProfile("exchange");
+    expect(state().caTarget).toBe("internal");
+    state().chooseStart("blank");
+    expect(state().caTarget).toBe("internal");
+  });
+
+  it("a draft read back counts a CA other than its start's usual one as chosen", () => {
+    const current = state();
+    const draft = (caTarget: string) => ({
+      plan: current.plan,
+      topology: current.topology,
+      startFrom: "reverse-proxy",
+      caTarget,
+    });
+    expect(mergeDraft(draft("internal"), current)).toMatchObject({ caTarget: "internal", caTargetChosen: true });
+    expect(mergeDraft(draft("public"), current)).toMatchObject({ caTarget: "public", caTargetChosen: false });
+  });
+
+  it("an internal Edge name refused for a public CA says where to change it", () => {
+    const [finding] = preflightNames(["edge01.corp.local"], "public");
+    expect(finding?.message).toMatch(
+      /on Certificate Enrollment, under "This request goes to", choose "My own \(internal\) CA"\.$/,
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { create } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
-import { DEFAULT_PROFILE, loadedProfile, loadProfile, profileEntry } from "../pki/profiles/registry";
+import { DEFAULT_PROFILE, loadedProfile, loadProfile, profileEntry, usualCaTarget } from "../pki/profiles/registry";
 import { profileOf, validatePlan, validateTopology } from "../pki/settings";
 import { createCompleteSlice, initialCompleteState, type CompleteSlice } from "./complete-slice";
 import { createRenewalSlice, initialRenewalState, type RenewalSlice } from "./renewal-slice";
@@ -96,6 +96,7 @@ export function mergeDraft(persisted: unknown, current: WizardStore): WizardStor
     p.startFrom === "settings" || Object.hasOwn(START_PLANS, p.startFrom as string)
       ? (p.startFrom as StartFrom)
       : current.startFrom;
+  const caTarget = p.caTarget === "internal" ? "internal" : "public";
   return {
     ...current,
     plan: plan.plan,
@@ -105,7 +106,9 @@ export function mergeDraft(persisted: unknown, current: WizardStore): WizardStor
     page: PAGES.some((x) => x.id === p.page) ? (p.page as PageId) : current.page,
     appliedTopology: typeof p.appliedTopology === "string" ? p.appliedTopology : null,
     keepPending: typeof p.keepPending === "boolean" ? p.keepPending : current.keepPending,
-    caTarget: p.caTarget === "internal" ? "internal" : "public",
+    caTarget,
+    // Not kept in the draft: a CA other than the start's usual one was chosen by the admin.
+    caTargetChosen: caTarget !== usualCaTarget(profile),
   };
 }
 

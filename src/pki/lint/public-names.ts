@@ -136,10 +136,37 @@ const refusedNames = <F extends string>(r: {
 export const internalNames = refusedNames({
   id: "internal-names",
   refused: isInternalDns,
-  why: "internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA.",
+  why: 'internal names (single-label or a reserved or private suffix) are refused by every public CA. Use a name in a public domain you own, or your own CA: on Certificate Enrollment, under "This request goes to", choose "My own (internal) CA".',
   source: BR("4.2.2, 7.1.4.2"),
   fix: { id: "remove-internal-names", label: "Remove the internal names" },
 });
+
+/**
+ * The names of the Lync reverse-proxy article's example (Microsoft's "Request and Configure a Certificate for
+ * Your Reverse HTTP Proxy", Lync Server 2013): only these are called "the article's example"; any other
+ * contoso.com or fabrikam.com name is a documentation name, whichever profile planned it.
+ */
+const ARTICLE_NAMES = new Set([
+  "webext.contoso.com",
+  "meet.contoso.com",
+  "dialin.contoso.com",
+  "lyncdiscover.contoso.com",
+  "officewebapps01.contoso.com",
+]);
+
+const ARTICLE = 'Microsoft\'s "Request and Configure a Certificate for Your Reverse HTTP Proxy" (Lync Server 2013)';
+
+/** What the example-names finding calls the names: the article's words only when one of them is the article's. */
+const exampleWords = (names: readonly string[]) =>
+  names.some((n) => ARTICLE_NAMES.has(n.toLowerCase()))
+    ? {
+        what: "the article's example or a documentation name",
+        source: `${ARTICLE}; RFC 2606; Microsoft's example company names`,
+      }
+    : {
+        what: "a documentation name (contoso.com, fabrikam.com… are Microsoft's example companies; example.com is reserved)",
+        source: "RFC 2606; Microsoft's example company names",
+      };
 
 /** The article's example names and the documentation domains, for a public CA. */
 export const exampleNames = rule({
@@ -147,17 +174,17 @@ export const exampleNames = rule({
   perName: true,
   check: (f, target) => {
     const names = [...new Set([...dnsNames(f), commonName(f) ?? ""].filter(isExampleName))];
-    return target === "public" && names.length
-      ? [
-          {
-            id: "example-names",
-            severity: "warning",
-            message: `${names.join(", ")}: the article's example or a documentation name. A public CA cannot validate it: put your own domain in its place (a lab on your own CA may keep it).`,
-            source: "RFC 2606; Microsoft's example company names",
-            field: "altNames",
-          },
-        ]
-      : [];
+    if (target !== "public" || !names.length) return [];
+    const words = exampleWords(names);
+    return [
+      {
+        id: "example-names",
+        severity: "warning",
+        message: `${names.join(", ")}: ${words.what}. A public CA cannot validate it: put your own domain in its place (a lab on your own CA may keep it).`,
+        source: words.source,
+        field: "altNames",
+      },
+    ];
   },
 });
 

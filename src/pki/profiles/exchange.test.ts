@@ -352,6 +352,15 @@ describe("the commands: psQuote holds against hostile values", () => {
     for (const s of steps) expect(s.source).toMatch(/learn\.microsoft\.com\/powershell\/module\/exchangepowershell/);
   });
 
+  it("says the subject is left out of -DomainName on purpose: New-ExchangeCertificate adds the CN itself", () => {
+    const names = planExchange(topology());
+    const step = exchange.nextSteps(names, exchange.apply(webServerPlan(), names)).at(-1);
+    expect(step?.text).toMatch(
+      /mail\.contoso\.com is in -SubjectName only: New-ExchangeCertificate adds the CN to the -DomainName names \(the alternative names\) itself\.$/,
+    );
+    expect(step?.command).toContain("-DomainName 'autodiscover.contoso.com' -FriendlyName");
+  });
+
   it("enables IMAP and POP only for names kept, never with a wildcard; hybrid gives the TlsCertificateName", () => {
     const enable = (t: ExchangeTopology) => exchange.nextSteps(planExchange(t), webServerPlan())[1]?.command ?? "";
     expect(enable(topology({ imap: "imap.contoso.com", pop: "pop.contoso.com" }))).toMatch(

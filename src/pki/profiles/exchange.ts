@@ -5,7 +5,13 @@
  * Exchange hybrid profile (./exchange/hybrid.ts).
  */
 import { applyExchange, cite, SOURCES, VERSIONS } from "./exchange/common";
-import { enableCommand, findCertificateCommand, importCommand, nativeRequestCommand } from "./exchange/commands";
+import {
+  enableCommand,
+  findCertificateCommand,
+  importCommand,
+  nativeRequestCommand,
+  subjectIncludedNote,
+} from "./exchange/commands";
 import {
   empty,
   example,
@@ -150,7 +156,7 @@ export const exchange: PlannerProfile<ExchangeTopology, ExchangeNamesPlan> = {
         source: cite(SOURCES.enableCertificate),
       },
       {
-        text: "Or make the request on the Exchange server itself (its key then never leaves it), as New-ExchangeCertificate does in Exchange 2016 and later:",
+        text: `Or make the request on the Exchange server itself (its key then never leaves it), as New-ExchangeCertificate does in Exchange 2016 and later.${subjectIncludedNote(names)}`,
         command: nativeRequestCommand(names, request),
         source: cite(SOURCES.newCertificate),
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { blankPlan } from "../request";
 import { ShapeError } from "../shape";
-import { officeOnlineServer as oos, type OosTopology } from "./office-online-server";
+import { defaultFriendlyName, officeOnlineServer as oos, type OosTopology } from "./office-online-server";
 
 const topology = (change: Partial<OosTopology> = {}): OosTopology => ({ ...oos.example(), ...change });
 const commands = (t: OosTopology) => {
@@ -13,6 +13,18 @@ const commands = (t: OosTopology) => {
 };
 
 describe("officeOnlineServer.plan", () => {
+  it("starts with a unique friendly name (the document's OfficeWebApps Certificate and the month), so the command names it", () => {
+    expect(defaultFriendlyName(new Date(2026, 11, 4))).toBe("OfficeWebApps Certificate 2026-12");
+    expect(defaultFriendlyName(new Date(2027, 0, 31))).toBe("OfficeWebApps Certificate 2027-01");
+    const empty = { ...oos.empty(), internalUrl: "server.contoso.com" };
+    expect(empty.friendlyName).toBe(defaultFriendlyName());
+    const plan = oos.plan(empty);
+    expect(plan.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(plan.findings.map((f) => f.id)).toContain("friendly-name-unique");
+    expect(commands(empty)).toContain(`-CertificateName '${defaultFriendlyName()}'`);
+    expect(commands(empty)).not.toContain("-CertificateName ''");
+  });
+
   it("gives the deployment document's farm: server.contoso.com as subject, both URLs in the SAN", () => {
     const plan = oos.plan(oos.example());
     expect(plan.subject).toBe("server.contoso.com");

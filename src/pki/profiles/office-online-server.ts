@@ -53,6 +53,15 @@ function oosNextSteps(names: OosPlan, request: RequestPlan): NextStep[] {
   ];
 }
 
+/**
+ * The friendly name a new plan starts with: the deployment document's "OfficeWebApps Certificate" and the month,
+ * so the copyable New-OfficeWebAppsFarm command names a certificate from the start, and a renewal (every few
+ * months now that public certificates last 200 days or less) gets a name of its own, as the farm needs.
+ */
+export function defaultFriendlyName(now = new Date()): string {
+  return `OfficeWebApps Certificate ${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+}
+
 export const officeOnlineServer: PlannerProfile<OosTopology, OosPlan> = {
   id: "office-online-server",
   start: {
@@ -61,7 +70,7 @@ export const officeOnlineServer: PlannerProfile<OosTopology, OosPlan> = {
   },
   intro:
     "Plan the names of the Office Online Server certificate: the farm's internal and external URL FQDNs, and its friendly name.",
-  empty: () => ({ internalUrl: "", externalUrl: "", topology: "single", friendlyName: "" }),
+  empty: () => ({ internalUrl: "", externalUrl: "", topology: "single", friendlyName: defaultFriendlyName() }),
   example: () => ({
     internalUrl: "server.contoso.com",
     externalUrl: "wacweb01.contoso.com",
@@ -111,7 +120,7 @@ export const officeOnlineServer: PlannerProfile<OosTopology, OosPlan> = {
       kind: "text",
       field: "friendlyName",
       label: "Friendly name",
-      hint: "New-OfficeWebAppsFarm -CertificateName selects the certificate by it: keep it unique.",
+      hint: "New-OfficeWebAppsFarm -CertificateName selects the certificate by it: keep it unique (the month in the suggested name gives each renewal its own).",
       placeholder: "OfficeWebApps Certificate",
       get: (t) => t.friendlyName,
       set: (t, v) => ({ ...t, friendlyName: v }),

@@ -11,6 +11,26 @@ const topology = (change: Partial<RdGatewayTopology> = {}): RdGatewayTopology =>
 const ids = (t: RdGatewayTopology) => rdGateway.plan(t).findings.map((f) => f.id);
 
 describe("rdGateway.plan", () => {
+  it("publishes RD Web and both RD Gateway transports by path, and UDP 3391 as a firewall rule, citing MS-TSGU", () => {
+    const { publishing } = rdGateway.plan(topology());
+    expect(publishing).toEqual([
+      {
+        externalName: "remote.contoso.com",
+        rule: "https://remote.contoso.com/RDWeb/* → RD Web Access; https://remote.contoso.com/remoteDesktopGateway/* (HTTP transport) and https://remote.contoso.com/rpc/* (RPC over HTTP, older clients) → RD Gateway. UDP 3391 is a firewall rule to RD Gateway, not a proxy rule ([MS-TSGU]: Terminal Services Gateway Server Protocol).",
+      },
+    ]);
+    expect(rdGateway.sources.map((s) => s.url)).toContain(
+      "https://learn.microsoft.com/openspecs/windows_protocols/ms-tsgu/",
+    );
+  });
+
+  it("speaks to the admin of their CA: your internal CA, never ours", () => {
+    const label = rdGateway.inputs.find((i) => i.kind !== "each" && i.field === "brokerSeparate");
+    expect(label && "label" in label ? label.label : "").toBe(
+      "The Connection Broker gets its own certificate from your internal CA",
+    );
+  });
+
   it("gives the public name as subject and SAN, the broker on its own internal certificate", () => {
     const plan = rdGateway.plan(rdGateway.example());
     expect(plan.subject).toBe("remote.contoso.com");

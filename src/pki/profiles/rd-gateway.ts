@@ -110,7 +110,7 @@ export const rdGateway: PlannerProfile<RdGatewayTopology, RdGatewayPlan> = {
     {
       kind: "flag",
       field: "brokerSeparate",
-      label: "The Connection Broker gets its own certificate from our internal CA",
+      label: "The Connection Broker gets its own certificate from your internal CA",
       get: (t) => t.brokerSeparate,
       set: (t, v) => ({ ...t, brokerSeparate: v }),
     },

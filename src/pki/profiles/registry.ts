@@ -4,6 +4,7 @@
  * The Lync topology's shape check is the one exception: the default profile's draft is checked before any
  * planner loads.
  */
+import type { CaTarget } from "../lint";
 import { ShapeError } from "../shape";
 import type { PlannerProfile, ProfileId } from "./framework";
 import { readLyncTopology } from "./lync/topology";
@@ -22,6 +23,11 @@ export interface ProfileEntry {
   id: ProfileId;
   /** The choice on Certificate Enrollment (the same words as the profile's `start`). */
   start: { label: string; hint: string };
+  /**
+   * Where this certificate usually comes from, when it is not a public CA (Edge internal: your own CA): choosing
+   * the start sets "This request goes to" so, unless the admin chose it there.
+   */
+  usualCa?: CaTarget;
   load: () => Promise<AnyProfile>;
 }
 
@@ -49,6 +55,7 @@ export const PROFILES: readonly ProfileEntry[] = [
       label: "Skype for Business Edge Server, internal interface",
       hint: "The certificate of the Edge internal interface, usually from your own CA.",
     },
+    usualCa: "internal",
     load: () => import("./sfb-edge").then((m) => m.sfbEdgeInternal),
   },
   {
@@ -94,6 +101,9 @@ export const PROFILES: readonly ProfileEntry[] = [
 ];
 
 const byId = new Map(PROFILES.map((p) => [p.id, p]));
+
+/** Where a start's request goes unless the admin chose: the profile's usual CA, else a public CA. */
+export const usualCaTarget = (id: ProfileId): CaTarget => profileEntry(id).usualCa ?? "public";
 
 /** True for the id of a registered profile (a draft or a settings file may name anything). */
 export const isProfileId = (v: unknown): v is ProfileId => typeof v === "string" && byId.has(v as ProfileId);

@@ -4,6 +4,7 @@ import { ShapeError } from "../shape";
 import { blankPlan, reverseProxyPlan, type RequestPlan } from "../request";
 import { CLIENT_AUTH, SERVER_AUTH } from "../usages";
 import { psQuote } from "./framework";
+import { usualCaTarget } from "./registry";
 import {
   planEdgeExternal,
   planEdgeInternal,
@@ -147,7 +148,32 @@ describe("findings of the external Edge certificate", () => {
   });
 });
 
+describe("the legacy-key note, by the version chosen", () => {
+  const note = (version: EdgeExternalTopology["version"]) =>
+    planEdgeExternal(external({ version })).findings.find((f) => f.id === "legacy-key")?.message ?? "";
+
+  it("says 2015 does not support CNG keys when 2015 is chosen", () => {
+    expect(note("2015")).toMatch(/^Skype for Business Server 2015 does not support CNG keys/);
+  });
+
+  it.each([
+    ["2019", "Skype for Business Server 2019"],
+    ["se", "Skype for Business Server Subscription Edition"],
+  ] as const)("names %s as the version Microsoft says nothing for, and 2015 as the documented one", (version, name) => {
+    const message = note(version);
+    expect(message).toBe(
+      `CNG keys are documented as unsupported on Skype for Business Server 2015; Microsoft says nothing for ${name}, so the request uses a legacy (CryptoAPI) RSA 2048 key with key spec Exchange.`,
+    );
+    expect(message).not.toMatch(/2015 does not support/);
+  });
+});
+
 describe("the internal Edge certificate", () => {
+  it("is planned for your own CA: its start sets where the request goes (registry usualCa)", () => {
+    expect(usualCaTarget("sfb-edge-internal")).toBe("internal");
+    expect(usualCaTarget("sfb-edge-external")).toBe("public");
+  });
+
   it("has the table's subject sfbedge.contoso.com, and the same name in the alternative names with its reason", () => {
     const plan = planEdgeInternal(sfbEdgeInternal.example());
     expect(plan.subject).toBe("sfbedge.contoso.com");

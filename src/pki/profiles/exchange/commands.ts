@@ -22,6 +22,17 @@ export function pfxPath(request: RequestPlan): string {
 }
 
 /**
+ * Why the native request's -DomainName lacks the subject: said in the step, so an admin does not add it by hand
+ * or think it forgotten (New-ExchangeCertificate, -SubjectName: "the CN value that you specify for SubjectName
+ * is automatically included in the DomainName values").
+ */
+export function subjectIncludedNote(names: NamesPlan): string {
+  return names.subject
+    ? ` ${names.subject} is in -SubjectName only: New-ExchangeCertificate adds the CN to the -DomainName names (the alternative names) itself.`
+    : "";
+}
+
+/**
  * The native request, as New-ExchangeCertificate's Example 4 makes it in Exchange 2016, 2019 and SE: the
  * RequestFile parameter was removed by the 2022 H1 Cumulative Updates, so the Base64 request is written with
  * [System.IO.File]::WriteAllBytes. The subject's CN "is automatically included in the DomainName values", so

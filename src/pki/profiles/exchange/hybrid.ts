@@ -20,6 +20,7 @@ import {
   findCertificateCommand,
   importCommand,
   nativeRequestCommand,
+  subjectIncludedNote,
 } from "./commands";
 import { applyExchange, cite, internalNameFindings, SOURCES, VERSIONS, type ExchangeVersion } from "./common";
 
@@ -287,7 +288,7 @@ export const exchangeHybrid: PlannerProfile<ExchangeHybridTopology, HybridNamesP
       source: cite(SOURCES.hybridConfiguration),
     },
     {
-      text: "Or make the request on an Exchange server itself, as New-ExchangeCertificate does in Exchange 2016 and later:",
+      text: `Or make the request on an Exchange server itself, as New-ExchangeCertificate does in Exchange 2016 and later.${subjectIncludedNote(names)}`,
       command: nativeRequestCommand(names, request),
       source: cite(SOURCES.newCertificate),
     },

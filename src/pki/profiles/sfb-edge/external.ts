@@ -30,6 +30,9 @@ export const SFB_VERSIONS: readonly { value: SfbVersion; label: string }[] = [
   { value: "se", label: "Skype for Business Server Subscription Edition" },
 ];
 
+/** A version's name as the page lists it ("Skype for Business Server 2019"). */
+const versionName = (v: SfbVersion) => SFB_VERSIONS.find((x) => x.value === v)?.label ?? v;
+
 /** What the admin types, as typed (normalised only by the plan). */
 export interface EdgeExternalTopology {
   version: SfbVersion;
@@ -312,7 +315,7 @@ export function planEdgeExternal(t: EdgeExternalTopology): EdgeExternalPlan {
       message:
         t.version === "2015"
           ? "Skype for Business Server 2015 does not support CNG keys: the request uses a legacy (CryptoAPI) RSA 2048 key with key spec Exchange."
-          : "Skype for Business Server 2015 does not support CNG keys, and Microsoft documents nothing newer for this version: the request uses the safe legacy (CryptoAPI) RSA 2048 key with key spec Exchange.",
+          : `CNG keys are documented as unsupported on Skype for Business Server 2015; Microsoft says nothing for ${versionName(t.version)}, so the request uses a legacy (CryptoAPI) RSA 2048 key with key spec Exchange.`,
       source: cite(CNG_NOTE),
       field: "version",
     });

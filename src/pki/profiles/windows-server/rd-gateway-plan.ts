@@ -40,7 +40,20 @@ export const RD_SOURCES = {
     title: "Set-RDCertificate",
     url: "https://learn.microsoft.com/powershell/module/remotedesktop/set-rdcertificate",
   },
+  gatewayProtocol: {
+    title: "[MS-TSGU]: Terminal Services Gateway Server Protocol",
+    url: "https://learn.microsoft.com/openspecs/windows_protocols/ms-tsgu/",
+  },
 } satisfies Record<string, ProfileSource>;
+
+/**
+ * How a proxy publishes one public name. RD Gateway's main channel is HTTP (the client's target resource is
+ * "/remoteDesktopGateway/", [MS-TSGU] 4.2.1) or, for older clients, RPC over HTTP ([MS-RPCH]'s /rpc/rpcproxy.dll,
+ * [MS-TSGU] 2.1); its UDP side channel exists only beside the HTTP one ([MS-TSGU] 1) and is no HTTP path at all:
+ * UDP 3391 (RD Gateway's default UDP port) goes through the firewall straight to the gateway.
+ */
+export const rdPublishingRule = (n: string) =>
+  `https://${n}/RDWeb/* → RD Web Access; https://${n}/remoteDesktopGateway/* (HTTP transport) and https://${n}/rpc/* (RPC over HTTP, older clients) → RD Gateway. UDP 3391 is a firewall rule to RD Gateway, not a proxy rule (${RD_SOURCES.gatewayProtocol.title}).`;
 
 /** The RD Gateway / RD Web Access certificate's names, reasons and findings ("Use certificates in RDS"). */
 export function planRdGatewayNames(t: RdGatewayTopology): RdGatewayPlan {
@@ -139,9 +152,6 @@ export function planRdGatewayNames(t: RdGatewayTopology): RdGatewayPlan {
     merged.map((n) => n.name),
   );
   if (missing) findings.push(missing);
-  const publishing = publicNames.map((n) => ({
-    externalName: n,
-    rule: `https://${n}/RDWeb/* → RD Web Access; https://${n}/rpc and UDP 3391 → RD Gateway`,
-  }));
+  const publishing = publicNames.map((n) => ({ externalName: n, rule: rdPublishingRule(n) }));
   return { subject, names: merged, findings, publishing, broker };
 }
