@@ -10,7 +10,8 @@ export const contentSecurityPolicy = policyDirectives({
 }).join("; ");
 /** The ACME page's policy: the same, except that it may connect to the https: CA the admin chooses. */
 export const acmeContentSecurityPolicy = policyDirectives({
-  script: "'self'",
+  // The same script sources as the wizard's (its early script's hash included), so connect-src alone differs.
+  script: `'self' ${earlyInputHash}`,
   style: "'self'",
   img: "'self' data:",
   connect: "https:",

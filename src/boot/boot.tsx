@@ -35,10 +35,11 @@ const shown = () => {
   markNow("first-page-hydrated");
 };
 if (container.firstElementChild && freshStart()) {
-  // Input stays kept (and away from React) until React has taken the first page over, then comes in order.
+  // Input is kept until React listens (hydrateRoot below), and replayed once React has taken the page over.
+  const early = takeEarlyInput();
   const ready = once(() => {
     shown();
-    replayEarlyInput(container, takeEarlyInput());
+    replayEarlyInput(container, early);
   });
   // Why a transition: React then hydrates in slices of a few milliseconds, yielding in between, so a click while
   // it works is handled soon (React hydrates what was clicked first).

@@ -15,7 +15,7 @@ declare global {
   }
 }
 
-/** Stops keeping early input: from now on React handles it. Called once React has taken the page over. */
+/** Stops keeping early input: from now on React handles it (it queues what comes while it hydrates). */
 export function takeEarlyInput(): EarlyInput | undefined {
   const early = window.__earlyInput;
   early?.stop();
