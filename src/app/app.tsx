@@ -1,5 +1,5 @@
 /** The wizard inside the static shell of index.html: the list of pages, the current page, Back / Next, and the Properties dialog. */
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef } from "react";
 import { CustomRequestPage } from "../pages/custom-request";
 import { EnrollmentPage } from "../pages/enrollment";
 import { EnrollmentPolicyPage } from "../pages/enrollment-policy";
@@ -42,11 +42,27 @@ const PAGE_COMPONENTS: Record<PageId, React.ComponentType> = {
   inspect: InspectPage,
 };
 
-/** Calls `run` once committed. Inside the page's Suspense boundary, whose content React hydrates after the rest. */
+/**
+ * Calls `run` as the page is committed (a layout effect: before React handles any event that made it hydrate).
+ * Beside the page, inside its Suspense boundary when it has one.
+ */
 function Ready({ run }: { run?: () => void }) {
-  useEffect(() => run?.(), [run]);
+  useLayoutEffect(() => run?.(), [run]);
   return null;
 }
+
+/**
+ * The pages whose code loads when they open, and so render inside Suspense. Why not every page: React hydrates a
+ * Suspense boundary's content in a later pass, and a click in between would reach the buttons before the first
+ * page's choices; the first pages are in the app's start chunk, hydrated in one pass with the rest.
+ */
+const LAZY_PAGES = new Set<PageId>([
+  "plan-names",
+  "certificate-information",
+  "save-request",
+  "complete-request",
+  "inspect",
+]);
 
 /** `onReady`: called once the first page is on screen and React handles it (hydrated, or rendered afresh). */
 export function App({ onReady }: { onReady?: () => void } = {}) {
@@ -116,10 +132,17 @@ export function App({ onReady }: { onReady?: () => void } = {}) {
           </p>
         )}
         <PageBoundary key={page} onError={onReady}>
-          <Suspense fallback={<p role="status">Loading…</p>}>
-            <Page />
-            <Ready run={onReady} />
-          </Suspense>
+          {LAZY_PAGES.has(page) ? (
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <Page />
+              <Ready run={onReady} />
+            </Suspense>
+          ) : (
+            <>
+              <Page />
+              <Ready run={onReady} />
+            </>
+          )}
         </PageBoundary>
         <div className="wizard-buttons">
           <button type="button" onClick={reset} className="link">
