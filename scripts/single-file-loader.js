@@ -1,7 +1,7 @@
 // The single file's module loader, the one script that runs at open. A file opened from disk cannot fetch the
 // bundler's chunk files, so each chunk is an inline module script instead, allowed by its own hash in the CSP
 // (never by 'unsafe-inline', blob: or data:). The build rewrote every chunk's imports and exports into calls to
-// this object. The chunks wait unparsed in <template data-chunk="...">: the first page's run one after the
+// this object. The chunks wait, gzip'd in base64, in templates (data-chunk): the first page's run one after the
 // other at open, each in tasks of its own, and the others only when a page needs them (Why: compiling and
 // running every page's code at open made one main-thread task of well over 50 ms).
 //
@@ -40,6 +40,7 @@ async function run(file) {
   if (!template) throw new Error(`Chunk ${file} is not in this file.`);
   const imports = template.dataset.imports ? template.dataset.imports.split(" ") : [];
   for (const f of imports) await globalThis.__singleFile.load(f);
+  const text = await inflate(template);
   // Why wait for a new task: the script is compiled when it is put in the document, and that should not add to
   // the task that ran the chunk before it.
   await new Promise((resolve) => setTimeout(resolve));
@@ -55,9 +56,17 @@ async function run(file) {
     });
     const script = document.createElement("script");
     script.type = "module";
-    script.text = policy.createScript(template.content.querySelector("script").text);
+    script.text = policy.createScript(text);
     document.head.append(script);
   });
+}
+
+/** A chunk's script text: its template holds it gzip'd, in base64 (single-file.mjs says why). */
+async function inflate(template) {
+  const binary = atob(template.content.textContent);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
 }
 
 const entry = document.querySelector("template[data-entry]").dataset.chunk;
