@@ -90,7 +90,10 @@ export function App({ onReady }: { onReady?: () => void } = {}) {
   const Page = PAGE_COMPONENTS[page];
   useEffect(() => {
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
-    idle(() => void Promise.all(Object.values(laterPages).map((load) => load())), { timeout: 3000 });
+    // A page whose code cannot be fetched now says so when it opens (PageBoundary), not here.
+    idle(() => void Promise.all(Object.values(laterPages).map((load) => load())).catch(() => undefined), {
+      timeout: 3000,
+    });
   }, []);
   // Ten minutes without a key press or a click, and every passphrase, password and opened key is dropped.
   useIdleDrop(dropSecrets);

@@ -9,6 +9,7 @@ import { loadResume } from "./acme-resume";
 import { DIRECTORIES, requestDer, type AcmeActions, type RequestSource } from "./acme-state";
 import type { AcmeSteps } from "./acme-steps";
 import { listPendingRequests, type PendingRequest } from "./pending-requests";
+import { errorText } from "./error-text";
 
 /** The request's actions, and init, which reads the link and the kept order. */
 export function requestActions({ set, get }: AcmeSteps): Pick<AcmeActions, "init" | "chooseSource" | "addRequestFile"> {
@@ -70,7 +71,7 @@ export function requestActions({ set, get }: AcmeSteps): Pick<AcmeActions, "init
       try {
         set({ names: requestDnsNames(der) });
       } catch (e) {
-        set({ requestError: e instanceof Error ? e.message : String(e), names: [] });
+        set({ requestError: errorText(e), names: [] });
       }
     },
     addRequestFile: async (file) => {

@@ -10,6 +10,7 @@ import { finishBlockers, keptRequestForPlan } from "./selectors";
 import type { WizardStore } from "./store";
 import { onSharedOrigin } from "./shared-origin";
 import { measureSince } from "./user-timing";
+import { errorText } from "./error-text";
 
 export type Finish =
   | { status: "idle" }
@@ -127,7 +128,7 @@ export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions>
           await keepRequest({ plan, result });
           kept = "yes";
         } catch (e) {
-          kept = { error: e instanceof Error ? e.message : String(e) };
+          kept = { error: errorText(e) };
         }
       }
       // Why the passphrase is dropped now: it has done its one job, and the page should not hold it longer.
@@ -139,7 +140,7 @@ export const createFinishSlice: StateCreator<WizardStore, [], [], FinishActions>
         passphraseStored: false,
       });
     } catch (e) {
-      set({ finish: { status: "failed", error: e instanceof Error ? e.message : String(e) } });
+      set({ finish: { status: "failed", error: errorText(e) } });
     }
   },
 });

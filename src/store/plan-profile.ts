@@ -9,6 +9,7 @@ import { webServerPlan } from "../pki/request";
 import { settingsProfile } from "../pki/settings";
 import { defaultExtendedKeyUsage } from "../pki/usages";
 import type { PlanState } from "./plan-slice";
+import { errorText } from "./error-text";
 
 /** The topology of a profile not loaded yet: replaced by its empty one once it loads (fillWhenLoaded). */
 export const AWAITING_PROFILE: AnyTopology = Object.freeze({});
@@ -61,6 +62,6 @@ export async function loadSettingsProfile(text: string): Promise<string | null> 
     await loadProfile(profile);
     return null;
   } catch (e) {
-    return `The planner this settings file was made with could not be loaded (${e instanceof Error ? e.message : String(e)}). Nothing was loaded.`;
+    return `The planner this settings file was made with could not be loaded (${errorText(e)}). Nothing was loaded.`;
   }
 }

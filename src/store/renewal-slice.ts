@@ -13,6 +13,7 @@ import { readInputFile, type InputFile } from "../pki/input-limits";
 import type { KeySpec } from "../pki/request";
 import type { WizardStore } from "./store";
 import { loadSettingsProfile } from "./plan-profile";
+import { errorText, isCodeNotLoaded } from "./error-text";
 
 export interface Renewal {
   /** The file the renewal was made from. */
@@ -144,7 +145,7 @@ export const createRenewalSlice: StateCreator<WizardStore, [], [], RenewalAction
       });
     } catch (e) {
       const known = e instanceof InspectError || e instanceof CertificateInputError;
-      set({ renewalError: known ? e.message : `"${name}" could not be read.` });
+      set({ renewalError: known ? e.message : isCodeNotLoaded(e) ? errorText(e) : `"${name}" could not be read.` });
     }
   }
 

@@ -21,6 +21,7 @@ import { createPlanSlice, initialPlanState, START_PLANS, type PlanSlice, type St
 import { createPropertiesSlice, initialPropertiesState, type PropertiesSlice } from "./properties-slice";
 import { keyAtRisk, sameRequest } from "./selectors";
 import { onSharedOrigin } from "./shared-origin";
+import { errorText } from "./error-text";
 
 export type WizardStore = PlanSlice &
   NavigationSlice &
@@ -133,7 +134,7 @@ const draftStorage: StateStorage = {
       localStorage.setItem(name, value);
       reportDraft(null);
     } catch (e) {
-      reportDraft(`The draft cannot be kept in this browser: ${e instanceof Error ? e.message : String(e)}`);
+      reportDraft(`The draft cannot be kept in this browser: ${errorText(e)}`);
     }
   },
   removeItem: (name) => localStorage.removeItem(name),
