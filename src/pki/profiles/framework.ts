@@ -225,6 +225,19 @@ export function subjectInSanFinding<F extends string = string>(
     : null;
 }
 
+/** The subject-in-SAN rule of every plan: its finding pushed when the subject is missing from the names. */
+export function checkSubjectInSan<F extends string>(
+  subject: string | null,
+  names: readonly PlannedName<F>[],
+  findings: PlannerFinding<F>[],
+): void {
+  const missing = subjectInSanFinding<F>(
+    subject,
+    names.map((n) => n.name),
+  );
+  if (missing) findings.push(missing);
+}
+
 /** The names in order, each once: a repeat adds its reasons to the first. */
 export function mergeNames<F extends string>(ordered: readonly PlannedName<F>[]): PlannedName<F>[] {
   const names: PlannedName<F>[] = [];

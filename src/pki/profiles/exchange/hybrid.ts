@@ -5,10 +5,10 @@
  */
 import { field, isObj, isString, isStringArray, oneOf, ShapeError } from "../../shape";
 import {
+  checkSubjectInSan,
   mergeNames,
   parseFqdn,
   parseFqdnList,
-  subjectInSanFinding,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -163,11 +163,7 @@ export function planExchangeHybrid(t: ExchangeHybridTopology): HybridNamesPlan {
       field: "forests",
     });
   findings.push(...internalNameFindings(planned));
-  const missing = subjectInSanFinding<HybridField>(
-    subject,
-    planned.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(subject, planned, findings);
   return { subject, names: planned, findings, publishing: [], version: t.version, edgeServers: edges };
 }
 

@@ -6,10 +6,10 @@
 import { wildcardCovers } from "../../names";
 import { field, isBoolean, isObj, isString, isStringArray, oneOf, ShapeError } from "../../shape";
 import {
+  checkSubjectInSan,
   mergeNames,
   parseFqdn,
   parseFqdnList,
-  subjectInSanFinding,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -213,11 +213,7 @@ export function planExchange(t: ExchangeTopology): ExchangeNamesPlan {
       "The key is made by the Legacy key template (a CryptoAPI key, RSA 2048, key type Exchange). Outlook on the web and the EAC have been reported to loop at sign-in with a CNG key (a Microsoft engineer's blog, for Exchange 2013): keep the Legacy template.",
     source: cite(SOURCES.fbaLoop),
   });
-  const missing = subjectInSanFinding<ExchangeField>(
-    subject,
-    planned.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(subject, planned, findings);
   return {
     subject,
     names: planned,

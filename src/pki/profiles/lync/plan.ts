@@ -4,14 +4,14 @@
  * in shared/docs/reverse-proxy-names.md (Microsoft's "Certificate summary - Reverse proxy", "Planning for
  * simple URLs", "Wildcard certificate support").
  */
-import { mergeNames, subjectInSanFinding } from "../framework";
+import { checkSubjectInSan, mergeNames } from "../framework";
 import { planExchange } from "./exchange";
 import { planOfficeWebApps } from "./office-web-apps";
 import type { LyncFinding, LyncNamesPlan } from "./plan-types";
 import { checkNames, publishingRules } from "./publishing";
 import { planServers, planSipDomains, webServicesNames } from "./servers";
 import { defaultsFor, planSimpleUrls } from "./simple-urls";
-import type { LyncTopology, TopologyField } from "./topology";
+import type { LyncTopology } from "./topology";
 import { lyncdiscoverNames, planWildcards, simpleUrlNames } from "./wildcard";
 
 /** The names plan for a topology: subject, alternative names with reasons, findings (Microsoft, "Certificate summary - Reverse proxy"). */
@@ -38,11 +38,7 @@ export function planReverseProxyNames(t: LyncTopology): LyncNamesPlan {
     ...exchange,
   ]);
   checkNames(names, findings);
-  const missing = subjectInSanFinding<TopologyField>(
-    subject,
-    names.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(subject, names, findings);
 
   const publishing = publishingRules({
     servers: [...servers.pools, ...servers.directors],

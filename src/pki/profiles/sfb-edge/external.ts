@@ -6,10 +6,10 @@
 import { preflightNames } from "../../lint";
 import { arrayOf, field, isBoolean, isObj, isString, isStringArray, oneOf, ShapeError } from "../../shape";
 import {
+  checkSubjectInSan,
   mergeNames,
   parseFqdn,
   parseFqdnList,
-  subjectInSanFinding,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -332,11 +332,7 @@ export function planEdgeExternal(t: EdgeExternalTopology): EdgeExternalPlan {
     });
   }
 
-  const missing = subjectInSanFinding<ExternalField>(
-    accessEdge,
-    names.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(accessEdge, names, findings);
   return { subject: accessEdge, names, findings, publishing: [], sipDomains, poolSize };
 }
 

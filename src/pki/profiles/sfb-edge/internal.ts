@@ -3,7 +3,7 @@
  * and the same name in the alternative names, though Microsoft's table lists none there.
  */
 import { field, isObj, isString, ShapeError } from "../../shape";
-import { parseFqdn, subjectInSanFinding, type NamesPlan, type PlannerFinding } from "../framework";
+import { checkSubjectInSan, parseFqdn, type NamesPlan, type PlannerFinding } from "../framework";
 import { LYNC_EXTERNAL_ACCESS, cite } from "./sources";
 
 export interface EdgeInternalTopology {
@@ -57,11 +57,7 @@ export function planEdgeInternal(t: EdgeInternalTopology): EdgeInternalPlan {
         },
       ]
     : [];
-  const missing = subjectInSanFinding<InternalField>(
-    subject,
-    names.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(subject, names, findings);
   return { subject, names, findings, publishing: [] };
 }
 

@@ -4,9 +4,9 @@
  */
 import { wildcardCovers } from "../../names";
 import {
+  checkSubjectInSan,
   mergeNames,
   parseFqdnList,
-  subjectInSanFinding,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -174,11 +174,7 @@ export function planAdfsNames(t: AdfsTopology): AdfsPlan {
     },
   );
   const merged = mergeNames(names);
-  const missing = subjectInSanFinding<AdfsField>(
-    fs,
-    merged.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(fs, merged, findings);
   const via = t.wap ? "the Web Application Proxy, then the AD FS farm" : "the AD FS farm";
   const publishing = merged.map((n) => ({
     externalName: n.name,

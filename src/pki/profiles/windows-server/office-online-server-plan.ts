@@ -4,8 +4,8 @@
  * and "Web sites lose SSL certificate bindings on Office Online Server".
  */
 import {
+  checkSubjectInSan,
   mergeNames,
-  subjectInSanFinding,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -141,11 +141,7 @@ export function planOosNames(t: OosTopology): OosPlan {
       source: plan,
     });
   const merged = mergeNames(names);
-  const missing = subjectInSanFinding<OosField>(
-    internal,
-    merged.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(internal, merged, findings);
   const front = t.topology === "single" ? "the Office Online Server" : "the load balancer, then the farm's servers";
   const publishing = merged.map((n) => ({ externalName: n.name, rule: `https://${n.name}/* → ${front} on port 443` }));
   return { subject: internal, names: merged, findings, publishing, friendlyName, topology: t.topology };

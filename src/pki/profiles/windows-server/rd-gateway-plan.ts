@@ -4,9 +4,9 @@
  * Microsoft's "Use certificates in Remote Desktop Services" and "Set up the Remote Desktop web client".
  */
 import {
+  checkSubjectInSan,
   mergeNames,
   parseFqdnList,
-  subjectInSanFinding,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -147,11 +147,7 @@ export function planRdGatewayNames(t: RdGatewayTopology): RdGatewayPlan {
   });
   const merged = mergeNames(names);
   const subject = publicNames[0] ?? null;
-  const missing = subjectInSanFinding<RdGatewayField>(
-    subject,
-    merged.map((n) => n.name),
-  );
-  if (missing) findings.push(missing);
+  checkSubjectInSan(subject, merged, findings);
   const publishing = publicNames.map((n) => ({ externalName: n, rule: rdPublishingRule(n) }));
   return { subject, names: merged, findings, publishing, broker };
 }
