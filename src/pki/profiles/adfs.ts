@@ -4,9 +4,9 @@
  * server and every WAP presents (Microsoft, "AD FS Requirements", certificate requirements).
  */
 import { field, isBoolean, isObj, isString, isStringArray, ShapeError } from "../shape";
-import type { PlannerProfile } from "./framework";
+import { cite, type PlannerProfile } from "./framework";
 import { ADFS_SOURCES, planAdfsNames, type AdfsPlan, type AdfsTopology } from "./windows-server/adfs-plan";
-import { applyServerCertificate, cite, importPfxCommand, thumbprintCommand } from "./windows-server/common";
+import { applyServerCertificate, importPfxCommand, thumbprintCommand } from "./windows-server/common";
 
 export {
   ADFS_SOURCES,

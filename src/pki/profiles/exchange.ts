@@ -4,7 +4,7 @@
  * enabled for IIS and SMTP, each with its reason (the plan itself is in ./exchange/onprem.ts), and the
  * Exchange hybrid profile (./exchange/hybrid.ts).
  */
-import { applyExchange, cite, SOURCES, VERSIONS } from "./exchange/common";
+import { applyExchange, SOURCES, VERSIONS } from "./exchange/common";
 import {
   enableCommand,
   findCertificateCommand,
@@ -21,7 +21,7 @@ import {
   type ExchangeNamesPlan,
   type ExchangeTopology,
 } from "./exchange/onprem";
-import type { PlannerProfile } from "./framework";
+import { cite, type PlannerProfile } from "./framework";
 
 export { exchangeHybrid, type ExchangeHybridTopology } from "./exchange/hybrid";
 export * from "./exchange/onprem";

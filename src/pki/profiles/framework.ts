@@ -152,6 +152,9 @@ export interface PlannerProfile<T, P extends NamesPlan = NamesPlan> {
   sources: ProfileSource[];
 }
 
+/** Sources as a finding's or a step's `source` line: "Title (URL)", several joined by "; ". */
+export const cite = (...sources: ProfileSource[]): string => sources.map((s) => `${s.title} (${s.url})`).join("; ");
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** An FQDN as typed: trailing dot and upper case normalised away; at least two labels. */

@@ -4,8 +4,8 @@
  */
 import type { RequestPlan } from "../request";
 import { field, isObj, isString, oneOf, ShapeError } from "../shape";
-import { psQuote, type NextStep, type PlannerProfile } from "./framework";
-import { applyServerCertificate, cite, importPfxCommand } from "./windows-server/common";
+import { cite, psQuote, type NextStep, type PlannerProfile } from "./framework";
+import { applyServerCertificate, importPfxCommand } from "./windows-server/common";
 import {
   OOS_SOURCES,
   planOosNames,

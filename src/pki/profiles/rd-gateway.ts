@@ -4,8 +4,8 @@
  */
 import type { RequestPlan } from "../request";
 import { field, isBoolean, isObj, isString, isStringArray, ShapeError } from "../shape";
-import { psQuote, type NextStep, type PlannerProfile } from "./framework";
-import { applyServerCertificate, cite, pfxFileName } from "./windows-server/common";
+import { cite, psQuote, type NextStep, type PlannerProfile } from "./framework";
+import { applyServerCertificate, pfxFileName } from "./windows-server/common";
 import {
   planRdGatewayNames,
   RD_SOURCES,

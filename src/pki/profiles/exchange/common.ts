@@ -6,6 +6,7 @@ import { checkDnsName } from "../../names";
 import { preflightNames } from "../../lint";
 import type { RequestPlan } from "../../request";
 import {
+  cite,
   MAX_LIST_ENTRIES,
   namesInto,
   type NamesPlan,
@@ -53,9 +54,6 @@ export const SOURCES = {
     url: "https://github.com/win-acme/win-acme/issues/420",
   },
 } satisfies Record<string, ProfileSource>;
-
-/** "Title (URL)": the form a finding's and a step's `source` takes. */
-export const cite = (source: ProfileSource) => `${source.title} (${source.url})`;
 
 export type ExchangeVersion = "2016" | "2019" | "se";
 export const VERSIONS: readonly { value: ExchangeVersion; label: string }[] = [

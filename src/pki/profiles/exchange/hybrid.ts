@@ -6,6 +6,7 @@
 import { field, isObj, isString, isStringArray, oneOf, ShapeError } from "../../shape";
 import {
   checkSubjectInSan,
+  cite,
   mergeNames,
   parseFqdn,
   parseFqdnList,
@@ -22,7 +23,7 @@ import {
   nativeRequestCommand,
   subjectIncludedNote,
 } from "./commands";
-import { applyExchange, cite, internalNameFindings, SOURCES, VERSIONS, type ExchangeVersion } from "./common";
+import { applyExchange, internalNameFindings, SOURCES, VERSIONS, type ExchangeVersion } from "./common";
 
 /** The subject: the primary shared SMTP domain (the document's advice) or the mail namespace. */
 export type HybridSubject = "smtp-domain" | "mail-namespace";

@@ -7,6 +7,7 @@ import { wildcardCovers } from "../../names";
 import { field, isBoolean, isObj, isString, isStringArray, oneOf, ShapeError } from "../../shape";
 import {
   checkSubjectInSan,
+  cite,
   mergeNames,
   parseFqdn,
   parseFqdnList,
@@ -14,7 +15,7 @@ import {
   type PlannedName,
   type PlannerFinding,
 } from "../framework";
-import { cite, internalNameFindings, parseHostList, SOURCES, VERSIONS, type ExchangeVersion } from "./common";
+import { internalNameFindings, parseHostList, SOURCES, VERSIONS, type ExchangeVersion } from "./common";
 
 export type AutodiscoverBy = "name" | "srv";
 

@@ -4,8 +4,8 @@
  */
 import { requestFileName, type RequestPlan } from "../../request";
 import { CLIENT_AUTH } from "../../usages";
-import { psQuote, type NamesPlan, type NextStep } from "../framework";
-import { EDGE_REQUIREMENTS, REQUEST_CSCERTIFICATE, SET_CSCERTIFICATE, cite } from "./sources";
+import { cite, psQuote, type NamesPlan, type NextStep } from "../framework";
+import { EDGE_REQUIREMENTS, REQUEST_CSCERTIFICATE, SET_CSCERTIFICATE } from "./sources";
 
 export const EXTERNAL_TYPES = "AccessEdgeExternal,DataEdgeExternal,AudioVideoAuthentication";
 export const INTERNAL_TYPES = "Internal";

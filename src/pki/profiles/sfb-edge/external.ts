@@ -7,6 +7,7 @@ import { preflightNames } from "../../lint";
 import { arrayOf, field, isBoolean, isObj, isString, isStringArray, oneOf, ShapeError } from "../../shape";
 import {
   checkSubjectInSan,
+  cite,
   mergeNames,
   parseFqdn,
   parseFqdnList,
@@ -14,14 +15,7 @@ import {
   type PlannedName,
   type PlannerFinding,
 } from "../framework";
-import {
-  CNG_NOTE,
-  EDGE_REQUIREMENTS,
-  LYNC_EXTERNAL_ACCESS,
-  LYNC_XMPP_SUMMARY,
-  REQUEST_CSCERTIFICATE,
-  cite,
-} from "./sources";
+import { CNG_NOTE, EDGE_REQUIREMENTS, LYNC_EXTERNAL_ACCESS, LYNC_XMPP_SUMMARY, REQUEST_CSCERTIFICATE } from "./sources";
 
 export type SfbVersion = "2015" | "2019" | "se";
 export const SFB_VERSIONS: readonly { value: SfbVersion; label: string }[] = [

@@ -3,8 +3,8 @@
  * and the same name in the alternative names, though Microsoft's table lists none there.
  */
 import { field, isObj, isString, ShapeError } from "../../shape";
-import { checkSubjectInSan, parseFqdn, type NamesPlan, type PlannerFinding } from "../framework";
-import { LYNC_EXTERNAL_ACCESS, cite } from "./sources";
+import { checkSubjectInSan, cite, parseFqdn, type NamesPlan, type PlannerFinding } from "../framework";
+import { LYNC_EXTERNAL_ACCESS } from "./sources";
 
 export interface EdgeInternalTopology {
   /** The Edge internal interface FQDN (or its load balancer VIP's), as Topology Builder has it. */

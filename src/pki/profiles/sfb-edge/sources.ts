@@ -35,6 +35,3 @@ export const CNG_NOTE: ProfileSource = {
   title: "Note regarding CNG certs not being supported (MicrosoftDocs/OfficeDocs-SkypeForBusiness pull request 3861)",
   url: "https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness/pull/3861",
 };
-
-/** A source as a finding's `source` line: the title, then the address. */
-export const cite = (...sources: ProfileSource[]) => sources.map((s) => `${s.title} (${s.url})`).join("; ");

@@ -5,6 +5,7 @@
 import { wildcardCovers } from "../../names";
 import {
   checkSubjectInSan,
+  cite,
   mergeNames,
   parseFqdnList,
   type NamesPlan,
@@ -12,7 +13,7 @@ import {
   type PlannerFinding,
   type ProfileSource,
 } from "../framework";
-import { cite, readFqdn } from "./common";
+import { readFqdn } from "./common";
 
 export interface AdfsTopology {
   federationServiceName: string;

@@ -7,10 +7,7 @@ import { safeFileStem } from "../../file-names";
 import { preflightNames } from "../../lint";
 import type { RequestPlan } from "../../request";
 import { SERVER_AUTH } from "../../usages";
-import { namesInto, parseFqdn, psQuote, type NamesPlan, type PlannerFinding, type ProfileSource } from "../framework";
-
-/** A rule's source as a finding carries it: the Microsoft document's title and address. */
-export const cite = (source: ProfileSource): string => `${source.title} (${source.url})`;
+import { namesInto, parseFqdn, psQuote, type NamesPlan, type PlannerFinding } from "../framework";
 
 /**
  * One FQDN input: blank gives a "missing" error, a bad name a "bad-value" error, and a wildcard an error

@@ -5,6 +5,7 @@
  */
 import {
   checkSubjectInSan,
+  cite,
   mergeNames,
   type NamesPlan,
   type PlannedName,
@@ -12,7 +13,7 @@ import {
   type ProfileSource,
 } from "../framework";
 import { friendlyNameProblem } from "../../request";
-import { cite, readFqdn } from "./common";
+import { readFqdn } from "./common";
 
 /** Single server; load-balanced with SSL offloaded to the load balancer; load-balanced with TLS on each server. */
 export type OosTopologyKind = "single" | "offload" | "each-server";

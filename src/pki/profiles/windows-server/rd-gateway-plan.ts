@@ -5,6 +5,7 @@
  */
 import {
   checkSubjectInSan,
+  cite,
   mergeNames,
   parseFqdnList,
   type NamesPlan,
@@ -12,7 +13,7 @@ import {
   type PlannerFinding,
   type ProfileSource,
 } from "../framework";
-import { cite, internalNames, readFqdn } from "./common";
+import { internalNames, readFqdn } from "./common";
 
 export interface RdGatewayTopology {
   /** The name(s) clients use for RD Gateway and RD Web Access (often one); the first is the subject. */
