@@ -21,7 +21,7 @@ import {
   type ExchangeNamesPlan,
   type ExchangeTopology,
 } from "./exchange/onprem";
-import { cite, type PlannerProfile } from "./framework";
+import { cite, versionChoice, type PlannerProfile } from "./framework";
 
 export { exchangeHybrid, type ExchangeHybridTopology } from "./exchange/hybrid";
 export * from "./exchange/onprem";
@@ -37,14 +37,7 @@ export const exchange: PlannerProfile<ExchangeTopology, ExchangeNamesPlan> = {
   empty,
   example,
   inputs: [
-    {
-      kind: "choice",
-      field: "version",
-      label: "Exchange version",
-      options: VERSIONS.map((v) => ({ ...v })),
-      get: (t) => t.version,
-      set: (t, v) => ({ ...t, version: VERSIONS.find((x) => x.value === v)?.value ?? t.version }),
-    },
+    versionChoice("Exchange version", VERSIONS),
     {
       kind: "text",
       field: "mailNamespace",

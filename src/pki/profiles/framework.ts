@@ -155,6 +155,21 @@ export interface PlannerProfile<T, P extends NamesPlan = NamesPlan> {
 /** Sources as a finding's or a step's `source` line: "Title (URL)", several joined by "; ". */
 export const cite = (...sources: ProfileSource[]): string => sources.map((s) => `${s.title} (${s.url})`).join("; ");
 
+/** The product-version choice of a profile: one option per version; a value not in the list leaves it as it was. */
+export function versionChoice<V extends string, T extends { version: V }, P extends NamesPlan>(
+  label: string,
+  versions: readonly { value: V; label: string }[],
+): PlannerInput<T, P> {
+  return {
+    kind: "choice",
+    field: "version",
+    label,
+    options: versions.map((v) => ({ ...v })),
+    get: (t) => t.version,
+    set: (t, value) => ({ ...t, version: versions.find((v) => v.value === value)?.value ?? t.version }),
+  };
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** An FQDN as typed: trailing dot and upper case normalised away; at least two labels. */

@@ -6,7 +6,7 @@
  */
 import type { RequestPlan } from "../request";
 import { SERVER_AUTH } from "../usages";
-import { namesInto, type NamesPlan, type PlannerProfile } from "./framework";
+import { namesInto, versionChoice, type NamesPlan, type PlannerProfile } from "./framework";
 import { externalNextSteps, internalNextSteps } from "./sfb-edge/commands";
 import {
   externalEmpty,
@@ -71,14 +71,7 @@ export const sfbEdgeExternal: PlannerProfile<EdgeExternalTopology, EdgeExternalP
   empty: externalEmpty,
   example: externalExample,
   inputs: [
-    {
-      kind: "choice",
-      field: "version",
-      label: "Skype for Business Server version",
-      options: SFB_VERSIONS.map((v) => ({ ...v })),
-      get: (t) => t.version,
-      set: (t, value) => ({ ...t, version: SFB_VERSIONS.find((v) => v.value === value)?.value ?? t.version }),
-    },
+    versionChoice("Skype for Business Server version", SFB_VERSIONS),
     {
       kind: "text",
       field: "accessEdge",

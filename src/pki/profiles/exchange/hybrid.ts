@@ -10,6 +10,7 @@ import {
   mergeNames,
   parseFqdn,
   parseFqdnList,
+  versionChoice,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -193,14 +194,7 @@ export const exchangeHybrid: PlannerProfile<ExchangeHybridTopology, HybridNamesP
   empty: () => ({ ...example(), primarySmtpDomain: "", autodiscover: "", edgeServers: [] }),
   example,
   inputs: [
-    {
-      kind: "choice",
-      field: "version",
-      label: "Exchange version",
-      options: VERSIONS.map((v) => ({ ...v })),
-      get: (t) => t.version,
-      set: (t, v) => ({ ...t, version: VERSIONS.find((x) => x.value === v)?.value ?? t.version }),
-    },
+    versionChoice("Exchange version", VERSIONS),
     {
       kind: "text",
       field: "primarySmtpDomain",
