@@ -1,4 +1,5 @@
 /** Names for downloaded files: what every download on every page is called. */
+import type { RequestPlan } from "./request";
 import { withoutHiddenCharacters } from "./visible-text";
 
 /** Long enough for any friendly name worth keeping; Windows paths start to break near 260 characters. */
@@ -39,6 +40,15 @@ export function commandFileStem(text: string, fallback: string): string {
     .replace(/^[-.]+/, "")
     .replace(/[-.]+$/, "");
   return stem || fallback;
+}
+
+/**
+ * The .pfx Complete the request exports for a request, as the profiles' next steps name it: the friendly name,
+ * else the common name (complete-export-slice.ts exportStem), else "certificate".
+ */
+export function pfxFileName(request: Pick<RequestPlan, "friendlyName" | "subject">): string {
+  const commonName = request.subject.find((p) => p.type === "CN")?.value ?? "";
+  return `${safeFileStem(request.friendlyName || commonName, "certificate")}.pfx`;
 }
 
 /** A .pfx or .p12 by its name (RFC 7292's files): opened as a .pfx, not read as certificates or a key file. */

@@ -2,10 +2,11 @@
  * The Remote Desktop Gateway / Web Access / Connection Broker profile: the public certificate of RD Gateway and
  * RD Web Access, with the broker's name on it or on its own internal certificate (rds-certificates.md).
  */
+import { pfxFileName } from "../file-names";
 import type { RequestPlan } from "../request";
 import { field, isBoolean, isObj, isString, isStringArray, ShapeError } from "../shape";
 import { cite, psQuote, type NextStep, type PlannerProfile } from "./framework";
-import { applyServerCertificate, pfxFileName } from "./windows-server/common";
+import { applyServerCertificate } from "./windows-server/common";
 import {
   planRdGatewayNames,
   RD_SOURCES,

@@ -3,15 +3,11 @@
  * for Your Reverse HTTP Proxy"; "Reverse Proxy Publishing"). Set-CsCertificate is for the Lync servers' own
  * certificates, not the reverse proxy's: here the .pfx is imported on the proxy and chosen on its listener.
  */
-import { safeFileStem } from "../../file-names";
+import { pfxFileName } from "../../file-names";
 import type { RequestPlan } from "../../request";
 import { psQuote, type NextStep } from "../framework";
 import type { LyncNamesPlan } from "./plan-types";
 import { REVERSE_PROXY_ARTICLE, REVERSE_PROXY_PUBLISHING_TITLE } from "./sources";
-
-/** The .pfx Complete the request exports for this request: friendly name, else common name. */
-const pfxName = (request: RequestPlan) =>
-  `${safeFileStem(request.friendlyName || (request.subject.find((p) => p.type === "CN")?.value ?? ""), "certificate")}.pfx`;
 
 /** The steps on the proxy, in order. */
 export function lyncNextSteps(names: LyncNamesPlan, request: RequestPlan): NextStep[] {
@@ -23,7 +19,7 @@ export function lyncNextSteps(names: LyncNamesPlan, request: RequestPlan): NextS
     },
     {
       text: "On each reverse proxy (TMG 2010 or IIS ARR), import the .pfx with its private key into the Local Computer's Personal store; certutil asks for the .pfx password. Several proxies in a farm share this certificate and key.",
-      command: `certutil -importPFX ${psQuote(pfxName(request))}`,
+      command: `certutil -importPFX ${psQuote(pfxFileName(request))}`,
       source: REVERSE_PROXY_ARTICLE.title,
     },
     {

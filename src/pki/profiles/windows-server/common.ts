@@ -3,7 +3,7 @@
  * findings, the key and usages of a TLS server certificate on Windows, and the PowerShell that finds the issued
  * certificate and imports the .pfx, every value escaped by psQuote.
  */
-import { safeFileStem } from "../../file-names";
+import { pfxFileName } from "../../file-names";
 import { preflightNames } from "../../lint";
 import type { RequestPlan } from "../../request";
 import { SERVER_AUTH } from "../../usages";
@@ -72,12 +72,6 @@ export function applyServerCertificate(
       keySpec: "exchange",
     },
   };
-}
-
-/** The .pfx Complete exports for this request (complete-export-slice exportStem: friendly name, else common name). */
-export function pfxFileName(request: RequestPlan): string {
-  const cn = request.subject.find((p) => p.type === "CN")?.value ?? "";
-  return `${safeFileStem(request.friendlyName || cn, "certificate")}.pfx`;
 }
 
 /** PowerShell that imports the exported .pfx into the Local Computer's Personal store, asking for its password. */
