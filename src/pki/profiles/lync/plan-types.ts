@@ -40,5 +40,3 @@ export interface LyncNamesPlan extends NamesPlan<TopologyField> {
 
 /** The first label of a name. */
 export const label1 = (name: string) => name.split(".")[0] ?? "";
-/** True when host is the domain or a name under it. */
-export const isUnder = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);

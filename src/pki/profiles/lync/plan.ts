@@ -5,11 +5,12 @@
  * simple URLs", "Wildcard certificate support").
  */
 import { checkSubjectInSan, mergeNames } from "../framework";
+import { parseSipDomains } from "../sip-domains";
 import { planExchange } from "./exchange";
 import { planOfficeWebApps } from "./office-web-apps";
 import type { LyncFinding, LyncNamesPlan } from "./plan-types";
 import { checkNames, publishingRules } from "./publishing";
-import { planServers, planSipDomains, webServicesNames } from "./servers";
+import { planServers, webServicesNames } from "./servers";
 import { defaultsFor, planSimpleUrls } from "./simple-urls";
 import type { LyncTopology } from "./topology";
 import { lyncdiscoverNames, planWildcards, simpleUrlNames } from "./wildcard";
@@ -17,7 +18,7 @@ import { lyncdiscoverNames, planWildcards, simpleUrlNames } from "./wildcard";
 /** The names plan for a topology: subject, alternative names with reasons, findings (Microsoft, "Certificate summary - Reverse proxy"). */
 export function planReverseProxyNames(t: LyncTopology): LyncNamesPlan {
   const findings: LyncFinding[] = [];
-  const sipDomains = planSipDomains(t, findings);
+  const sipDomains = parseSipDomains(t.sipDomains, findings);
   const servers = planServers(t, findings);
   const defaults = defaultsFor(t, sipDomains);
   const urls = planSimpleUrls(t, sipDomains, servers, defaults, findings);

@@ -6,29 +6,6 @@ import { parseFqdnList } from "../framework";
 import type { LyncFinding, LyncPlannedName } from "./plan-types";
 import type { LyncTopology } from "./topology";
 
-/** The SIP domains as normalised (never a wildcard), with a finding when none is left. */
-export function planSipDomains(t: LyncTopology, findings: LyncFinding[]): string[] {
-  const sipDomains = parseFqdnList(t.sipDomains, "SIP domain", "sipDomains", findings).filter((d) => {
-    if (!d.startsWith("*.")) return true;
-    findings.push({
-      id: "bad-value",
-      severity: "error",
-      message: `SIP domain ${d}: a SIP domain cannot be a wildcard.`,
-      field: "sipDomains",
-    });
-    return false;
-  });
-  if (sipDomains.length === 0 && !findings.some((f) => f.field === "sipDomains")) {
-    findings.push({
-      id: "missing",
-      severity: "error",
-      message: "Enter at least one SIP domain, such as contoso.com.",
-      field: "sipDomains",
-    });
-  }
-  return sipDomains;
-}
-
 /** The pools' and Directors' FQDNs as normalised, with a finding when no pool is given. */
 export function planServers(t: LyncTopology, findings: LyncFinding[]): { pools: string[]; directors: string[] } {
   const pools = parseFqdnList(t.pools, "Pool", "pools", findings);

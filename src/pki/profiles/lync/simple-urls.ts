@@ -3,7 +3,8 @@
  * and the meeting URL of each SIP domain and the one dial-in URL with their findings.
  */
 import { parseFqdn, type Parsed } from "../framework";
-import { isUnder, type LyncDefaults, type LyncFinding } from "./plan-types";
+import { isUnder } from "../sip-domains";
+import type { LyncDefaults, LyncFinding } from "./plan-types";
 import type { LyncTopology, SimpleUrlFormat, TopologyField } from "./topology";
 
 /** The Meeting simple URL Lync Server 2013 uses by default for a SIP domain (Microsoft, "Planning for simple URLs"). */

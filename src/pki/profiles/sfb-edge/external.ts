@@ -15,6 +15,7 @@ import {
   type PlannedName,
   type PlannerFinding,
 } from "../framework";
+import { isUnder, parseSipDomains } from "../sip-domains";
 import { CNG_NOTE, EDGE_REQUIREMENTS, LYNC_EXTERNAL_ACCESS, LYNC_XMPP_SUMMARY, REQUEST_CSCERTIFICATE } from "./sources";
 
 export type SfbVersion = "2015" | "2019" | "se";
@@ -81,8 +82,6 @@ export function externalEmpty(): EdgeExternalTopology {
 /** Microsoft: "a single Edge pool will support up to 12 Edge Servers" (Topology Builder allows 20, untested). */
 export const MAX_EDGE_POOL = 12;
 
-const isUnder = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
-
 type F = PlannerFinding<ExternalField>;
 
 /** One FQDN input: parsed, or a finding beside it ("missing" when empty and required). */
@@ -102,23 +101,7 @@ function fqdnInput(value: string, what: string, fieldName: ExternalField, requir
 /** The names plan of the external Edge certificate (Microsoft, "Edge Certificate table"). */
 export function planEdgeExternal(t: EdgeExternalTopology): EdgeExternalPlan {
   const findings: F[] = [];
-  const sipDomains = parseFqdnList(t.sipDomains, "SIP domain", "sipDomains", findings).filter((d) => {
-    if (!d.startsWith("*.")) return true;
-    findings.push({
-      id: "bad-value",
-      severity: "error",
-      message: `SIP domain ${d}: a SIP domain cannot be a wildcard.`,
-      field: "sipDomains",
-    });
-    return false;
-  });
-  if (sipDomains.length === 0 && !findings.some((f) => f.field === "sipDomains"))
-    findings.push({
-      id: "missing",
-      severity: "error",
-      message: "Enter at least one SIP domain, such as contoso.com.",
-      field: "sipDomains",
-    });
+  const sipDomains = parseSipDomains(t.sipDomains, findings);
 
   let accessEdge = fqdnInput(t.accessEdge, "Access Edge external FQDN", "accessEdge", true, findings);
   if (accessEdge?.startsWith("*.")) {
