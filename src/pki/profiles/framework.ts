@@ -256,6 +256,20 @@ export function checkSubjectInSan<F extends string>(
   if (missing) findings.push(missing);
 }
 
+/**
+ * The last step of a plan whose findings are all made before its names are merged: the names merged
+ * (mergeNames), then the subject-in-SAN rule checked on them.
+ */
+export function finishNames<F extends string>(
+  subject: string | null,
+  names: readonly PlannedName<F>[],
+  findings: PlannerFinding<F>[],
+): PlannedName<F>[] {
+  const merged = mergeNames(names);
+  checkSubjectInSan(subject, merged, findings);
+  return merged;
+}
+
 /** The names in order, each once: a repeat adds its reasons to the first. */
 export function mergeNames<F extends string>(ordered: readonly PlannedName<F>[]): PlannedName<F>[] {
   const names: PlannedName<F>[] = [];

@@ -4,9 +4,8 @@
  */
 import { wildcardCovers } from "../../names";
 import {
-  checkSubjectInSan,
   cite,
-  mergeNames,
+  finishNames,
   parseFqdnList,
   type NamesPlan,
   type PlannedName,
@@ -174,8 +173,7 @@ export function planAdfsNames(t: AdfsTopology): AdfsPlan {
       source: requirements,
     },
   );
-  const merged = mergeNames(names);
-  checkSubjectInSan(fs, merged, findings);
+  const merged = finishNames(fs, names, findings);
   const via = t.wap ? "the Web Application Proxy, then the AD FS farm" : "the AD FS farm";
   const publishing = merged.map((n) => ({
     externalName: n.name,

@@ -4,9 +4,8 @@
  * and "Web sites lose SSL certificate bindings on Office Online Server".
  */
 import {
-  checkSubjectInSan,
   cite,
-  mergeNames,
+  finishNames,
   type NamesPlan,
   type PlannedName,
   type PlannerFinding,
@@ -141,8 +140,7 @@ export function planOosNames(t: OosTopology): OosPlan {
       field: "topology",
       source: plan,
     });
-  const merged = mergeNames(names);
-  checkSubjectInSan(internal, merged, findings);
+  const merged = finishNames(internal, names, findings);
   const front = t.topology === "single" ? "the Office Online Server" : "the load balancer, then the farm's servers";
   const publishing = merged.map((n) => ({ externalName: n.name, rule: `https://${n.name}/* → ${front} on port 443` }));
   return { subject: internal, names: merged, findings, publishing, friendlyName, topology: t.topology };

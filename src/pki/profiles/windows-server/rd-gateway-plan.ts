@@ -4,9 +4,8 @@
  * Microsoft's "Use certificates in Remote Desktop Services" and "Set up the Remote Desktop web client".
  */
 import {
-  checkSubjectInSan,
   cite,
-  mergeNames,
+  finishNames,
   parseFqdnList,
   type NamesPlan,
   type PlannedName,
@@ -146,9 +145,8 @@ export function planRdGatewayNames(t: RdGatewayTopology): RdGatewayPlan {
     field: "publicNames",
     source: certificates,
   });
-  const merged = mergeNames(names);
   const subject = publicNames[0] ?? null;
-  checkSubjectInSan(subject, merged, findings);
+  const merged = finishNames(subject, names, findings);
   const publishing = publicNames.map((n) => ({ externalName: n, rule: rdPublishingRule(n) }));
   return { subject, names: merged, findings, publishing, broker };
 }
