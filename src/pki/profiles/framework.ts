@@ -191,6 +191,18 @@ export function parseFqdn(input: string, what: string): Parsed<string> {
  */
 export const MAX_LIST_ENTRIES = 100;
 
+/** The filled entries of a list input, at most MAX_LIST_ENTRIES; `tooMany` is said beside the input when there are more. */
+export function boundedEntries<F extends string>(
+  entries: readonly string[],
+  field: F,
+  findings: PlannerFinding<F>[],
+  tooMany: string,
+): string[] {
+  const filled = entries.filter((e) => e.trim());
+  if (filled.length > MAX_LIST_ENTRIES) findings.push({ id: "bad-value", severity: "error", message: tooMany, field });
+  return filled.slice(0, MAX_LIST_ENTRIES);
+}
+
 /** Parses a list input, normalising each FQDN and merging repeats (said once). */
 export function parseFqdnList<F extends string>(
   entries: readonly string[],
@@ -201,16 +213,13 @@ export function parseFqdnList<F extends string>(
   const out: string[] = [];
   const listed = new Set<string>();
   const said = new Set<string>();
-  const filled = entries.filter((e) => e.trim());
-  if (filled.length > MAX_LIST_ENTRIES) {
-    findings.push({
-      id: "bad-value",
-      severity: "error",
-      message: `${what}: at most ${MAX_LIST_ENTRIES} entries. Each adds names to the certificate, and no CA issues more than a few hundred names in one; only the first ${MAX_LIST_ENTRIES} are used.`,
-      field,
-    });
-  }
-  for (const entry of filled.slice(0, MAX_LIST_ENTRIES)) {
+  const bounded = boundedEntries(
+    entries,
+    field,
+    findings,
+    `${what}: at most ${MAX_LIST_ENTRIES} entries. Each adds names to the certificate, and no CA issues more than a few hundred names in one; only the first ${MAX_LIST_ENTRIES} are used.`,
+  );
+  for (const entry of bounded) {
     const parsed = parseFqdn(entry, what);
     if (!parsed.ok) {
       findings.push({ id: "bad-value", severity: "error", message: parsed.error, field });

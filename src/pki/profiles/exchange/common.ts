@@ -6,6 +6,7 @@ import { checkDnsName } from "../../names";
 import { preflightNames } from "../../lint";
 import type { RequestPlan } from "../../request";
 import {
+  boundedEntries,
   cite,
   MAX_LIST_ENTRIES,
   namesInto,
@@ -139,15 +140,13 @@ export function parseHostList<F extends string>(
   findings: PlannerFinding<F>[],
 ): string[] {
   const out: string[] = [];
-  const filled = entries.filter((e) => e.trim());
-  if (filled.length > MAX_LIST_ENTRIES)
-    findings.push({
-      id: "bad-value",
-      severity: "error",
-      message: `${what}: at most ${MAX_LIST_ENTRIES} entries; only the first ${MAX_LIST_ENTRIES} are used.`,
-      field,
-    });
-  for (const entry of filled.slice(0, MAX_LIST_ENTRIES)) {
+  const bounded = boundedEntries(
+    entries,
+    field,
+    findings,
+    `${what}: at most ${MAX_LIST_ENTRIES} entries; only the first ${MAX_LIST_ENTRIES} are used.`,
+  );
+  for (const entry of bounded) {
     const checked = checkDnsName(entry);
     if (!checked.ok) {
       findings.push({
