@@ -1,6 +1,6 @@
 /** Shared steps for the planner profile specs: choose a profile, type into Plan names, read what it shows, finish. */
 import { expect, type Locator, type Page } from "@playwright/test";
-import { download, finish, heading, lineAfter, next, openssl, opensslStatus } from "./helpers";
+import { download, finish, heading, lineAfter, next, openssl, opensslStatus, tempDir } from "./helpers";
 
 /** From a fresh page to Plan names with the profile chosen by its "Start from" label (and where the request goes). */
 export async function startProfile(
@@ -47,6 +47,13 @@ export async function expectPlannedNames(
 /** The findings list of the names card. */
 export const findings = (page: Page) => namesCard(page).getByRole("list", { name: "Findings" });
 
+/** Checks the findings say each of these, and that none of them is an error. */
+export async function expectFindings(page: Page, ...texts: string[]): Promise<void> {
+  const found = findings(page);
+  for (const text of texts) await expect(found).toContainText(text);
+  await expect(found.getByRole("listitem").filter({ hasText: /^Error:/ })).toHaveCount(0);
+}
+
 /** Opens "What to configure next" and returns it. */
 export async function openNextSteps(page: Page): Promise<Locator> {
   const summary = page.getByText("What to configure next", { exact: true });
@@ -71,19 +78,21 @@ export async function expectCommand(steps: Locator, ...parts: string[]): Promise
 }
 
 /**
- * From Plan names to the save page: Next (the names go into the plan), Certificate Information shows the subject,
- * then Finish with the passphrase and the request downloaded. Returns the request file's path and name.
+ * From Plan names to the request file: Next (the names go into the plan), Certificate Information shows the
+ * subject, then Finish with the passphrase and the request downloaded, and OpenSSL's verdict on it
+ * (expectRequest). Returns the file's name and OpenSSL's text of the request.
  */
-export async function finishAndDownload(page: Page, subject: string, dir: string) {
+export async function finishAndExpectRequest(page: Page, subject: string, names: readonly string[]) {
   await next(page, "Certificate Information");
   await expect(page.locator(".cert-card")).toContainText(subject);
   await next(page, "Where do you want to save the offline request?");
   await finish(page);
-  return download(page, page.getByRole("button", { name: "Download request" }), dir);
+  const req = await download(page, page.getByRole("button", { name: "Download request" }), tempDir());
+  return { name: req.name, text: expectRequest(req.path, subject, names) };
 }
 
 /** OpenSSL's verdict on a request: its signature verifies, and it carries exactly this subject and these DNS names in order. */
-export function expectRequest(path: string, subject: string, names: readonly string[]): string {
+function expectRequest(path: string, subject: string, names: readonly string[]): string {
   expect(opensslStatus("req", "-in", path, "-noout", "-verify").out).toMatch(/verify OK/);
   const text = openssl("req", "-in", path, "-noout", "-text");
   expect(text).toMatch(new RegExp(`\\n\\s+Subject: CN ?= ?${subject.replace(/[.*]/g, "\\$&")}\\n`));
