@@ -158,7 +158,7 @@ export function planAdfsNames(t: AdfsTopology): AdfsPlan {
         },
     {
       id: "load-balancer-passthrough",
-      severity: "warning",
+      severity: "info",
       message:
         "The load balancer must not terminate TLS: AD FS's certificate authentication breaks, and terminating TLS is not supported for any use case. Pass TCP 443 through (SNI-capable) and probe http://<server>/adfs/probe.",
       field: t.wap ? "wap" : "federationServiceName",

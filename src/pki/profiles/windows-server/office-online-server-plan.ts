@@ -107,7 +107,7 @@ export function planOosNames(t: OosTopology): OosPlan {
   findings.push(
     {
       id: "friendly-name-unique",
-      severity: "warning",
+      severity: "info",
       message:
         "The friendly name must be unique: with two certificates of the same friendly name, New-OfficeWebAppsFarm cannot tell which to use and farm creation fails, and Office Online Server removes the IIS bindings at restart. Give a renewed certificate a new friendly name, or remove the old one.",
       field: "friendlyName",

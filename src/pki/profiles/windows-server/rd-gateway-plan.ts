@@ -130,7 +130,7 @@ export function planRdGatewayNames(t: RdGatewayTopology): RdGatewayPlan {
   if (t.webClient) {
     findings.push({
       id: "web-client-public-trust",
-      severity: "warning",
+      severity: "info",
       message:
         "The web client needs publicly trusted certificates on RD Gateway and RD Web Access, and the URL's host must be a name on the RD Web Access certificate. Import the broker's certificate (.cer) on RD Web Access with Import-RDWebClientBrokerCert.",
       field: "webClient",
