@@ -23,11 +23,7 @@ const PROFILE_STARTS: RadioOption<Start>[] = PROFILES.filter((p) => p.id !== DEF
 }));
 
 const STARTS: RadioOption<Start>[] = [
-  {
-    value: "reverse-proxy",
-    label: "Reverse proxy for Lync Server 2013 / Skype for Business",
-    hint: "Plan names asks for your SIP domains and pools and works out the names; usages and key as the article asks (Client Authentication only for your own CA).",
-  },
+  { value: "reverse-proxy", ...PROFILES.find((p) => p.id === DEFAULT_PROFILE)!.start },
   {
     value: "article-example",
     label: "Fill in the article's example (contoso.com)",

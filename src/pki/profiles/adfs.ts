@@ -20,10 +20,6 @@ const lines = (t: AdfsTopology) => t.upnSuffixes;
 
 export const adfs: PlannerProfile<AdfsTopology, AdfsPlan> = {
   id: "adfs",
-  start: {
-    label: "AD FS and Web Application Proxy",
-    hint: "The TLS/SSL certificate of the federation service, shared by every AD FS server and WAP.",
-  },
   intro:
     "Plan the names of the AD FS TLS/SSL certificate: the federation service name, certauth for user certificates on 443, and enterpriseregistration for each UPN suffix.",
   empty: () => ({

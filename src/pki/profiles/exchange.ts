@@ -28,10 +28,6 @@ export * from "./exchange/onprem";
 
 export const exchange: PlannerProfile<ExchangeTopology, ExchangeNamesPlan> = {
   id: "exchange",
-  start: {
-    label: "Exchange Server 2016, 2019 or Subscription Edition",
-    hint: "The certificate for IIS and SMTP: the mail namespace, Autodiscover for each SMTP domain, IMAP/POP/SMTP names.",
-  },
   intro:
     "Enter the names clients use to reach Exchange. Use as few host names as possible: the servers' own names are not needed unless clients connect to them.",
   empty,

@@ -130,9 +130,8 @@ export type PlannerInput<T, P extends NamesPlan = NamesPlan> =
  * Everything here is pure: the store and the page only call it.
  */
 export interface PlannerProfile<T, P extends NamesPlan = NamesPlan> {
+  /** Its entry in the registry (registry.ts), which holds its choice on Certificate Enrollment. */
   id: ProfileId;
-  /** The choice on Certificate Enrollment. */
-  start: { label: string; hint: string };
   /** The first sentence of Plan names. */
   intro: string;
   /** The topology of a new plan: nothing typed, the documented example's names as placeholders. */

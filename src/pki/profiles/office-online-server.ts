@@ -64,10 +64,6 @@ export function defaultFriendlyName(now = new Date()): string {
 
 export const officeOnlineServer: PlannerProfile<OosTopology, OosPlan> = {
   id: "office-online-server",
-  start: {
-    label: "Office Online Server farm",
-    hint: "The farm's HTTPS certificate, found by its friendly name when the farm is created.",
-  },
   intro:
     "Plan the names of the Office Online Server certificate: the farm's internal and external URL FQDNs, and its friendly name.",
   empty: () => ({ internalUrl: "", externalUrl: "", topology: "single", friendlyName: defaultFriendlyName() }),

@@ -68,10 +68,6 @@ function rdNextSteps(names: RdGatewayPlan, request: RequestPlan, broker: string 
 
 export const rdGateway: PlannerProfile<RdGatewayTopology, RdGatewayPlan> = {
   id: "rd-gateway",
-  start: {
-    label: "Remote Desktop Gateway and Web Access",
-    hint: "The certificate clients see on RD Gateway and RD Web Access, and where the Connection Broker's name belongs.",
-  },
   intro:
     "Plan the names of the Remote Desktop certificate: the name clients use for RD Gateway and RD Web Access, and the Connection Broker's.",
   empty: () => ({ publicNames: [""], webClient: true, connectionBroker: "", brokerSeparate: true }),

@@ -37,7 +37,7 @@ export const PROFILES: readonly ProfileEntry[] = [
     id: "lync-reverse-proxy",
     start: {
       label: "Reverse proxy for Lync Server 2013 / Skype for Business",
-      hint: "Plan names asks for your SIP domains and pools and works out the names; usages and key as the article asks (Client Authentication only for your own CA).",
+      hint: "Plan names asks for your SIP domains and pools and works out the names; usages and key as Microsoft's Lync Server 2013 reverse-proxy certificate article asks (Client Authentication only for your own CA).",
     },
     load: () => import("./lync-reverse-proxy").then((m) => m.lyncReverseProxy),
   },

@@ -62,10 +62,6 @@ function applyEdge(request: RequestPlan, names: NamesPlan, friendlyName: string)
 
 export const sfbEdgeExternal: PlannerProfile<EdgeExternalTopology, EdgeExternalPlan> = {
   id: "sfb-edge-external",
-  start: {
-    label: "Skype for Business Edge Server, external interfaces",
-    hint: "One public certificate for the Access Edge, Web Conferencing Edge and A/V Authentication services, the same on every Edge Server of the pool.",
-  },
   intro:
     "Type your Edge Servers' external names as Topology Builder has them: the planner lists the subject and alternative names of the external Edge certificate, with the reason for each.",
   empty: externalEmpty,
@@ -164,10 +160,6 @@ export const sfbEdgeExternal: PlannerProfile<EdgeExternalTopology, EdgeExternalP
 
 export const sfbEdgeInternal: PlannerProfile<EdgeInternalTopology, EdgeInternalPlan> = {
   id: "sfb-edge-internal",
-  start: {
-    label: "Skype for Business Edge Server, internal interface",
-    hint: "The certificate of the Edge internal interface, usually from your own CA.",
-  },
   intro:
     "Type the Edge internal interface's FQDN as Topology Builder has it: it is the subject, and the planner puts it in the alternative names too.",
   empty: internalEmpty,

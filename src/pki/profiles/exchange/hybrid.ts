@@ -185,10 +185,6 @@ export function readExchangeHybrid(data: unknown): ExchangeHybridTopology {
 
 export const exchangeHybrid: PlannerProfile<ExchangeHybridTopology, HybridNamesPlan> = {
   id: "exchange-hybrid",
-  start: {
-    label: "Exchange hybrid (with Exchange Online)",
-    hint: "The third-party certificate for hybrid secure mail: the shared SMTP domain, Autodiscover, Edge Transport.",
-  },
   intro:
     "Enter the names of the on-premises side of the hybrid deployment. The same certificate goes on every Mailbox and Edge Transport server of this forest.",
   empty: () => ({ ...example(), primarySmtpDomain: "", autodiscover: "", edgeServers: [] }),

@@ -28,10 +28,6 @@ export function applyNamesPlan(plan: RequestPlan, names: LyncNamesPlan): Request
 
 export const lyncReverseProxy: PlannerProfile<LyncTopology, LyncNamesPlan> = {
   id: "lync-reverse-proxy",
-  start: {
-    label: "Reverse proxy for Lync Server 2013 / Skype for Business",
-    hint: "Plan names asks for your SIP domains and pools and works out the names; usages and key as the article asks (Client Authentication only for your own CA).",
-  },
   intro:
     "Describe the deployment the reverse proxy publishes. The subject and alternative names follow from it, each with the reason it is there, as Microsoft's reverse proxy certificate summary asks.",
   empty: emptyTopology,
