@@ -6,7 +6,14 @@ import { describe, expect, it } from "vitest";
 import { hex, vector } from "../../test/helpers/vectors";
 import { readPemBlocks } from "./pem";
 import { readPfx } from "../../test/helpers/pfx-reader";
-import { createPfx, SCHANNEL_CSP, WrongPfxPasswordError, type PfxProfile } from "./pfx";
+import {
+  createPfx,
+  deriveInThread,
+  SCHANNEL_CSP,
+  startPfxDerivations,
+  WrongPfxPasswordError,
+  type PfxProfile,
+} from "./pfx";
 
 const PASSWORD = "correct horse battery staple";
 const NAME = "Reverse Proxy Listener for Lync Server";
@@ -132,4 +139,30 @@ describe("createPfx", () => {
     expect(certs[1]!.localKeyId).toBeUndefined();
     expect(certs[1]!.friendlyName).toBeUndefined();
   });
+
+  it.each<PfxProfile>(["TripleDES-SHA1", "AES256-SHA256"])(
+    "writes the same bytes for %s with its derivations started ahead, elsewhere, as it does alone",
+    async (profile) => {
+      // A fixed "random" source: the same salts, so the same bytes.
+      const counting = () => {
+        let n = 0;
+        return (size: number) => Uint8Array.from({ length: size }, () => n++ & 0xff);
+      };
+      const common = { profile, privateKeyInfo: key(), certificates: [cert(), cert()], friendlyName: NAME };
+      const alone = await createPfx({ ...common, password: PASSWORD, random: counting() });
+      // A runner that answers later, as Workers do.
+      const later = async (jobs: Parameters<typeof deriveInThread>[0]) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return deriveInThread(jobs);
+      };
+      const derivations = startPfxDerivations({ profile, password: PASSWORD, random: counting(), derive: later });
+      const ahead = await createPfx({ ...common, password: PASSWORD, derivations, random: () => new Uint8Array(0) });
+      expect(hex(ahead)).toBe(hex(alone));
+      // Derivations started for another password are not used.
+      const other = startPfxDerivations({ profile, password: "another", random: counting() });
+      const ignored = await createPfx({ ...common, password: PASSWORD, derivations: other, random: counting() });
+      expect(hex(ignored)).toBe(hex(alone));
+      expect(opensslInfo(ahead, PASSWORD).status).toBe(0);
+    },
+  );
 });

@@ -152,18 +152,30 @@ const fromBinary = (text: string) => Uint8Array.from(forge.util.binary.raw.decod
 const bytes = (data: BufferSource) =>
   data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
-/**
- * RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation; with SHA-1
- * (TripleDES, RC2 and the TripleDES-SHA1 MAC) it hashes with @noble/hashes' SHA-1 through its `md` argument.
- */
-export function pkcs12Kdf(params: {
+/** One RFC 7292 Appendix B.2 key derivation: id 1 key, 2 IV, 3 MAC key. */
+export interface Pkcs12KdfJob {
   password: PfxPassword;
   salt: Uint8Array;
   id: 1 | 2 | 3;
   iterations: number;
   length: number;
   hash: "SHA-1" | "SHA-256";
-}): Uint8Array {
+}
+
+/**
+ * Runs independent key derivations and answers their keys in the same order: in this thread (deriveInThread),
+ * or in Workers (pfx-off-thread.ts), which the page passes to createPfx.
+ */
+export type Pkcs12KdfRunner = (jobs: Pkcs12KdfJob[]) => Promise<Uint8Array[]>;
+
+/** The derivations one after the other in this thread: Node's tests, and a page without Workers. */
+export const deriveInThread: Pkcs12KdfRunner = async (jobs) => jobs.map((job) => pkcs12Kdf(job));
+
+/**
+ * RFC 7292 Appendix B.2 key derivation (id 1 key, 2 IV, 3 MAC key), node-forge's implementation; with SHA-1
+ * (TripleDES, RC2 and the TripleDES-SHA1 MAC) it hashes with @noble/hashes' SHA-1 through its `md` argument.
+ */
+export function pkcs12Kdf(params: Pkcs12KdfJob): Uint8Array {
   const md = params.hash === "SHA-1" ? nobleSha1Md() : forge.md.sha256.create();
   const out = forge.pbe.generatePkcs12Key(
     // node-forge reads null as "no password" (no bytes at all, not even the BMPString's terminator); its types say string.
@@ -192,34 +204,48 @@ function tripleDes(params: {
   return out;
 }
 
-/** Encrypts with the profile's scheme; returns the AlgorithmIdentifier and the ciphertext. */
+/**
+ * What one encryption of the profile's scheme needs before its data: the salt (and AES's IV) drawn, and for
+ * TripleDES the key and IV derivations it asks for (run by createPfx's runner, alongside the others).
+ */
+function encryptionInputs(profile: PfxProfile, random: (n: number) => Uint8Array<ArrayBuffer>) {
+  if (profile === "AES256-SHA256") return { salt: random(16), iv: random(16) };
+  // Why an 8-byte salt: what OpenSSL and Windows write for the PKCS #12 PBE (RFC 7292 B.2 asks for at least 8).
+  return { salt: random(8), iv: null };
+}
+
+/** The TripleDES key (id 1, 24 bytes) and IV (id 2, 8 bytes) derivations for one salt (RFC 7292 Appendix C). */
+const tripleDesJobs = (password: PfxPassword, salt: Uint8Array, iterations: number): Pkcs12KdfJob[] => [
+  { password, salt, id: 1, iterations, length: 24, hash: "SHA-1" },
+  { password, salt, id: 2, iterations, length: 8, hash: "SHA-1" },
+];
+
+/**
+ * Encrypts with the profile's scheme; returns the AlgorithmIdentifier and the ciphertext. TripleDES takes the
+ * key and IV already derived (`derived`), AES derives its own with WebCrypto's PBKDF2.
+ */
 async function encrypt(params: {
   profile: PfxProfile;
   password: string;
   data: Uint8Array<ArrayBuffer>;
   iterations: number;
-  random: (n: number) => Uint8Array<ArrayBuffer>;
+  inputs: ReturnType<typeof encryptionInputs>;
+  derived: () => Promise<{ key: Uint8Array; iv: Uint8Array }>;
   crypto: Crypto;
 }) {
+  const { salt, iv } = params.inputs;
   if (params.profile === "AES256-SHA256") {
     return pbes2Encrypt({
       data: params.data,
       passphrase: params.password,
       iterations: params.iterations,
-      salt: params.random(16),
-      iv: params.random(16),
+      salt,
+      iv: iv!,
       crypto: params.crypto,
     });
   }
-  // Why an 8-byte salt: what OpenSSL and Windows write for the PKCS #12 PBE (RFC 7292 B.2 asks for at least 8).
-  const salt = params.random(8);
-  const ciphertext = tripleDes({
-    encrypt: true,
-    password: params.password,
-    salt,
-    iterations: params.iterations,
-    data: params.data,
-  });
+  // Encryption never fails on padding; the null is decryption's (a wrong password).
+  const ciphertext = des3Cbc({ encrypt: true, ...(await params.derived()), data: params.data })!;
   return {
     algorithm: new AlgorithmIdentifier({
       algorithm: ID_PBE_SHA1_3DES,
@@ -314,6 +340,17 @@ function pbes2Iterations(algorithm: AlgorithmIdentifier): number {
   }
 }
 
+/** The MAC key's derivation (id 3), as long as the hash's output. */
+const macJob = (params: { hash: "SHA-1" | "SHA-256"; password: PfxPassword; salt: Uint8Array; iterations: number }) =>
+  ({
+    password: params.password,
+    salt: params.salt,
+    id: 3,
+    iterations: params.iterations,
+    length: params.hash === "SHA-1" ? 20 : 32,
+    hash: params.hash,
+  }) satisfies Pkcs12KdfJob;
+
 /** HMAC over the AuthenticatedSafe with a key from the PKCS #12 KDF (id 3), as RFC 7292 Appendix B and OpenSSL do. */
 export async function pfxMac(params: {
   hash: "SHA-1" | "SHA-256";
@@ -323,10 +360,20 @@ export async function pfxMac(params: {
   data: Uint8Array<ArrayBuffer>;
   crypto: Crypto;
 }): Promise<ArrayBuffer> {
-  const macKey = pkcs12Kdf({ ...params, id: 3, length: params.hash === "SHA-1" ? 20 : 32 });
+  const macKey = pkcs12Kdf(macJob(params));
+  return hmac({ ...params, key: macKey });
+}
+
+/** The MAC itself: HMAC with WebCrypto over the AuthenticatedSafe, under the derived MAC key. */
+async function hmac(params: {
+  hash: "SHA-1" | "SHA-256";
+  key: Uint8Array;
+  data: Uint8Array<ArrayBuffer>;
+  crypto: Crypto;
+}) {
   const key = await params.crypto.subtle.importKey(
     "raw",
-    new Uint8Array(macKey),
+    new Uint8Array(params.key),
     { name: "HMAC", hash: params.hash },
     false,
     ["sign"],
@@ -358,6 +405,53 @@ function withKeySpec(pkcs8: BufferSource, keySpec: LegacyProvider["keySpec"]): A
   return AsnConvert.serialize(info);
 }
 
+/** An export's salts (and AES's IVs) and its key derivations under way, from startPfxDerivations. */
+export interface PfxDerivations {
+  profile: PfxProfile;
+  password: string;
+  iterations: number;
+  certInputs: ReturnType<typeof encryptionInputs>;
+  keyInputs: ReturnType<typeof encryptionInputs>;
+  macSalt: Uint8Array<ArrayBuffer>;
+  /** The TripleDES keys and IVs (certificates, then key), then the MAC key. */
+  keys: Promise<Uint8Array[]>;
+}
+
+/**
+ * Draws an export's salts and starts its key derivations: none depends on the certificates or the key (only
+ * on the password and the salts), so the page can start them as soon as the password is final, and createPfx
+ * starts them before it lays out the ASN.1.
+ */
+export function startPfxDerivations(params: {
+  profile: PfxProfile;
+  password: string;
+  iterations?: number;
+  random?: (n: number) => Uint8Array<ArrayBuffer>;
+  derive?: Pkcs12KdfRunner;
+}): PfxDerivations {
+  const { profile, password } = params;
+  const iterations = params.iterations ?? PFX_ITERATIONS;
+  const random = params.random ?? ((n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n)));
+  const hash = profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
+  // Salts (and AES's IVs) drawn in the order they always were: certificates, key, MAC.
+  const certInputs = encryptionInputs(profile, random);
+  const keyInputs = encryptionInputs(profile, random);
+  const macSalt = random(8);
+  const jobs = [
+    ...(profile === "TripleDES-SHA1"
+      ? [
+          ...tripleDesJobs(password, certInputs.salt, iterations),
+          ...tripleDesJobs(password, keyInputs.salt, iterations),
+        ]
+      : []),
+    macJob({ hash, password, salt: macSalt, iterations }),
+  ];
+  const keys = (params.derive ?? deriveInThread)(jobs);
+  // Why a handler now: the derivations may fail (or be cancelled) before anyone awaits them; awaits still throw.
+  keys.catch(() => undefined);
+  return { profile, password, iterations, certInputs, keyInputs, macSalt, keys };
+}
+
 /** Builds a .pfx. The leaf certificate comes first in `certificates`; the rest are its chain. */
 export async function createPfx(params: {
   profile: PfxProfile;
@@ -369,13 +463,27 @@ export async function createPfx(params: {
   iterations?: number;
   random?: (n: number) => Uint8Array<ArrayBuffer>;
   crypto?: Crypto;
+  /** Where the PKCS #12 key derivations run: the page passes its Workers; by default this thread. */
+  derive?: Pkcs12KdfRunner;
+  /** The derivations started ahead for this profile, password and iteration count (startPfxDerivations). */
+  derivations?: PfxDerivations;
 }): Promise<ArrayBuffer> {
   const crypto = params.crypto ?? globalThis.crypto;
   const random = params.random ?? ((n: number) => crypto.getRandomValues(new Uint8Array(n)));
   const iterations = params.iterations ?? PFX_ITERATIONS;
   const leaf = params.certificates[0];
   if (!leaf) throw new Error("A .pfx needs the certificate.");
-  const common = { profile: params.profile, password: params.password, iterations, random, crypto };
+  const { profile, password } = params;
+  const hash = profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
+  // Derivations started ahead serve only the export they were started for (the page uses each once).
+  const ahead = params.derivations;
+  const d =
+    ahead && ahead.profile === profile && ahead.password === password && ahead.iterations === iterations
+      ? ahead
+      : startPfxDerivations({ profile, password, iterations, random, derive: params.derive });
+  const { certInputs, keyInputs, macSalt } = d;
+  const keyAndIv = (at: number) => () => d.keys.then((keys) => ({ key: keys[at]!, iv: keys[at + 1]! }));
+  const common = { profile, password, iterations, crypto };
 
   // localKeyId pairs the key with its certificate; OpenSSL and Windows use the certificate's SHA-1.
   const localKeyId = new Uint8Array(await crypto.subtle.digest("SHA-1", leaf));
@@ -395,7 +503,7 @@ export async function createPfx(params: {
       }),
   );
   const certSafe = new Uint8Array(AsnConvert.serialize(new SafeContents(certBags)));
-  const certEncryption = await encrypt({ ...common, data: certSafe });
+  const certEncryption = await encrypt({ ...common, data: certSafe, inputs: certInputs, derived: keyAndIv(0) });
   const certInfo = new ContentInfo({
     contentType: ID_ENCRYPTED_DATA,
     content: AsnConvert.serialize(
@@ -414,7 +522,7 @@ export async function createPfx(params: {
       ? withKeySpec(params.privateKeyInfo, params.provider.keySpec)
       : bytes(params.privateKeyInfo).slice(),
   );
-  const keyEncryption = await encrypt({ ...common, data: keyDer });
+  const keyEncryption = await encrypt({ ...common, data: keyDer, inputs: keyInputs, derived: keyAndIv(2) });
   const keyBag = new SafeBag({
     bagId: id_pkcs8ShroudedKeyBag,
     bagValue: AsnConvert.serialize(
@@ -431,9 +539,9 @@ export async function createPfx(params: {
   });
 
   const authSafe = new Uint8Array(AsnConvert.serialize(new AuthenticatedSafe([certInfo, keyInfo])));
-  const hash = params.profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
-  const macSalt = random(8);
-  const digest = await pfxMac({ hash, password: params.password, salt: macSalt, iterations, data: authSafe, crypto });
+  const keys = await d.keys;
+  const macKey = keys[keys.length - 1]!;
+  const digest = await hmac({ hash, key: macKey, data: authSafe, crypto });
   const pfx = new PFX({
     version: 3,
     authSafe: new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(authSafe)) }),

@@ -12,7 +12,8 @@ import { generatePassphrase } from "../pki/passphrase";
 import type { Bundle } from "../pki/pem-bundles";
 import type { OpenedKey } from "../pki/private-key";
 import type { CompleteActions } from "./complete-state";
-import { dropSecrets, errorText, opening } from "./complete-secrets";
+import type { PfxDerivations } from "../pki/pfx";
+import { dropSecrets, errorText, opening, pfxAhead } from "./complete-secrets";
 import { keptRequestForKey } from "./selectors";
 import type { WizardStore } from "./store";
 import { measureSince } from "./user-timing";
@@ -21,6 +22,43 @@ import { measureSince } from "./user-timing";
 export function exportStem(s: WizardStore): string {
   const commonName = s.match.state === "matched" ? s.match.view.commonName : "";
   return safeFileStem(s.pfx.friendlyName || commonName, "certificate");
+}
+
+/**
+ * Starts the .pfx export's key derivations in Workers as soon as its password is final: generated here, or
+ * typed and confirmed. They need only the password and fresh salts, not the key or the certificates, so Export
+ * then waits only for the ASN.1 and the ciphers. Why it is safe: the password is in the page already; the
+ * Workers hold it and its keys no longer than the page does (dropSecrets ends them), and each start draws new
+ * salts and serves one export. A password that changes, or another profile, starts them again.
+ */
+function prepareDerivations(s: WizardStore): void {
+  const { pfx } = s;
+  const final = pfx.password !== "" && (pfx.generated || pfx.confirm === pfx.password);
+  if (typeof Worker === "undefined" || !takesPfx(pfx.target) || pfx.useKeyPassphrase || !final) return pfxAhead.drop();
+  const ahead = pfxAhead.current;
+  if (ahead && ahead.profile === pfx.profile && ahead.password === pfx.password) return;
+  pfxAhead.drop();
+  const controller = new AbortController();
+  const derivations = Promise.all([import("../pki/pfx"), import("../pki/pfx-off-thread")]).then(
+    ([pfxCode, offThread]) =>
+      pfxCode.startPfxDerivations({
+        profile: pfx.profile,
+        password: pfx.password,
+        derive: (jobs) => offThread.derivePkcs12KeysOffThread(jobs, controller.signal),
+      }),
+  );
+  // Why a handler: a cancelled start rejects with nobody waiting; Export awaits it and still sees the failure.
+  derivations.catch(() => undefined);
+  pfxAhead.current = { profile: pfx.profile, password: pfx.password, derivations, stop: () => controller.abort() };
+}
+
+/** Takes the derivations started for this export, if they were: each serves one export. */
+function takeDerivations(profile: string, password: string) {
+  const ahead = pfxAhead.current;
+  pfxAhead.current = null;
+  if (ahead?.profile === profile && ahead.password === password) return ahead.derivations as Promise<PfxDerivations>;
+  ahead?.stop();
+  return undefined;
 }
 
 /** Exports made by this page since it loaded, across Start over: each confirmation is told apart by it. */
@@ -33,10 +71,14 @@ type ExportActions = Pick<
 
 /** The Export form's actions of Complete the request. */
 export const createCompleteExportSlice: StateCreator<WizardStore, [], [], ExportActions> = (set, get) => ({
-  updatePfx: (change) => set((s) => ({ pfx: { ...s.pfx, ...change }, exportError: null })),
+  updatePfx: (change) => {
+    set((s) => ({ pfx: { ...s.pfx, ...change }, exportError: null }));
+    prepareDerivations(get());
+  },
   generatePfxPassword: () => {
     const password = generatePassphrase();
     set((s) => ({ pfx: { ...s.pfx, password, confirm: password, generated: true, passwordStored: false } }));
+    prepareDerivations(get());
   },
   // The generation too: the component that showed the password is remounted, and lets go of it.
   forgetExportedPassword: () => set((s) => ({ exportedPassword: null, secretsGeneration: s.secretsGeneration + 1 })),
@@ -51,18 +93,25 @@ export const createCompleteExportSlice: StateCreator<WizardStore, [], [], Export
     const { pfx, keyPassphrase } = s;
     try {
       // Why a dynamic import: the PKCS #12 code (and node-forge's 3DES) is needed here only, not by the wizard.
-      const [{ createPfx, SCHANNEL_CSP }, { exportChain }] = await Promise.all([
+      const [{ createPfx, SCHANNEL_CSP }, { exportChain }, offThread] = await Promise.all([
         import("../pki/pfx"),
         import("../pki/certificates"),
+        typeof Worker === "undefined" ? null : import("../pki/pfx-off-thread"),
       ]);
+      const password = pfx.useKeyPassphrase ? keyPassphrase : pfx.password;
+      const ahead = takeDerivations(pfx.profile, password);
       const started = performance.now();
       const der = await createPfx({
         profile: pfx.profile,
         privateKeyInfo: openedKey.pkcs8,
         certificates: [match.leaf, ...exportChain(match, pfx.includeRoot)].map((c) => new Uint8Array(c.rawData)),
-        password: pfx.useKeyPassphrase ? keyPassphrase : pfx.password,
+        password,
         friendlyName: pfx.friendlyName.trim() || undefined,
         provider: pfx.provider === "legacy" ? { name: SCHANNEL_CSP, keySpec: pfx.keySpec } : null,
+        // Why Workers: the PKCS #12 key derivations are synchronous JavaScript; there they leave the page
+        // responsive, run side by side, and end with the export (Node's tests have none: in-thread there).
+        derive: offThread ? (jobs) => offThread.derivePkcs12KeysOffThread(jobs) : undefined,
+        derivations: ahead ? await ahead.catch(() => undefined) : undefined,
       });
       measureSince(`export ${pfx.profile}`, started);
       const fileName = `${exportStem(s)}.pfx`;
