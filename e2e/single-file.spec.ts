@@ -223,3 +223,15 @@ test("from file://, Open a request or certificate loads its page's code and veri
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test("in a browser that cannot unpack the file's code, the file says so in one sentence", async ({ browser }) => {
+  const context = await browser.newContext({ offline: true });
+  await context.addInitScript(() => {
+    delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+  });
+  const { page } = await offline(context);
+  await expect(page.locator("body")).toHaveText(
+    "The wizard could not start: this browser cannot unpack the file's code (no DecompressionStream): open it in a current Edge, Chrome, Firefox or Safari",
+  );
+  await context.close();
+});

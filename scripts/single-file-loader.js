@@ -63,6 +63,10 @@ async function run(file) {
 
 /** A chunk's script text: its template holds it gzip'd, in base64 (single-file.mjs says why). */
 async function inflate(template) {
+  if (typeof DecompressionStream === "undefined")
+    throw new Error(
+      "this browser cannot unpack the file's code (no DecompressionStream): open it in a current Edge, Chrome, Firefox or Safari",
+    );
   const binary = atob(template.content.textContent);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
