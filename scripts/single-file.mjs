@@ -35,7 +35,6 @@ const linked = new Map(chunks.map((c) => [base(c.fileName), linkChunk(c.code, ba
 const entry = base(chunks.find((c) => c.isEntry).fileName);
 
 const loader = readFileSync(new URL("./single-file-loader.js", import.meta.url), "utf8");
-const texts = new Map([...linked].map(([file, chunk]) => [file, chunk.code]));
 // Why compressed: the browser parses every byte of the file before it paints the first page, and the chunks'
 // text is nearly all of them (1.1 MB). Gzip in base64 is about 40% of that, and the page shows sooner (README,
 // "Size and speed"). The loader inflates a chunk when it runs it; the CSP still allows it only if the inflated
@@ -43,14 +42,14 @@ const texts = new Map([...linked].map(([file, chunk]) => [file, chunk.code]));
 // chunks as plain files, for reading.
 const templates = [...linked].map(([file, chunk]) => {
   const role = file === entry ? " data-entry" : "";
-  const gzip = gzipSync(Buffer.from(texts.get(file), "utf8"), { level: 9 }).toString("base64");
+  const gzip = gzipSync(Buffer.from(chunk.code, "utf8"), { level: 9 }).toString("base64");
   return `<template data-chunk="${file}" data-imports="${chunk.imports.join(" ")}"${role} data-gzip>${gzip}</template>`;
 });
 const style = css.length ? String(css[0].source) : "";
 const icon = `data:image/svg+xml;base64,${readFileSync("public/favicon.svg").toString("base64")}`;
 const csp = policyDirectives({
   // The early-input script (src/boot/early-input.js) is in the HTML the build gave: its hash is the build's too.
-  script: [earlyInputHash, ...[loader, ...texts.values()].map(hash)].join(" "),
+  script: [earlyInputHash, ...[loader, ...[...linked.values()].map((c) => c.code)].map(hash)].join(" "),
   style: style ? hash(style) : "'none'",
   img: "data:",
   trustedTypes: "single-file-chunks",

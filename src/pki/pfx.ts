@@ -189,16 +189,15 @@ export function pkcs12Kdf(params: Pkcs12KdfJob): Uint8Array {
   return fromBinary(out.getBytes());
 }
 
-function tripleDes(params: {
-  encrypt: boolean;
+/** Decrypts pbeWithSHAAnd3-KeyTripleDES-CBC: its key and IV derived here, in this thread. */
+function tripleDesDecrypt(params: {
   password: PfxPassword;
   salt: Uint8Array;
   iterations: number;
   data: Uint8Array;
 }): Uint8Array {
-  const key = pkcs12Kdf({ ...params, id: 1, length: 24, hash: "SHA-1" });
-  const iv = pkcs12Kdf({ ...params, id: 2, length: 8, hash: "SHA-1" });
-  const out = des3Cbc({ encrypt: params.encrypt, key, iv, data: params.data });
+  const [key, iv] = tripleDesJobs(params.password, params.salt, params.iterations).map((job) => pkcs12Kdf(job));
+  const out = des3Cbc({ encrypt: false, key: key!, iv: iv!, data: params.data });
   // A wrong password almost always breaks the padding.
   if (!out) throw new WrongPfxPasswordError();
   return out;
@@ -213,6 +212,9 @@ function encryptionInputs(profile: PfxProfile, random: (n: number) => Uint8Array
   // Why an 8-byte salt: what OpenSSL and Windows write for the PKCS #12 PBE (RFC 7292 B.2 asks for at least 8).
   return { salt: random(8), iv: null };
 }
+
+/** The MAC's hash: SHA-256 with AES, SHA-1 with TripleDES (as OpenSSL writes each profile). */
+const macHash = (profile: PfxProfile) => (profile === "AES256-SHA256" ? "SHA-256" : "SHA-1");
 
 /** The TripleDES key (id 1, 24 bytes) and IV (id 2, 8 bytes) derivations for one salt (RFC 7292 Appendix C). */
 const tripleDesJobs = (password: PfxPassword, salt: Uint8Array, iterations: number): Pkcs12KdfJob[] => [
@@ -295,8 +297,7 @@ export async function pbeDecrypt(params: {
   if (params.algorithm.algorithm === ID_PBE_SHA1_3DES) {
     const pbe = pkcs12Params();
     budget.ask(pbe.iterations, "kdf");
-    const plain = tripleDes({
-      encrypt: false,
+    const plain = tripleDesDecrypt({
       password: params.password,
       salt: new Uint8Array(pbe.salt.buffer),
       iterations: pbe.iterations,
@@ -432,7 +433,7 @@ export function startPfxDerivations(params: {
   const { profile, password } = params;
   const iterations = params.iterations ?? PFX_ITERATIONS;
   const random = params.random ?? ((n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n)));
-  const hash = profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
+  const hash = macHash(profile);
   // Salts (and AES's IVs) drawn in the order they always were: certificates, key, MAC.
   const certInputs = encryptionInputs(profile, random);
   const keyInputs = encryptionInputs(profile, random);
@@ -463,8 +464,6 @@ export async function createPfx(params: {
   iterations?: number;
   random?: (n: number) => Uint8Array<ArrayBuffer>;
   crypto?: Crypto;
-  /** Where the PKCS #12 key derivations run: the page passes its Workers; by default this thread. */
-  derive?: Pkcs12KdfRunner;
   /** The derivations started ahead for this profile, password and iteration count (startPfxDerivations). */
   derivations?: PfxDerivations;
 }): Promise<ArrayBuffer> {
@@ -474,13 +473,13 @@ export async function createPfx(params: {
   const leaf = params.certificates[0];
   if (!leaf) throw new Error("A .pfx needs the certificate.");
   const { profile, password } = params;
-  const hash = profile === "AES256-SHA256" ? "SHA-256" : "SHA-1";
+  const hash = macHash(profile);
   // Derivations started ahead serve only the export they were started for (the page uses each once).
   const ahead = params.derivations;
   const d =
     ahead && ahead.profile === profile && ahead.password === password && ahead.iterations === iterations
       ? ahead
-      : startPfxDerivations({ profile, password, iterations, random, derive: params.derive });
+      : startPfxDerivations({ profile, password, iterations, random });
   const { certInputs, keyInputs, macSalt } = d;
   const keyAndIv = (at: number) => () => d.keys.then((keys) => ({ key: keys[at]!, iv: keys[at + 1]! }));
   const common = { profile, password, iterations, crypto };

@@ -44,6 +44,3 @@ export function dropSecrets(set: (partial: (s: WizardStore) => Partial<WizardSto
     secretsGeneration: s.secretsGeneration + 1,
   }));
 }
-
-/** A failure's own text, for a sentence that says what could not be done. */
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -13,14 +13,14 @@ const CHUNK_NOT_LOADED = [
 export const CODE_NOT_LOADED =
   "this step's code could not be loaded from the server: the site was probably updated since this tab was opened, or the connection dropped. Reload the page (if a key is not saved yet, the browser asks first)";
 
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /** Whether the error is the browser failing to fetch a chunk of the app's code. */
 export function isCodeNotLoaded(e: unknown): boolean {
-  const message = e instanceof Error ? e.message : String(e);
-  return CHUNK_NOT_LOADED.some((pattern) => pattern.test(message));
+  return CHUNK_NOT_LOADED.some((pattern) => pattern.test(messageOf(e)));
 }
 
 /** The error's message, or, for code that could not be loaded, what to do about it. */
 export function errorText(e: unknown): string {
-  if (isCodeNotLoaded(e)) return CODE_NOT_LOADED;
-  return e instanceof Error ? e.message : String(e);
+  return isCodeNotLoaded(e) ? CODE_NOT_LOADED : messageOf(e);
 }
